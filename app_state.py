@@ -1,0 +1,47 @@
+"""Streamlit-side resources shared by the pages: settings, store, gazetteer, events (cached)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from conflictmap import assets, pipeline, store
+from conflictmap.config import ROOT, Settings, settings
+from conflictmap.gazetteer import Gazetteer, GazetteerError
+
+STATIC_URL = "/app/static/vendor/"
+
+
+@st.cache_resource
+def app_settings() -> Settings:
+    assets.publish(ROOT / "static")
+    return settings()
+
+
+@st.cache_resource
+def engine(db: Path):
+    return store.connect(db)
+
+
+@st.cache_resource
+def gazetteer(path: Path, mtime: float) -> Gazetteer:
+    return pipeline.load_gazetteer(app_settings())
+
+
+def current_gazetteer() -> Gazetteer | None:
+    conf = app_settings()
+    try:
+        return gazetteer(conf.gazetteer, conf.gazetteer.stat().st_mtime)
+    except (GazetteerError, OSError) as exc:
+        st.error(f"The gazetteer could not be loaded: {exc}")
+        return None
+
+
+@st.cache_data(show_spinner=False)
+def _events(db: Path, revision: tuple) -> list[dict]:
+    return store.merged_events(engine(db))
+
+
+def all_events() -> list[dict]:
+    conf = app_settings()
+    return _events(conf.db, store.revision(engine(conf.db)))

@@ -1,0 +1,164 @@
+"""Reading articles: files and folders, an optional manifest, encodings, HTML; refusals with reasons."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .models import Article
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+MANIFEST_COLUMNS = ("file", "published", "outlet", "url", "language")
+_TEXT_DATE = re.compile(r"\b(?:date|published|updated)?:?\s*((?:19|20)\d\d-[01]\d-[0-3]\d)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """What became of one file: an article, or the reason it was refused or skipped."""
+
+    file: str
+    article: Article | None
+    message: str
+
+    @property
+    def ok(self) -> bool:
+        return self.article is not None
+
+
+def read_manifest(path: Path) -> tuple[dict[str, dict], list[str]]:
+    """Rows keyed by file name, and a message per malformed row."""
+    rows, problems = {}, []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, [f"{path.name}: cannot read the manifest: {exc}"]
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "file" not in reader.fieldnames:
+        return {}, [f"{path.name}: the manifest needs a header with at least `file` (and published,outlet,url,language)"]
+    for n, row in enumerate(reader, start=2):
+        name = (row.get("file") or "").strip()
+        published = (row.get("published") or "").strip()
+        if not name:
+            problems.append(f"{path.name}:{n}: no file name; row skipped")
+            continue
+        if published and not _valid_date(published):
+            problems.append(f"{path.name}:{n}: published {published!r} is not a YYYY-MM-DD date; row ignored")
+            continue
+        rows[name] = {k: (row.get(k) or "").strip() for k in MANIFEST_COLUMNS}
+    return rows, problems
+
+
+def _valid_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+        return True
+    except ValueError:
+        return False
+
+
+def collect(paths: list[Path], manifest: Path | None = None) -> tuple[list[Path], dict[str, dict], list[str]]:
+    """Article files under `paths`, the manifest rows that apply, and notes on what was skipped."""
+    files, notes, rows = [], [], {}
+    if manifest:
+        rows, problems = read_manifest(manifest)
+        notes += problems
+    for path in paths:
+        if path.is_dir():
+            own = path / "manifest.csv"
+            if own.exists() and (manifest is None or own.resolve() != manifest.resolve()):
+                found, problems = read_manifest(own)
+                rows = {**found, **rows}  # a manifest named on the command line wins
+                notes += problems + [f"{own}: used as the manifest of {path}"]
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.name == "manifest.csv" or child.name.startswith("."):
+                    continue
+                if child.stem.upper() in ("README", "LICENSE", "LICENCE"):
+                    notes.append(f"{child}: skipped, a folder's {child.stem}, not an article")
+                elif child.suffix.lower() in ARTICLE_SUFFIXES:
+                    files.append(child)
+                else:
+                    notes.append(f"{child}: skipped, not an article (.txt, .md, .html)")
+        elif path.is_file():
+            files.append(path)
+        else:
+            notes.append(f"{path}: no such file or folder")
+    return files, rows, notes
+
+
+def read_file(path: Path, meta: dict | None, max_bytes: int) -> ReadResult:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return ReadResult(path.name, None, f"refused: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return ReadResult(path.name, None, f"refused: cannot read: {exc.strerror or exc}")
+    return read_bytes(path.name, raw, meta, max_bytes)
+
+
+def read_bytes(name: str, raw: bytes, meta: dict | None, max_bytes: int) -> ReadResult:
+    """Decode, strip HTML, find the date; refuse what is not an article, saying why."""
+    if len(raw) > max_bytes:
+        return ReadResult(name, None, f"refused: {len(raw) / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit")
+    if not raw.strip():
+        return ReadResult(name, None, "refused: the file is empty")
+    text = decode(raw)
+    if text is None:
+        return ReadResult(name, None, "refused: binary or unreadable encoding, not text")
+    if name.lower().endswith((".html", ".htm")) or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+        text = html_to_text(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if not text.strip():
+        return ReadResult(name, None, "refused: no article text found")
+    meta = meta or {}
+    published, source = meta.get("published", ""), "manifest"
+    if not published:
+        found = _TEXT_DATE.search(text[:400])
+        published, source = (found.group(1), "text") if found and _valid_date(found.group(1)) else ("", "")
+    if not published:
+        return ReadResult(name, None, "refused: no publication date (give one in a manifest or the form)")
+    article = Article(file=name, text=text, published=published, outlet=meta.get("outlet", ""),
+                      url=meta.get("url", ""), language=meta.get("language") or "en", published_source=source)
+    note = "publication date taken from the text" if source == "text" else "read"
+    return ReadResult(name, article, note)
+
+
+def decode(raw: bytes) -> str | None:
+    """UTF-8 (with or without BOM), UTF-16, else the best guess of charset-normalizer; None for binary."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if raw.count(b"\x00") > len(raw) // 100 + 1 and not _looks_utf16(raw):
+        return None
+    best = from_bytes(raw[:200_000]).best()
+    if best is None:
+        return None
+    return raw.decode(best.encoding, errors="replace")
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    return raw[1::2].count(0) > len(raw) // 4 or raw[0::2].count(0) > len(raw) // 4
+
+
+def html_to_text(html: str) -> str:
+    """Main text of a web page; scripts, styles and page furniture dropped."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+    if text:
+        return text
+    return re.sub(r"<[^>]+>", " ", re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html))
+
+
+def read_all(paths: list[Path], manifest: Path | None, max_bytes: int) -> tuple[list[ReadResult], list[str]]:
+    """Read every article under `paths`; one result per file, plus notes on what was skipped."""
+    files, rows, notes = collect(paths, manifest)
+    return [read_file(f, rows.get(f.name), max_bytes) for f in files], notes

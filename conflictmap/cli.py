@@ -1,0 +1,133 @@
+"""Command line: `python -m conflictmap extract|ingest|export|serve|gazetteer ...`."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from . import export, pipeline, store
+from .config import ROOT, settings
+from .gazetteer import GazetteerError
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except GazetteerError as exc:
+        print(f"error: gazetteer: {exc}", file=sys.stderr)
+        return 2
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m conflictmap", description="News articles to a sourced map of a war.")
+    sub = p.add_subparsers(required=True, metavar="COMMAND")
+
+    ex = sub.add_parser("extract", help="events per article, as GeoJSON (no store)")
+    _inputs(ex)
+    ex.add_argument("--out", required=True, type=Path)
+    ex.add_argument("--min-confidence", type=float, default=None)
+    ex.set_defaults(run=cmd_extract)
+
+    ing = sub.add_parser("ingest", help="read articles into the store")
+    _inputs(ing)
+    ing.add_argument("--db")
+    ing.set_defaults(run=cmd_ingest)
+
+    exp = sub.add_parser("export", help="the store's events as geojson, csv or an offline html map")
+    exp.add_argument("--format", required=True, choices=("geojson", "csv", "html"))
+    exp.add_argument("--db")
+    exp.add_argument("--from", dest="start", help="first date, YYYY-MM-DD")
+    exp.add_argument("--to", dest="end", help="last date, YYYY-MM-DD")
+    exp.add_argument("--min-confidence", type=float, default=None)
+    exp.add_argument("--out", required=True, type=Path)
+    exp.set_defaults(run=cmd_export)
+
+    srv = sub.add_parser("serve", help="start the app")
+    srv.add_argument("--db")
+    srv.add_argument("--port", default="8501")
+    srv.set_defaults(run=cmd_serve)
+
+    gz = sub.add_parser("gazetteer", help="build, check or query the gazetteer")
+    gsub = gz.add_subparsers(required=True, metavar="ACTION")
+    gsub.add_parser("build", help="regenerate geodata/gazetteer_base.tsv from GeoNames").set_defaults(run=cmd_gaz_build)
+    gsub.add_parser("check", help="load gazetteer.yaml and report what is wrong").set_defaults(run=cmd_gaz_check)
+    look = gsub.add_parser("lookup", help="the places a name may mean, as JSON lines")
+    look.add_argument("name")
+    look.set_defaults(run=cmd_gaz_lookup)
+    return p
+
+
+def _inputs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders of articles")
+    p.add_argument("--manifest", type=Path, help="CSV: file,published,outlet,url,language")
+
+
+def _print_report(report: pipeline.Report) -> None:
+    for line in report.lines:
+        print(line, file=sys.stderr)
+
+
+def cmd_extract(args) -> int:
+    conf = settings()
+    found, report = pipeline.extract_paths(args.paths, args.manifest, conf, pipeline.load_gazetteer(conf),
+                                           args.min_confidence)
+    _print_report(report)
+    args.out.write_text(json.dumps(export.extract_geojson(found), ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"{len(found)} events from {report.read} articles ({report.refused} refused) -> {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_ingest(args) -> int:
+    conf = settings(args.db)
+    report = pipeline.ingest_paths(args.paths, args.manifest, conf, pipeline.load_gazetteer(conf))
+    _print_report(report)
+    totals = store.counts(store.connect(conf.db))
+    print(f"{report.stored} articles stored, {report.refused} refused; the store at {conf.db} holds "
+          f"{totals['articles']} articles, {totals['events']} events, {totals['sources']} sources", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args) -> int:
+    conf = settings(args.db)
+    floor = conf.min_confidence if args.min_confidence is None else args.min_confidence
+    events = [e for e in store.merged_events(store.connect(conf.db), args.start, args.end) if e["confidence"] >= floor]
+    export.write(args.format, events, args.out, conf.geodata)
+    print(f"{len(events)} events -> {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    env = dict(os.environ)
+    if args.db:
+        env["CONFLICTMAP_DB"] = args.db
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", args.port]
+    return subprocess.call(cmd, env=env, cwd=ROOT)
+
+
+def cmd_gaz_build(args) -> int:
+    from .gazetteer_build import build
+
+    conf = settings()
+    n = build(conf.geodata / "gazetteer_base.tsv")
+    print(f"{n} places written to {conf.geodata / 'gazetteer_base.tsv'} (GeoNames, CC BY 4.0)", file=sys.stderr)
+    return 0
+
+
+def cmd_gaz_check(args) -> int:
+    conf = settings()
+    gaz = pipeline.load_gazetteer(conf)
+    print(f"{conf.gazetteer}: ok, {len(gaz)} places")
+    return 0
+
+
+def cmd_gaz_lookup(args) -> int:
+    conf = settings()
+    for place in pipeline.load_gazetteer(conf).lookup(args.name):
+        print(json.dumps({"id": place.id, "name": place.name, "kind": place.kind, "oblast": place.region,
+                          "lat": place.lat, "lon": place.lon, "precision": place.precision,
+                          "population": place.population}, ensure_ascii=False))
+    return 0

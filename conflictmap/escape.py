@@ -1,0 +1,56 @@
+"""The one way untrusted text reaches HTML: article text, outlets, URLs and place names.
+
+Folium does not escape: popups and tooltips are raw HTML, and folium places some of them inside
+JavaScript template strings, where `${...}` and backticks stay live even after HTML escaping.
+So text is HTML-escaped and then the template-string characters become entities too.
+"""
+from __future__ import annotations
+
+import html
+from urllib.parse import urlsplit
+
+_TEMPLATE_CHARS = {ord("`"): "&#96;", ord("$"): "&#36;", ord("\\"): "&#92;"}
+
+
+def text(value: object) -> str:
+    """Safe to place in HTML element content or a quoted attribute, and in a JS template string."""
+    return html.escape(str(value), quote=True).translate(_TEMPLATE_CHARS)
+
+
+def safe_url(url: object) -> str | None:
+    """The URL if it is http(s) with a host, else None (no javascript:, data:, relative links)."""
+    value = str(url or "").strip()
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return value
+
+
+def link(url: object, label: object) -> str:
+    """An escaped link that opens in a new tab, or the escaped label alone when the URL is unsafe."""
+    target = safe_url(url)
+    if target is None:
+        return text(label)
+    return f'<a href="{text(target)}" target="_blank" rel="noopener noreferrer">{text(label)}</a>'
+
+
+def highlight(sentence: str, term: str) -> str:
+    """The escaped sentence with each occurrence of `term` in <mark>."""
+    if not term:
+        return text(sentence)
+    lowered, needle = sentence.lower(), term.lower()
+    out, pos = [], 0
+    while (found := lowered.find(needle, pos)) >= 0:
+        out += [text(sentence[pos:found]), "<mark>", text(sentence[found:found + len(term)]), "</mark>"]
+        pos = found + len(term)
+    out.append(text(sentence[pos:]))
+    return "".join(out)
+
+
+def spreadsheet_cell(value: object) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula."""
+    cell = str(value)
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell

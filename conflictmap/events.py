@@ -1,0 +1,92 @@
+"""From an article's mentions to events: status, date and claimant for each place, per sentence."""
+from __future__ import annotations
+
+from datetime import date
+
+from .dates import DateCue, find_dates
+from .gazetteer import Gazetteer
+from .mentions import find_mentions
+from .models import Article, Event, Mention
+from .status import MAX_DISTANCE, Lexicon, clause_distance, find_cues, load_lexicon, read_status
+
+QUOTE_LIMIT = 600
+LOCATOR_REACH = 80  # characters between a settlement and the region that locates it
+
+
+def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None) -> list[Event]:
+    """Every event the article reports, one per place, status and date; the first telling wins."""
+    lex = lex or load_lexicon()
+    published = date.fromisoformat(article.published)
+    mentions = find_mentions(article.text, gaz, lex)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence_start, []).append(m)
+    events, seen = [], set()
+    for group in by_sentence.values():
+        for event in _sentence_events(group, article, published, gaz, lex):
+            key = (event.place.id, event.status, event.date)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+    return events
+
+
+def _sentence_events(group: list[Mention], article: Article, published: date, gaz: Gazetteer,
+                     lex: Lexicon) -> list[Event]:
+    sentence = group[0].sentence
+    base = group[0].sentence_start
+    spans = [(m.start - base, m.end - base) for m in group]
+    cues = find_cues(sentence, lex)
+    dates = find_dates(sentence, published)
+    readings = [read_status(sentence, span, cues, lex) for span in spans]
+    out = []
+    for i, (m, span, reading) in enumerate(zip(group, spans, readings)):
+        if reading is None or _only_locates(i, group, readings, gaz):
+            continue
+        cue = _date_for(span, spans, dates, sentence)
+        out.append(Event(
+            place=m.place, status=reading.status,
+            date=cue.edtf if cue else published.isoformat(),
+            date_source="text" if cue else "publication",
+            claimant=reading.claimant, side=reading.side, quote=_quote(sentence),
+            article=article.file, outlet=article.outlet, url=article.url, published=article.published,
+            start=m.start, end=m.end, confidence=reading.confidence,
+            cues={"status": reading.cue, "date": cue.text if cue else "", "place": m.why, "surface": m.surface}))
+    return out
+
+
+def _only_locates(i: int, group: list[Mention], readings: list, gaz: Gazetteer) -> bool:
+    """A region beside a settlement in it only locates the settlement: "Toretsk in the Donetsk region",
+    or "captured Toretsk, an advance in the Donbas region" (the verb is the settlement's)."""
+    m, reading = group[i], readings[i]
+    if m.place.kind != "region":
+        return False
+    for other, other_reading in zip(group, readings):
+        if other.place.kind != "settlement" or not gaz.within(other.place, m.place):
+            continue
+        if other.end <= m.start < other.end + LOCATOR_REACH:
+            return True
+        if other_reading and other_reading.cue_start == reading.cue_start:
+            return True
+    return False
+
+
+def _date_for(span, spans, dates: list[DateCue], sentence: str) -> DateCue | None:
+    """The date expression of the mention's own clause; one nearer another place is that place's."""
+    best = None
+    for cue in dates:
+        where = (cue.start, cue.end)
+        mine = clause_distance(sentence, span, where)
+        nearest_other = min((clause_distance(sentence, s, where) for s in spans if s != span), default=None)
+        plain = abs(where[0] - span[1]) if where[0] >= span[1] else abs(span[0] - where[1])
+        owns = nearest_other is None or mine <= nearest_other
+        if mine > MAX_DISTANCE or not (owns or mine == plain):
+            continue
+        if best is None or mine < best[0]:
+            best = (mine, cue)
+    return best[1] if best else None
+
+
+def _quote(sentence: str) -> str:
+    text = " ".join(sentence.split())
+    return text if len(text) <= QUOTE_LIMIT else text[:QUOTE_LIMIT - 1] + "…"

@@ -1,0 +1,219 @@
+"""Names to places: the generated GeoNames base plus the curated `gazetteer.yaml` on top.
+
+All names go into one Aho-Corasick automaton over folded text, so finding every place an article
+names is one pass, whole words only, whatever the number of names.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import ahocorasick
+import yaml
+
+from .models import Place
+from .names import fold_name, fold_text, name_keys
+
+REGION_FORMS = ("{} oblast", "{} region", "region of {}", "{} province", "province of {}", "{} oblast's")
+
+
+class GazetteerError(ValueError):
+    """A gazetteer file that cannot be used; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[tuple[str, str], ...]  # (place id, how the name matched: primary|alias|region)
+
+
+class Gazetteer:
+    def __init__(self, places: dict[str, Place], keys: dict[str, list[tuple[str, str]]],
+                 governments: set[str], front_regions: set[str], contains: dict[str, set[str]]):
+        self.places = places
+        self.governments = governments
+        self.front_regions = front_regions
+        self.contains = contains  # region name -> region names it is made of (Donbas)
+        self._keys = keys
+        self._automaton = ahocorasick.Automaton()
+        for key, cands in keys.items():
+            self._automaton.add_word(key, (len(key), tuple(cands)))
+        if keys:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def lookup(self, name: str) -> list[Place]:
+        seen = []
+        for key in name_keys(name):
+            for place_id, _ in self._keys.get(key, ()):
+                if self.places[place_id] not in seen:
+                    seen.append(self.places[place_id])
+        return seen
+
+    def region_of(self, place: Place) -> str:
+        return place.name if place.kind == "region" else place.region
+
+    def within(self, place: Place, region: Place) -> bool:
+        """Does `place` lie in `region` (a region lies within itself and in the macro-regions)?"""
+        own = self.region_of(place)
+        return own == region.name or own in self.contains.get(region.name, ())
+
+    def find(self, text: str) -> list[Match]:
+        """Every whole-word, capitalised name in `text`, longest first, not overlapping."""
+        if not self._keys:
+            return []
+        folded = fold_text(text)
+        found = []
+        for end, (length, cands) in self._automaton.iter(folded):
+            start = end - length + 1
+            if _is_word(folded, start, end + 1) and _capitalised(text[start:end + 1]):
+                found.append(Match(start, end + 1, text[start:end + 1], cands))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept, last_end = [], -1
+        for match in found:
+            if match.start >= last_end:
+                kept.append(match)
+                last_end = match.end
+        return kept
+
+
+def _is_word(folded: str, start: int, end: int) -> bool:
+    before = folded[start - 1] if start > 0 else " "
+    after = folded[end] if end < len(folded) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+def _capitalised(surface: str) -> bool:
+    return any(ch.isupper() for ch in surface)
+
+
+def load(path: Path, base: Path) -> Gazetteer:
+    """Load the base TSV and the curated YAML; raise GazetteerError naming the line at fault."""
+    curated = _read_yaml(path)
+    regions = {r["admin1"]: r["name"] for r in curated.get("regions", []) if r.get("admin1")}
+    places: dict[str, Place] = {}
+    names: dict[str, set[str]] = {}
+    for row in _read_base(base):
+        place = Place(id=row["id"], name=row["name"], kind="settlement", lat=float(row["lat"]),
+                      lon=float(row["lon"]), region=regions.get(row["admin1"], ""),
+                      country=row["country"], population=int(row["population"] or 0))
+        places[place.id] = place
+        names[place.id] = {n for n in row["names"].split("|") if n}
+    for i, entry in enumerate(curated.get("places", [])):
+        _apply_curated_place(entry, i, path, places, names)
+    region_keys = {}
+    for i, entry in enumerate(curated.get("regions", [])):
+        place, keys = _region(entry, i, path)
+        places[place.id] = place
+        region_keys[place.id] = keys
+    blocked = {fold_name(w) for w in curated.get("not_a_place", [])}
+    keys = _build_keys(places, names, region_keys, blocked)
+    for pid, others in names.items():
+        places[pid] = replace(places[pid], other_names=_display_names(places[pid].name, others))
+    contains = {r["name"]: set(r.get("contains", [])) for r in curated.get("regions", [])}
+    return Gazetteer(places, keys, {fold_name(g) for g in curated.get("governments", [])},
+                     set(curated.get("front_regions", [])), contains)
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GazetteerError(f"{path}: cannot read: {exc}") from exc
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise GazetteerError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    if not isinstance(data, dict):
+        raise GazetteerError(f"{path}: expected sections (regions, places, ...), found {type(data).__name__}")
+    return data
+
+
+def _read_base(base: Path):
+    if not base.exists():
+        return []
+    with base.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def _coordinate(entry: dict, i: int, section: str, path: Path, key: str, low: float, high: float) -> float:
+    try:
+        value = float(entry[key])
+    except (KeyError, TypeError, ValueError):
+        raise GazetteerError(f"{path}: {section}[{i}] ({entry.get('name', '?')}): `{key}` must be a number") from None
+    if not low <= value <= high:
+        raise GazetteerError(f"{path}: {section}[{i}] ({entry.get('name', '?')}): {key} {value} is outside {low}..{high}")
+    return value
+
+
+def _apply_curated_place(entry, i, path, places, names) -> None:
+    if not isinstance(entry, dict) or not entry.get("name"):
+        raise GazetteerError(f"{path}: places[{i}]: each place needs at least a name")
+    pid = str(entry.get("id") or f"cur:{fold_name(entry['name']).replace(' ', '-')}")
+    old = places.get(pid)
+    fields = {k: entry[k] for k in ("name", "region", "country", "population") if k in entry}
+    if "lat" in entry or old is None:
+        fields["lat"] = _coordinate(entry, i, "places", path, "lat", 40.0, 60.0)
+        fields["lon"] = _coordinate(entry, i, "places", path, "lon", 20.0, 50.0)
+    places[pid] = replace(old, **fields) if old else Place(id=pid, kind="settlement", **fields)
+    names.setdefault(pid, set()).update(entry.get("names", []))
+    if old and old.name != places[pid].name:
+        names[pid].add(old.name)
+
+
+def _region(entry, i, path) -> tuple[Place, set[str]]:
+    if not isinstance(entry, dict) or not entry.get("name"):
+        raise GazetteerError(f"{path}: regions[{i}]: each region needs a name")
+    lat = _coordinate(entry, i, "regions", path, "lat", 40.0, 60.0)
+    lon = _coordinate(entry, i, "regions", path, "lon", 20.0, 50.0)
+    shorts = [entry.get("short", "")] + list(entry.get("short_names", []))
+    keys = {form.format(s) for s in shorts if s for form in REGION_FORMS}
+    keys.update(entry.get("names", []))
+    keys.add(entry["name"])
+    place = Place(id=f"region:{fold_name(entry['name']).replace(' ', '-')}", name=entry["name"], kind="region",
+                  lat=lat, lon=lon, region=entry["name"], country=entry.get("country", ""),
+                  precision="centroid", other_names=tuple(sorted(set(entry.get("names", [])))))
+    return place, keys
+
+
+def _build_keys(places, names, region_keys, blocked) -> dict[str, list[tuple[str, str]]]:
+    keys: dict[str, list[tuple[str, str]]] = {}
+
+    def add(name: str, pid: str, how: str) -> None:
+        for key in name_keys(name):
+            if key in blocked:
+                continue
+            bucket = keys.setdefault(key, [])
+            if all(p != pid for p, _ in bucket):
+                bucket.append((pid, how))
+
+    for pid, place in places.items():
+        if place.kind == "region":
+            for name in region_keys[pid]:
+                add(name, pid, "region")
+        else:
+            add(place.name, pid, "primary")
+    for pid, others in names.items():
+        for name in others:
+            add(name, pid, "alias")
+    return keys
+
+
+
+def _display_names(name: str, others: set[str]) -> tuple[str, ...]:
+    """A short list of the other names for popups: Cyrillic forms first, then Latin variants."""
+    folded = {fold_name(name)}
+    shown = []
+    for other in sorted(others, key=lambda n: (not any("\u0400" <= c <= "\u04ff" for c in n), len(n), n)):
+        key = fold_name(other).replace("'", "")
+        if key not in folded:
+            folded.add(key)
+            shown.append(other)
+    return tuple(shown[:6])

@@ -1,0 +1,109 @@
+"""Places named in an article: sentences, gazetteer matches, homonyms resolved, non-places dropped.
+
+A name is not a mention when it is a dateline ("KYIV -"), a capital standing for its government
+("Kyiv denied", "Moscow's army"), or part of an organisation's name ("Kyiv Independent").
+"""
+from __future__ import annotations
+
+import math
+import re
+from difflib import SequenceMatcher
+
+from geopy.distance import geodesic
+
+from .gazetteer import Gazetteer, Match
+from .models import Mention, Place
+from .names import fold_name
+from .status import Lexicon
+
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "vs", "u.s",
+                 "u.k", "e.g", "i.e", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "approx", "est"}
+_BREAK = re.compile(r"\n\s*|(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
+HOW_PRIOR = {"primary": 1.5, "region": 1.5, "alias": 0.0}
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: a line break or end punctuation before a capital, abbreviations kept whole."""
+    spans, start = [], 0
+    for m in _BREAK.finditer(text):
+        if "\n" not in m.group(0):
+            word = text[max(0, m.start() - 6):m.start()].split()[-1:] or [""]
+            if word[0].rstrip(".").lower() in ABBREVIATIONS:
+                continue
+        if text[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
+    matches = [m for m in gaz.find(text) if not _not_a_place(text, m, gaz, lex)]
+    if not matches:
+        return []
+    spans = sentences(text)
+    anchors = [gaz.places[m.candidates[0][0]] for m in matches if len(m.candidates) == 1]
+    mentions, si = [], 0
+    for match in matches:
+        while si < len(spans) - 1 and spans[si][1] <= match.start:
+            si += 1
+        s_start, s_end = spans[si]
+        sentence = text[s_start:s_end]
+        place, why = _choose(match, gaz, anchors, text[max(0, match.start - 300):match.end + 300])
+        others = tuple(pid for pid, _ in match.candidates if pid != place.id)
+        mentions.append(Mention(place, match.surface, match.start, match.end, sentence, s_start, others, why))
+    return mentions
+
+
+def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if not text[line_start:m.start].strip() and lex.dateline.match(text, line_start) and m.surface.isupper():
+        return True
+    after = text[m.end:m.end + 80]
+    if lex.organisation_after.match(after):
+        return True
+    if fold_name(m.surface) in gaz.governments:
+        before = text[max(0, m.start - 40):m.start]
+        return bool(lex.government_after.match(after) or lex.government_before.search(before))
+    return False
+
+
+def _choose(match: Match, gaz: Gazetteer, anchors: list[Place], context: str) -> tuple[Place, str]:
+    if len(match.candidates) == 1:
+        return gaz.places[match.candidates[0][0]], "only candidate"
+    folded_context = fold_name(context)
+    scored = []
+    for pid, how in match.candidates:
+        place = gaz.places[pid]
+        score, reasons = HOW_PRIOR[how], [how]
+        score += 4 * SequenceMatcher(None, fold_name(match.surface), fold_name(place.name)).ratio()
+        score += 0.6 * math.log10(place.population + 1)
+        if place.region in gaz.front_regions:
+            score += 0.8
+        region = gaz.places.get(f"region:{fold_name(place.region).replace(' ', '-')}")
+        if region and fold_name(region.name.replace(" Oblast", "")) in folded_context:
+            score += 5
+            reasons.append(f"region named nearby: {region.name}")
+        near = _nearest_anchor(place, anchors)
+        if near:
+            km, anchor = near
+            bonus = 3 if km < 30 else 1.5 if km < 100 else 0.5 if km < 300 else 0
+            score += bonus
+            if bonus:
+                reasons.append(f"{km:.0f} km from {anchor.name}")
+        scored.append((score, place, reasons))
+    scored.sort(key=lambda s: -s[0])
+    best = scored[0]
+    return best[1], "; ".join(best[2]) + f" (score {best[0]:.1f} of {len(scored)} candidates)"
+
+
+def _nearest_anchor(place: Place, anchors: list[Place]) -> tuple[float, Place] | None:
+    best = None
+    for anchor in anchors:
+        if anchor.kind != "settlement" or anchor.id == place.id:
+            continue
+        km = geodesic((place.lat, place.lon), (anchor.lat, anchor.lon)).km
+        if best is None or km < best[0]:
+            best = (km, anchor)
+    return best

@@ -1,0 +1,55 @@
+"""Folding of place names so that spellings meet: case, diacritics, apostrophes, hyphens.
+
+`fold_text` keeps the length of the text (one character in, one out) so that a match in the
+folded text is a match at the same offsets in the article.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+APOSTROPHES = "'’ʼ`´‘"
+DASHES = "-‐‑–—"
+
+
+def _fold_char(ch: str) -> str:
+    if ch in APOSTROPHES:
+        return "'"
+    if ch in DASHES:
+        return " "
+    base = unicodedata.normalize("NFKD", ch)
+    base = "".join(c for c in base if not unicodedata.combining(c)) or ch
+    low = base.lower()
+    return low if len(low) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
+
+
+def _table() -> dict[int, str]:
+    table = {}
+    for code in range(0x20, 0x0530):
+        ch = chr(code)
+        folded = _fold_char(ch)
+        if folded != ch:
+            table[code] = folded
+    for ch in APOSTROPHES + DASHES + "\u00a0":
+        table[ord(ch)] = _fold_char(ch) if ch != "\u00a0" else " "
+    return table
+
+
+_TABLE = _table()
+
+
+def fold_text(text: str) -> str:
+    """Lower-case, strip diacritics, unify apostrophes and dashes; same length as the input."""
+    return text.translate(_TABLE)
+
+
+def fold_name(name: str) -> str:
+    """The key a name is matched by: folded, single-spaced."""
+    return " ".join(fold_text(name).split())
+
+
+def name_keys(name: str) -> set[str]:
+    """The folded forms a name may take in text: with and without apostrophes and soft signs."""
+    key = fold_name(name)
+    keys = {key, key.replace("'", ""), key.replace("ь", "").replace("'", "")}
+    keys.add(key.replace("'", " ").replace("  ", " "))
+    return {k for k in keys if len(k) >= 3}

@@ -1,0 +1,125 @@
+"""What a sentence says happened at a place: claimed, contested or struck, and who says so.
+
+The cues live in data/lexicon.yaml. A mention takes the nearest cue of its sentence; cues beyond a
+clause boundary (";", "but", ", which", "after") count as farther away, so that in "Toretsk is the
+largest town taken since Avdiivka fell" each place keeps its own verb.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from .config import PACKAGE_DATA
+
+BOUNDARY = re.compile(r"[;:]|\s[—–-]{1,2}\s|,\s+(?:after|since|while|but|which|who|whereas|although|where|when|as)\b"
+                      r"|\b(?:but|while|whereas|although|however|since|after)\b|\(|\)")
+BOUNDARY_PENALTY = 150
+MAX_DISTANCE = 260
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    status: str
+    cue: str
+    confidence: float
+    claimant: str
+    side: str
+    cue_start: int  # where the cue stands in the sentence
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cues: tuple[tuple[re.Pattern, str], ...]
+    denial: re.Pattern
+    irrealis: re.Pattern
+    claimants: tuple[tuple[re.Pattern, str], ...]
+    government_after: re.Pattern
+    government_before: re.Pattern
+    organisation_after: re.Pattern
+    dateline: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    data = yaml.safe_load((PACKAGE_DATA / "lexicon.yaml").read_text(encoding="utf-8"))
+    word = lambda p: re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.IGNORECASE)  # noqa: E731
+    cues = tuple((word(p), status) for status, pats in data["status_cues"].items() for p in pats)
+    claimants = tuple((re.compile(r"(?<!\w)(?:" + c["pattern"] + r")(?!\w)"), c["side"]) for c in data["claimants"])
+    return Lexicon(cues=cues, denial=word(data["denial"]), irrealis=re.compile(data["irrealis"], re.IGNORECASE),
+                   claimants=claimants,
+                   government_after=re.compile(data["government_after"], re.IGNORECASE),
+                   government_before=re.compile(data["government_before"], re.IGNORECASE),
+                   organisation_after=re.compile(data["organisation_after"]),
+                   dateline=re.compile(data["dateline"], re.MULTILINE))
+
+
+def find_cues(sentence: str, lex: Lexicon) -> list[Cue]:
+    found = []
+    for regex, status in lex.cues:
+        found.extend(Cue(m.start(), m.end(), m.group(0), status) for m in regex.finditer(sentence))
+    return sorted(found, key=lambda c: c.start)
+
+
+def clause_distance(sentence: str, a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters between two spans, plus a penalty for each clause boundary between them."""
+    lo, hi = (a[1], b[0]) if a[0] <= b[0] else (b[1], a[0])
+    if hi <= lo:
+        return 0
+    boundaries = len(BOUNDARY.findall(sentence, lo, hi))
+    return (hi - lo) + BOUNDARY_PENALTY * boundaries
+
+
+def read_status(sentence: str, span: tuple[int, int], cues: list[Cue], lex: Lexicon) -> Reading | None:
+    """The status the sentence gives the place at `span` (offsets within the sentence), or None."""
+    scored = [(clause_distance(sentence, span, (c.start, c.end)), c) for c in cues
+              if not (c.start < span[1] and span[0] < c.end)]
+    scored = [(d, c) for d, c in scored if d <= MAX_DISTANCE]
+    if not scored:
+        return None
+    distance, cue = min(scored, key=lambda dc: dc[0])
+    status = cue.status
+    if status == "claimed" and lex.denial.search(sentence, 0, max(cue.start, span[0])):
+        status = "contested"  # "Kyiv denied Russia had captured X"
+    confidence = 0.9 if distance < 120 else 0.7
+    clause_start = _clause_start(sentence, min(span[0], cue.start))
+    if lex.irrealis.search(sentence, clause_start, cue.start if cue.start > span[0] else span[0]):
+        confidence *= 0.4
+    claimant, side = read_claimant(sentence, span, lex)
+    return Reading(status, cue.text, round(confidence, 2), claimant, side, cue.start)
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    starts = [m.end() for m in BOUNDARY.finditer(sentence, 0, pos)]
+    return starts[-1] if starts else 0
+
+
+def read_claimant(sentence: str, span: tuple[int, int], lex: Lexicon) -> tuple[str, str]:
+    """The nearest named source of a claim in the sentence, and the side it speaks for."""
+    best = None
+    for regex, side in lex.claimants:
+        for m in regex.finditer(sentence):
+            d = clause_distance(sentence, span, (m.start(), m.end()))
+            if best is None or (d, -len(m.group(0))) < best[0]:
+                best = ((d, -len(m.group(0))), m.group(0), side or _side_from_words(sentence))
+    if best is None:
+        return "", ""
+    return best[1].strip(), best[2]
+
+
+def _side_from_words(sentence: str) -> str:
+    russian = len(re.findall(r"\b(?:Russia|Russian|Moscow|Kremlin)", sentence))
+    ukrainian = len(re.findall(r"\b(?:Ukraine|Ukrainian|Kyiv)", sentence))
+    if russian == ukrainian:
+        return ""
+    return "russian" if russian > ukrainian else "ukrainian"
