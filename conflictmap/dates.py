@@ -112,6 +112,12 @@ def _season(g, pub):
     return f"{_month(year, first)}/{_month(end_year, last)}"
 
 
+def _weekend(g, pub):
+    """The Saturday and Sunday on or before publication."""
+    sunday = pub - timedelta(days=(pub.weekday() - 6) % 7)
+    return f"{_day(sunday - timedelta(days=1))}/{_day(sunday)}"
+
+
 def _since(inner):
     """"since last summer": from the start of the inner expression to publication."""
     def resolve(g, pub):
@@ -145,7 +151,9 @@ RULES: list[tuple[str, object]] = [
     (_NUM + r"\s+" + _UNIT + r"\s+ago", _ago),
     (r"(?:for\s+|over\s+|after\s+)?(?:the\s+(?:past|last)\s+)?" + _NUM + r"(?:\s+|-)" + _UNIT
      + r"(?:\s+of\b|-long\b|\s+(?:siege|battle|campaign|offensive))", _period),
-    (r"(?:in|since|by|during|of|from)\s+" + _YEAR + r"(?![-\d])", lambda g, pub: g["year"]),
+    (r"(?:at|over|during)\s+the\s+weekend|(?:last|this)\s+weekend", _weekend),
+    (r"since\s+" + _YEAR + r"(?![-\d])", lambda g, pub: f"{g['year']}/{_day(pub)}"),
+    (r"(?:in|by|during|of|from)\s+" + _YEAR + r"(?![-\d])", lambda g, pub: g["year"]),
 ]
 _COMPILED = [(re.compile(r"(?<![\w-])(?:" + pat + r")(?!\w)", re.IGNORECASE), fn) for pat, fn in RULES]
 

@@ -1,6 +1,7 @@
 """From an article's mentions to events: status, date and claimant for each place, per sentence."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .dates import DateCue, find_dates
@@ -10,6 +11,7 @@ from .models import Article, Event, Mention
 from .status import MAX_DISTANCE, Lexicon, clause_distance, find_cues, load_lexicon, read_status
 
 QUOTE_LIMIT = 600
+PERIOD_OF = re.compile(r"\bof$|-long$", re.IGNORECASE)
 LOCATOR_REACH = 80  # characters between a settlement and the region that locates it
 
 
@@ -21,14 +23,18 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None) -> lis
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence_start, []).append(m)
-    events, seen = [], set()
+    best: dict[tuple, Event] = {}
     for group in by_sentence.values():
         for event in _sentence_events(group, article, published, gaz, lex):
             key = (event.place.id, event.status, event.date)
-            if key not in seen:
-                seen.add(key)
-                events.append(event)
-    return events
+            if key not in best or _strength(event) > _strength(best[key]):
+                best[key] = event
+    return sorted(best.values(), key=lambda e: e.start)
+
+
+def _strength(event: Event) -> tuple:
+    """Which telling of the same event to keep: confident, dated by the text, fully said."""
+    return event.confidence, event.date_source == "text", len(event.quote)
 
 
 def _sentence_events(group: list[Mention], article: Article, published: date, gaz: Gazetteer,
@@ -41,9 +47,9 @@ def _sentence_events(group: list[Mention], article: Article, published: date, ga
     readings = [read_status(sentence, span, cues, lex) for span in spans]
     out = []
     for i, (m, span, reading) in enumerate(zip(group, spans, readings)):
-        if reading is None or _only_locates(i, group, readings, gaz):
+        if reading is None or _only_locates(i, group, readings, gaz, lex):
             continue
-        cue = _date_for(span, spans, dates, sentence)
+        cue = _date_for(span, spans, [d for d in dates if _date_fits(d, reading, sentence)], sentence)
         out.append(Event(
             place=m.place, status=reading.status,
             date=cue.edtf if cue else published.isoformat(),
@@ -55,12 +61,16 @@ def _sentence_events(group: list[Mention], article: Article, published: date, ga
     return out
 
 
-def _only_locates(i: int, group: list[Mention], readings: list, gaz: Gazetteer) -> bool:
+def _only_locates(i: int, group: list[Mention], readings: list, gaz: Gazetteer, lex: Lexicon) -> bool:
     """A region beside a settlement in it only locates the settlement: "Toretsk in the Donetsk region",
-    or "captured Toretsk, an advance in the Donbas region" (the verb is the settlement's)."""
+    "the ruined town in the Donetsk region", or "captured Toretsk, an advance in the Donbas region"
+    (the verb is the settlement's)."""
     m, reading = group[i], readings[i]
     if m.place.kind != "region":
         return False
+    offset = m.start - m.sentence_start
+    if lex.locator_before.search(m.sentence, max(0, offset - 60), offset):
+        return True
     for other, other_reading in zip(group, readings):
         if other.place.kind != "settlement" or not gaz.within(other.place, m.place):
             continue
@@ -85,6 +95,13 @@ def _date_for(span, spans, dates: list[DateCue], sentence: str) -> DateCue | Non
         if best is None or mine < best[0]:
             best = (mine, cue)
     return best[1] if best else None
+
+
+def _date_fits(cue: DateCue, reading, sentence: str) -> bool:
+    """A period such as "four months of fighting" dates only the cue it introduces."""
+    if not PERIOD_OF.search(cue.text):
+        return True
+    return 0 <= reading.cue_start - cue.end <= 40
 
 
 def _quote(sentence: str) -> str:

@@ -156,7 +156,7 @@ def _coordinate(entry: dict, i: int, section: str, path: Path, key: str, low: fl
 def _apply_curated_place(entry, i, path, places, names) -> None:
     if not isinstance(entry, dict) or not entry.get("name"):
         raise GazetteerError(f"{path}: places[{i}]: each place needs at least a name")
-    pid = str(entry.get("id") or f"cur:{fold_name(entry['name']).replace(' ', '-')}")
+    pid = str(entry.get("id") or "cur:" + fold_name(f"{entry['name']} {entry.get('region', '')}").replace(" ", "-"))
     old = places.get(pid)
     fields = {k: entry[k] for k in ("name", "region", "country", "population") if k in entry}
     if "lat" in entry or old is None:

@@ -19,7 +19,7 @@ from .status import Lexicon
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "vs", "u.s",
                  "u.k", "e.g", "i.e", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "approx", "est"}
 _BREAK = re.compile(r"\n\s*|(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
-HOW_PRIOR = {"primary": 1.5, "region": 1.5, "alias": 0.0}
+HOW_PRIOR = {"primary": 1.5, "region": 4.0, "alias": 0.0}
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -43,14 +43,17 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     if not matches:
         return []
     spans = sentences(text)
-    anchors = [gaz.places[m.candidates[0][0]] for m in matches if len(m.candidates) == 1]
+    contexts = [text[max(0, m.start - 300):m.end + 300] for m in matches]
+    # First pass without neighbours; the places it finds are the neighbours of the second.
+    first = [_choose(m, gaz, [], c)[0] for m, c in zip(matches, contexts)]
     mentions, si = [], 0
-    for match in matches:
+    for i, (match, context) in enumerate(zip(matches, contexts)):
+        anchors = list(dict.fromkeys(p for j, p in enumerate(first) if j != i and p.id != first[i].id))
         while si < len(spans) - 1 and spans[si][1] <= match.start:
             si += 1
         s_start, s_end = spans[si]
         sentence = text[s_start:s_end]
-        place, why = _choose(match, gaz, anchors, text[max(0, match.start - 300):match.end + 300])
+        place, why = _choose(match, gaz, anchors, context)
         others = tuple(pid for pid, _ in match.candidates if pid != place.id)
         mentions.append(Mention(place, match.surface, match.start, match.end, sentence, s_start, others, why))
     return mentions
@@ -64,8 +67,8 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:
     if lex.organisation_after.match(after):
         return True
     if fold_name(m.surface) in gaz.governments:
-        before = text[max(0, m.start - 40):m.start]
-        return bool(lex.government_after.match(after) or lex.government_before.search(before))
+        before = text[max(0, m.start - 60):m.start]
+        return bool(lex.government_after.match(after) or not lex.government_place_before.search(before))
     return False
 
 
@@ -88,7 +91,7 @@ def _choose(match: Match, gaz: Gazetteer, anchors: list[Place], context: str) ->
         near = _nearest_anchor(place, anchors)
         if near:
             km, anchor = near
-            bonus = 3 if km < 30 else 1.5 if km < 100 else 0.5 if km < 300 else 0
+            bonus = 4 if km < 30 else 2 if km < 100 else 0.5 if km < 300 else 0
             score += bonus
             if bonus:
                 reasons.append(f"{km:.0f} km from {anchor.name}")
@@ -99,11 +102,10 @@ def _choose(match: Match, gaz: Gazetteer, anchors: list[Place], context: str) ->
 
 
 def _nearest_anchor(place: Place, anchors: list[Place]) -> tuple[float, Place] | None:
-    best = None
-    for anchor in anchors:
-        if anchor.kind != "settlement" or anchor.id == place.id:
-            continue
-        km = geodesic((place.lat, place.lon), (anchor.lat, anchor.lon)).km
-        if best is None or km < best[0]:
-            best = (km, anchor)
-    return best
+    """The nearest other place the article names: found on a flat approximation, measured geodesically."""
+    scale = math.cos(math.radians(place.lat))
+    best = min(((math.hypot(a.lat - place.lat, (a.lon - place.lon) * scale), a) for a in anchors
+                if a.kind == "settlement" and a.id != place.id), default=None, key=lambda da: da[0])
+    if best is None:
+        return None
+    return geodesic((place.lat, place.lon), (best[1].lat, best[1].lon)).km, best[1]

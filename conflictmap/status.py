@@ -45,7 +45,9 @@ class Lexicon:
     irrealis: re.Pattern
     claimants: tuple[tuple[re.Pattern, str], ...]
     government_after: re.Pattern
-    government_before: re.Pattern
+    government_place_before: re.Pattern
+    origin_before: re.Pattern
+    locator_before: re.Pattern
     organisation_after: re.Pattern
     dateline: re.Pattern
 
@@ -59,7 +61,9 @@ def load_lexicon() -> Lexicon:
     return Lexicon(cues=cues, denial=word(data["denial"]), irrealis=re.compile(data["irrealis"], re.IGNORECASE),
                    claimants=claimants,
                    government_after=re.compile(data["government_after"], re.IGNORECASE),
-                   government_before=re.compile(data["government_before"], re.IGNORECASE),
+                   government_place_before=re.compile(data["government_place_before"], re.IGNORECASE),
+                   origin_before=re.compile(data["origin_before"], re.IGNORECASE),
+                   locator_before=re.compile(data["locator_before"], re.IGNORECASE),
                    organisation_after=re.compile(data["organisation_after"]),
                    dateline=re.compile(data["dateline"], re.MULTILINE))
 
@@ -82,8 +86,9 @@ def clause_distance(sentence: str, a: tuple[int, int], b: tuple[int, int]) -> in
 
 def read_status(sentence: str, span: tuple[int, int], cues: list[Cue], lex: Lexicon) -> Reading | None:
     """The status the sentence gives the place at `span` (offsets within the sentence), or None."""
+    origin = bool(lex.origin_before.search(sentence, max(0, span[0] - 40), span[0]))
     scored = [(clause_distance(sentence, span, (c.start, c.end)), c) for c in cues
-              if not (c.start < span[1] and span[0] < c.end)]
+              if not (c.start < span[1] and span[0] < c.end) and not (origin and c.status == "struck")]
     scored = [(d, c) for d, c in scored if d <= MAX_DISTANCE]
     if not scored:
         return None

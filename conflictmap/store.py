@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -17,6 +17,7 @@ from .dates import interval
 from .models import Article, Event
 
 SCHEMA_VERSION = 1
+MERGE_SLACK = timedelta(days=1)
 metadata = sa.MetaData()
 
 meta = sa.Table("meta", metadata,
@@ -131,11 +132,14 @@ def ingest(engine: sa.Engine, article: Article, found: list[Event]) -> IngestRes
 
 
 def _merge_target(conn, event: Event) -> int | None:
-    """The event this one tells again: same place and status, overlapping dates (the narrowest)."""
-    start, end = (d.isoformat() for d in interval(event.date))
+    """The event this one tells again: same place and status, dates overlapping give or take a day
+    (reports straddle midnight and time zones); the narrowest such event."""
+    first, last = interval(event.date)
+    start, end = first.isoformat(), last.isoformat()
     rows = conn.execute(sa.select(events.c.id, events.c.date_start, events.c.date_end, events.c.date).where(
         events.c.place_id == event.place.id, events.c.status == event.status,
-        events.c.date_start <= end, events.c.date_end >= start)).all()
+        events.c.date_start <= (last + MERGE_SLACK).isoformat(),
+        events.c.date_end >= (first - MERGE_SLACK).isoformat())).all()
     if not rows:
         return None
     best = min(rows, key=lambda r: _days(r.date_start, r.date_end))

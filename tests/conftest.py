@@ -1,0 +1,59 @@
+"""Shared fixtures: the real gazetteer, a store filled from samples/, the development corpus."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from conflictmap import pipeline, store
+from conflictmap.config import ROOT, settings
+
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    return pipeline.load_gazetteer(settings())
+
+
+@pytest.fixture
+def conf(tmp_path):
+    return replace(settings(), db=tmp_path / "store.sqlite")
+
+
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory, gaz) -> Path:
+    """A store holding the demo corpus, built once for the session (tests must not change it)."""
+    db = tmp_path_factory.mktemp("samples") / "samples.sqlite"
+    conf = replace(settings(), db=db)
+    report = pipeline.ingest_paths([SAMPLES], None, conf, gaz)
+    assert report.refused == 0, report.lines
+    return db
+
+
+@pytest.fixture(scope="session")
+def samples_events(samples_db):
+    return store.merged_events(store.connect(samples_db))
+
+
+@pytest.fixture(scope="session")
+def shared_corpus() -> Path:
+    corpus = SHARED / "corpus"
+    if not (corpus / "manifest.csv").exists():
+        pytest.skip("../shared/corpus is not here")
+    return corpus
+
+
+def write_article(folder: Path, name: str, text: str, published: str = "2025-02-07",
+                  outlet: str = "Test Wire", url: str = "https://example.org/a") -> Path:
+    """An article file plus its manifest row, for tests that need their own text."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    manifest = folder / "manifest.csv"
+    if not manifest.exists():
+        manifest.write_text("file,published,outlet,url,language\n", encoding="utf-8")
+    with manifest.open("a", encoding="utf-8") as fh:
+        fh.write(f'{name},{published},"{outlet}","{url}",en\n')
+    return path

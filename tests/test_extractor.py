@@ -1,0 +1,87 @@
+"""The extractor on short reports written for these tests, one cue each; and on the development set."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conflictmap.events import extract
+from conflictmap.models import Article
+from conflictmap.config import ROOT
+
+
+def events_of(gaz, text, published="2025-02-07"):
+    article = Article(file="t.txt", text=text, published=published, outlet="Test Wire")
+    return {(e.place.name, e.status, e.date) for e in extract(article, gaz) if e.confidence >= 0.5}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia's Defence Ministry said on Friday its troops had captured Krasnohorivka.",
+     ("Krasnohorivka", "claimed", "2025-02-07")),
+    ("Russian forces seized the village of Robotyne last month, the ministry said.",
+     ("Robotyne", "claimed", "2025-01")),
+    ("Moscow said its units liberated Vuhledar in October 2024.", ("Vuhledar", "claimed", "2024-10")),
+    ("Avdiivka fell in late February 2024 after months of fighting.", ("Avdiivka", "claimed", "2024-02")),
+    ("Russian troops raised their flag over Selydove on Tuesday.", ("Selydove", "claimed", "2025-02-04")),
+    ("Ukraine's army denied that Chasiv Yar had been captured.", ("Chasiv Yar", "contested", "2025-02-07")),
+    ("Ukrainian troops are still holding their positions in Pokrovsk, a spokesman said yesterday.",
+     ("Pokrovsk", "contested", "2025-02-06")),
+    ("Heavy fighting continued around Kupiansk on Thursday.", ("Kupiansk", "contested", "2025-02-06")),
+    ("A missile strike on Kharkiv overnight killed four people.", ("Kharkiv", "struck", "2025-02-07")),
+    ("Glide bombs hit Zaporizhzhia two days ago, the governor said.", ("Zaporizhzhia", "struck", "2025-02-05")),
+    ("Nikopol has endured eight months of shelling from across the river.",
+     ("Nikopol", "struck", "2024-06/2025-02")),
+    ("Russian drones attacked Sumy city late last month.", ("Sumy", "struck", "2025-01")),
+    ("Russian strikes on the Kharkiv region killed two people.", ("Kharkiv Oblast", "struck", "2025-02-07")),
+    ("The Defence Ministry claimed the capture of Dzerzhinsk on Friday.", ("Toretsk", "claimed", "2025-02-07")),
+    ("Artillery shelled Kup'iansk again on Monday.", ("Kupiansk", "struck", "2025-02-03")),
+])
+def test_finds_the_event(gaz, text, expected):
+    assert expected in events_of(gaz, text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Kyiv denied the Russian claim.", "Kyiv"),
+    ("Moscow's army has been advancing slowly.", "Moscow"),
+    ("KYIV - Russian forces captured Selydove, the ministry said.", "Kyiv"),
+    ("Russia seeks to take Kramatorsk next.", "Kramatorsk"),
+    ("If Pokrovsk fell, the road to Dnipro would open.", "Pokrovsk"),
+    ("Talks between Kyiv and Moscow stalled.", "Moscow"),
+])
+def test_does_not_report_what_is_not_an_event(gaz, text, place):
+    assert place not in {p for p, _, _ in events_of(gaz, text)}
+
+
+def test_region_that_only_locates_a_town_is_not_an_event(gaz):
+    found = events_of(gaz, "Russian forces captured Toretsk in eastern Ukraine's Donetsk region on Friday.")
+    assert ("Toretsk", "claimed", "2025-02-07") in found
+    assert not any(place == "Donetsk Oblast" for place, _, _ in found)
+
+
+def test_event_keeps_its_evidence(gaz):
+    text = "Officials said a drone attack on Sumy overnight wounded five people."
+    (event,) = [e for e in extract(Article("t.txt", text, "2025-02-07"), gaz) if e.place.name == "Sumy"]
+    assert text[event.start:event.end] == "Sumy"
+    assert event.quote == text
+    assert event.cues["date"] == "overnight" and event.date_source == "text"
+
+
+def test_event_without_date_cue_takes_publication(gaz):
+    (event,) = extract(Article("t.txt", "Russian troops captured Kurakhove.", "2025-01-06"), gaz)
+    assert (event.date, event.date_source) == ("2025-01-06", "publication")
+
+
+@pytest.mark.parametrize("text", ["", "\x00\x01\x02", "Донецьк " * 1000, "a" * 200_000, "Toretsk\u200f\u200d" * 50])
+def test_any_text_is_processed(gaz, text):
+    extract(Article("t.txt", text, "2025-02-07"), gaz)
+
+
+def test_development_set_scores(shared_corpus, tmp_path):
+    out = tmp_path / "e.geojson"
+    subprocess.run([sys.executable, "-m", "conflictmap", "extract", str(shared_corpus), "--manifest",
+                    str(shared_corpus / "manifest.csv"), "--out", str(out)], check=True, cwd=ROOT)
+    scored = subprocess.run([sys.executable, str(shared_corpus.parent / "tools" / "score_events.py"),
+                             str(shared_corpus.parent / "gold" / "seeds.yaml"), str(out), "--json"],
+                            check=True, capture_output=True, text=True)
+    figures = json.loads(scored.stdout)
+    assert figures["recall"] >= 0.95 and figures["precision"] >= 0.90, figures

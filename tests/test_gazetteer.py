@@ -1,0 +1,106 @@
+"""The gazetteer against the project's researched list of places named in war reporting."""
+from pathlib import Path
+
+import pytest
+import yaml
+from geopy.distance import geodesic
+
+from conflictmap import gazetteer
+from conflictmap.mentions import find_mentions
+from conflictmap.status import load_lexicon
+
+PLACES = yaml.safe_load((Path(__file__).parent / "data" / "war_places.yaml").read_text(encoding="utf-8"))["places"]
+CITY_REGIONS = {"Kyiv City", "Sevastopol City"}  # cities with the status of a region: tested as settlements
+CASES = [(p, spelling) for p in PLACES if p["name"] not in CITY_REGIONS for spelling in [p["name"], *p["spellings"]]]
+
+
+def resolve(gaz, text):
+    mentions = find_mentions(text, gaz, load_lexicon())
+    return mentions[0].place if mentions else None
+
+
+def test_list_is_large_enough():
+    assert len(PLACES) >= 300 and all(len(p["spellings"]) >= 2 for p in PLACES)
+
+
+def test_every_spelling_resolves_near_the_place(gaz):
+    """Each spelling, named with its oblast as a reporter would, lands within 5 km (regions: 150 km)."""
+    misses = []
+    for place, spelling in CASES:
+        if place["kind"] == "region":
+            text = f"Strikes hit {spelling} overnight."
+        else:
+            text = f"Fighting near {spelling} in the {place['oblast']} region."
+        found = resolve(gaz, text)
+        limit = 150 if place["kind"] == "region" else 5
+        if found is None or geodesic((found.lat, found.lon), (place["lat"], place["lon"])).km > limit:
+            misses.append(f"{spelling} ({place['name']}) -> {found.name if found else None}")
+    coverage = 1 - len(misses) / len(CASES)
+    print(f"gazetteer coverage: {coverage:.3f} of {len(CASES)} spellings")
+    assert coverage >= 0.98, f"{coverage:.3f} of {len(CASES)} spellings; misses: {misses}"
+
+
+@pytest.mark.parametrize("text, expected, oblast", [
+    ("Russian troops entered Andriivka, south of Bakhmut, on Monday.", "Andriivka", "Donetsk Oblast"),
+    ("Shelling hit Ivanivka in the Kherson region.", "Ivanivka", "Kherson Oblast"),
+    ("Fighting near Ivanivka, Donetsk region, went on.", "Ivanivka", "Donetsk Oblast"),
+    ("Strikes on Mykolaivka in the Donetsk region killed two.", "Mykolaivka", "Donetsk Oblast"),
+    ("A drone hit Kalynivka in the Kyiv region.", "Kalynivka", "Kyiv Oblast"),
+    ("Russian forces advanced near Novomykhailivka and Kurakhove.", "Novomykhailivka", "Donetsk Oblast"),
+    ("Shelling of Lyman and Sloviansk continued.", "Lyman", "Donetsk Oblast"),
+    ("Russia claimed Krasnohorivka near Marinka.", "Krasnohorivka", "Donetsk Oblast"),
+    ("Russian troops are pushing toward Lyman in the Kharkiv region.", "Lyman", "Kharkiv Oblast"),
+    ("Fighting raged near Petropavlivka, east of Kupiansk.", "Petropavlivka", "Kharkiv Oblast"),
+    ("Russia hit Mykolaiv with missiles.", "Mykolaiv", "Mykolaiv Oblast"),
+    ("Russian forces captured Pervomaiske near Avdiivka.", "Pervomaiske", "Donetsk Oblast"),
+    ("Ukrainian troops hold Synkivka near Kupiansk.", "Synkivka", "Kharkiv Oblast"),
+    ("Drones struck Pokrovsk in the Donetsk region.", "Pokrovsk", "Donetsk Oblast"),
+    ("The Donetsk city centre was shelled.", "Donetsk", "Donetsk Oblast"),
+    ("Ukraine struck an airfield near Kursk and Belgorod.", "Kursk", "Kursk Oblast"),
+    ("Fighting continued in Vovchansk and Lyptsi.", "Vovchansk", "Kharkiv Oblast"),
+    ("Russian troops attacked Kamianske in the Zaporizhzhia region.", "Kamianske", "Zaporizhzhia Oblast"),
+    ("Shelling hit Dniprovske in the Dnipropetrovsk region.", "Dniprovske", "Dnipropetrovsk Oblast"),
+    ("Russians shelled Berdychi, just north-west of Avdiivka.", "Berdychi", "Donetsk Oblast"),
+])
+def test_homonym_chosen_by_context(gaz, text, expected, oblast):
+    place = next(m.place for m in find_mentions(text, gaz, load_lexicon()) if m.surface == expected)
+    assert place.region == oblast, place
+
+
+@pytest.mark.parametrize("spelling, expected", [
+    ("Toretsk", "Toretsk"), ("Dzerzhynsk", "Toretsk"), ("Dzerzhinsk", "Toretsk"), ("Торецьк", "Toretsk"),
+    ("Дзержинськ", "Toretsk"), ("Artemivsk", "Bakhmut"), ("Krasnoarmiisk", "Pokrovsk"),
+    ("Zaporizhia", "Zaporizhzhia"), ("Zaporozhye", "Zaporizhzhia"), ("Kupyansk", "Kupiansk"),
+    ("Kup'iansk", "Kupiansk"), ("Kup’iansk", "Kupiansk"),
+])
+def test_other_names_and_spellings(gaz, spelling, expected):
+    assert expected in [p.name for p in gaz.lookup(spelling)]
+
+
+@pytest.mark.parametrize("text, region", [
+    ("the Donetsk region", "Donetsk Oblast"), ("Donetsk Oblast", "Donetsk Oblast"),
+    ("the region of Sumy", "Sumy Oblast"), ("Kharkiv province", "Kharkiv Oblast"),
+    ("the Donetsk People's Republic", "Donetsk Oblast"), ("Russia's Kursk region", "Kursk Oblast"),
+    ("Zaporizhzhia Oblast's", "Zaporizhzhia Oblast"), ("Donbas", "Donbas"), ("Crimea", "Autonomous Republic of Crimea"),
+])
+def test_region_forms(gaz, text, region):
+    assert resolve(gaz, text).name == region
+
+
+def test_lowercase_word_is_not_a_place(gaz):
+    assert resolve(gaz, "they sumy and kursk things") is None
+
+
+@pytest.mark.parametrize("content, line", [
+    ("regions:\n  - {name: X, lat: 48, lon: 30}\n  - name: Y\n   lat: 49\n", 4),
+    ("governments: [Kyiv]\nplaces:\n  - {name: A, lat: 48, lon: 30}\n  - {name: B, lat: [}\n", 4),
+    ("places:\n  - {name: Nowhere, lat: 12.0, lon: 30.0}\n", None),
+])
+def test_broken_gazetteer_names_the_fault(tmp_path, content, line):
+    path = tmp_path / "gazetteer.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(gazetteer.GazetteerError) as err:
+        gazetteer.load(path, tmp_path / "missing.tsv")
+    assert str(path) in str(err.value)
+    if line:
+        assert f":{line}:" in str(err.value)
