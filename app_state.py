@@ -13,8 +13,13 @@ STATIC_URL = "/app/static/vendor/"
 
 
 @st.cache_resource
+def _publish_assets() -> Path:
+    return assets.publish(ROOT / "static")
+
+
 def app_settings() -> Settings:
-    assets.publish(ROOT / "static")
+    """Settings read afresh (the store may be chosen per run); Leaflet published once."""
+    _publish_assets()
     return settings()
 
 

@@ -30,4 +30,5 @@ def resolve_db(cli_value: str | None = None) -> Path:
 
 def settings(db: str | None = None) -> Settings:
     max_mb = float(os.environ.get("CONFLICTMAP_MAX_FILE_MB", "5"))
-    return Settings(db=resolve_db(db), max_file_bytes=int(max_mb * 1024 * 1024))
+    gazetteer = Path(os.environ.get("CONFLICTMAP_GAZETTEER") or ROOT / "gazetteer.yaml")
+    return Settings(db=resolve_db(db), gazetteer=gazetteer, max_file_bytes=int(max_mb * 1024 * 1024))

@@ -9,7 +9,7 @@ st.title("Events")
 query = st.text_input("Search places, quotes, outlets", key="search")
 shown = filters.apply(events, filters.View(min_confidence=0.0, search=query))
 st.caption(filters.summary(shown))
-st.dataframe(filters.table_rows(shown), use_container_width=True, hide_index=True,
+st.dataframe(filters.table_rows(shown), width="stretch", hide_index=True,
              column_config={"quote": st.column_config.TextColumn(width="large")})
 
 if shown:

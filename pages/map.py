@@ -27,14 +27,10 @@ view = filters.View(start=start, end=end, statuses=tuple(statuses), min_confiden
 shown = filters.apply(events, view)
 st.caption(filters.summary(shown) + (f" · {start:%d %b %Y} – {end:%d %b %Y}" if start else ""))
 
-
-@st.cache_resource
-def base_map(geodata):
-    return assets.use_urls(mapview.base_map(mapview.load_basemap(geodata)), app_state.STATIC_URL)
-
-
+# A fresh folium Map each run (st_folium adds the layer to it); the same basemap each time, so the
+# component keeps its view and only the events layer changes.
 basemap = mapview.load_basemap(conf.geodata)
 layer = mapview.events_layer(shown, mapview.region_shapes(basemap))
-st_folium(base_map(conf.geodata), feature_group_to_add=layer, returned_objects=[], key="map",
-          height=640, use_container_width=True)
+st_folium(assets.use_urls(mapview.base_map(basemap), app_state.STATIC_URL), feature_group_to_add=layer,
+          returned_objects=[], key="map", height=640, use_container_width=True)
 st.caption(mapview.ATTRIBUTION)

@@ -1,0 +1,176 @@
+"""The real thing: `streamlit run app.py` and the exported page, in headless Chromium (Debian's)."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import write_article
+
+from conflictmap import export, filters, pipeline, store
+from conflictmap.config import ROOT, settings
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-sync"]
+SHOTS = Path(os.environ["CONFLICTMAP_SCREENSHOTS"]) if os.environ.get("CONFLICTMAP_SCREENSHOTS") else None
+HOSTILE = ("Russian forces captured Kurakhove on Monday <script>window.__pwned=1</script>"
+           "<img src=x onerror=\"window.__pwned=1\"> ${window.__pwned=1} `x` </script>.")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM:
+        pytest.skip("Chromium is not installed (make browser)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_app(db: Path):
+    port = _free_port()
+    env = {**os.environ, "CONFLICTMAP_DB": str(db)}
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
+                             str(port), "--server.headless", "true"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            return proc, url
+        except OSError:
+            time.sleep(0.25)
+    proc.kill()
+    raise RuntimeError("streamlit did not start")
+
+
+@pytest.fixture(scope="module")
+def app_url(samples_db):
+    proc, url = start_app(samples_db)
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+def map_frame(page):
+    page.wait_for_selector("iframe[title*='st_folium']", timeout=30000)
+    frame = page.frame_locator("iframe[title*='st_folium']")
+    frame.locator(".leaflet-container").wait_for(timeout=30000)
+    return frame
+
+
+def point_events(events) -> int:
+    return sum(1 for e in events if e["kind"] == "settlement")
+
+
+def test_map_shows_a_marker_per_event(browser, app_url, samples_events):
+    page = browser.new_page(viewport={"width": 1400, "height": 950})
+    page.goto(app_url)
+    frame = map_frame(page)
+    expected = point_events(filters.apply(samples_events, filters.View()))
+    frame.locator(".cm-marker").nth(expected - 1).wait_for(timeout=30000)
+    assert frame.locator(".cm-marker").count() == expected
+    assert frame.locator(".cm-legend").inner_text().count("Struck") == 1
+    if SHOTS:
+        page.screenshot(path=SHOTS / "map.png")
+    page.close()
+
+
+def test_popup_shows_quote_and_link(browser, app_url):
+    page = browser.new_page(viewport={"width": 1400, "height": 950})
+    page.goto(app_url)
+    frame = map_frame(page)
+    frame.locator(".cm-marker").first.dispatch_event("click")
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=10000)
+    assert "Reported by" in popup.inner_text() and popup.locator("q").count() >= 1
+    assert popup.locator("a").first.get_attribute("href").startswith("https://example.org/")
+    page.close()
+
+
+def test_time_slider_changes_the_count(browser, app_url, samples_events):
+    page = browser.new_page(viewport={"width": 1400, "height": 950})
+    page.goto(app_url)
+    frame = map_frame(page)
+    before = frame.locator(".cm-marker").count()
+    start = page.locator("input[aria-label='Dates — start']")
+    start.focus()
+    for _ in range(9):
+        start.press("PageUp")
+    page.wait_for_timeout(3000)
+    assert 0 < frame.locator(".cm-marker").count() < before
+    page.close()
+
+
+def test_other_pages_render(browser, app_url):
+    page = browser.new_page(viewport={"width": 1400, "height": 950})
+    for path, text in (("events", "Open an event"), ("add_articles", "Add to the map")):
+        page.goto(f"{app_url}/{path}")
+        page.get_by_text(text).first.wait_for(timeout=30000)
+        if SHOTS:
+            page.screenshot(path=SHOTS / f"{path}.png")
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory, gaz):
+    folder = tmp_path_factory.mktemp("hostile")
+    write_article(folder, "evil.txt", HOSTILE, "2025-01-08", outlet="<img src=x onerror=window.__pwned=1>",
+                  url="javascript:window.__pwned=1")
+    conf = replace(settings(), db=folder / "h.sqlite")
+    assert pipeline.ingest_paths([folder], None, conf, gaz).stored == 1
+    return conf.db
+
+
+def test_hostile_article_shows_as_text(browser, hostile_db):
+    proc, url = start_app(hostile_db)
+    try:
+        page = browser.new_page()
+        page.goto(url)
+        frame = map_frame(page)
+        frame.locator(".cm-marker").first.dispatch_event("click")
+        popup = frame.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=10000)
+        assert "<script>window.__pwned=1</script>" in popup.inner_text()
+        assert popup.locator("img, script, a").count() == 0
+        frame.locator(".cm-marker").first.dispatch_event("mouseover")
+        for target in [page.main_frame, *page.frames]:
+            assert target.evaluate("typeof window.__pwned") == "undefined"
+        page.close()
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_exported_page_works_offline(browser, samples_db, tmp_path):
+    events = filters.apply(store.merged_events(store.connect(samples_db)), filters.View())
+    page_file = tmp_path / "map.html"
+    page_file.write_text(export.events_html(events, settings().geodata), encoding="utf-8")
+    context = browser.new_context()
+    requests: list[str] = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                  else (requests.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.goto(page_file.as_uri())
+    page.locator(".cm-marker").first.wait_for(timeout=15000)
+    assert page.locator(".cm-marker").count() == point_events(events)
+    assert page.locator(".leaflet-overlay-pane path").count() > 20  # country and oblast outlines
+    assert requests == []
+    context.close()

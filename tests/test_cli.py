@@ -1,0 +1,95 @@
+"""The CLI as a user runs it: extract, ingest, export."""
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import SAMPLES, write_article
+
+from conflictmap.config import ROOT
+
+REQUIRED = {"place", "kind", "status", "date", "claimant", "quote", "article", "outlet", "url", "published"}
+
+
+def run(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "conflictmap", *map(str, args)], cwd=ROOT, capture_output=True,
+                          text=True, check=True, env=env)
+
+
+def test_extract_writes_the_contract(tmp_path):
+    out = tmp_path / "e.geojson"
+    result = run("extract", SAMPLES, "--out", out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection" and len(data["features"]) > 50
+    for feature in data["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert 22 < lon < 50 and 43 < lat < 57
+        assert REQUIRED <= feature["properties"].keys()
+        assert feature["properties"]["status"] in ("claimed", "contested", "struck")
+    assert "manifest.csv: used as the manifest" in result.stderr
+
+
+def test_ingest_then_export(tmp_path):
+    db = tmp_path / "s.sqlite"
+    first = run("ingest", SAMPLES, "--db", db)
+    again = run("ingest", SAMPLES, "--db", db)
+    assert "0 articles stored" in again.stderr and "already stored" in again.stderr
+    assert first.stderr.splitlines()[-1].split("holds")[1] == again.stderr.splitlines()[-1].split("holds")[1]
+
+    geo = tmp_path / "events.geojson"
+    run("export", "--format", "geojson", "--db", db, "--out", geo)
+    features = json.loads(geo.read_text(encoding="utf-8"))["features"]
+    merged = max(features, key=lambda f: len(f["properties"]["sources"]))
+    assert len(merged["properties"]["sources"]) >= 5
+    assert {"article", "outlet", "url", "published", "quote"} <= merged["properties"]["sources"][0].keys()
+    assert {"first_reported", "last_reported"} <= merged["properties"].keys()
+
+    table = tmp_path / "events.csv"
+    run("export", "--format", "csv", "--db", db, "--from", "2025-01-01", "--to", "2025-12-31", "--out", table)
+    rows = list(csv.DictReader(table.open(encoding="utf-8")))
+    assert rows and all(r["date"][:4] == "2025" or "/" in r["date"] for r in rows)
+
+
+def test_export_html_is_self_contained(tmp_path):
+    db = tmp_path / "s.sqlite"
+    run("ingest", SAMPLES, "--db", db)
+    page = tmp_path / "map.html"
+    run("export", "--format", "html", "--db", db, "--out", page)
+    html = page.read_text(encoding="utf-8")
+    assert "L.map(" in html and "cm-marker" in html
+    assert "<script src=" not in html and '<link rel="stylesheet" href=' not in html
+    assert "https://cdn" not in html
+
+
+def test_refuses_without_date(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Russian forces captured Kurakhove.", encoding="utf-8")
+    result = run("extract", folder, "--out", tmp_path / "e.geojson")
+    assert "a.txt: refused: no publication date" in result.stderr
+
+
+def test_date_from_text_when_no_manifest(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(" date 2025-02-07 Russian forces captured Kurakhove on Monday.", encoding="utf-8")
+    result = run("extract", folder, "--out", tmp_path / "e.geojson")
+    assert "publication date taken from the text" in result.stderr
+    (event,) = json.loads((tmp_path / "e.geojson").read_text())["features"]
+    assert event["properties"]["date"] == "2025-02-03"
+
+
+def test_gazetteer_lookup_and_check():
+    lines = run("gazetteer", "lookup", "Dzerzhinsk").stdout.splitlines()
+    assert json.loads(lines[0])["name"] == "Toretsk"
+    assert "ok" in run("gazetteer", "check").stdout
+
+
+def test_broken_gazetteer_is_reported(tmp_path):
+    bad = tmp_path / "g.yaml"
+    bad.write_text("places: [oops\n", encoding="utf-8")
+    env = {**__import__("os").environ, "CONFLICTMAP_GAZETTEER": str(bad)}
+    result = subprocess.run([sys.executable, "-m", "conflictmap", "gazetteer", "check"], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "g.yaml:2" in result.stderr
