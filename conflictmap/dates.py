@@ -154,6 +154,7 @@ RULES: list[tuple[str, object]] = [
     (r"(?:at|over|during)\s+the\s+weekend|(?:last|this)\s+weekend", _weekend),
     (r"since\s+" + _YEAR + r"(?![-\d])", lambda g, pub: f"{g['year']}/{_day(pub)}"),
     (r"(?:in|by|during|of|from)\s+" + _YEAR + r"(?![-\d])", lambda g, pub: g["year"]),
+    (r"(?P<year>20[0-3]\d)(?=\s+[a-z])", lambda g, pub: g["year"]),  # "Ukraine's 2023 counteroffensive"
 ]
 _COMPILED = [(re.compile(r"(?<![\w-])(?:" + pat + r")(?!\w)", re.IGNORECASE), fn) for pat, fn in RULES]
 

@@ -8,7 +8,7 @@ from .dates import DateCue, find_dates
 from .gazetteer import Gazetteer
 from .mentions import find_mentions
 from .models import Article, Event, Mention
-from .status import MAX_DISTANCE, Lexicon, clause_distance, find_cues, load_lexicon, read_status
+from .status import BOUNDARY_PENALTY, MAX_DISTANCE, Lexicon, clause_distance, find_cues, load_lexicon, read_status
 
 QUOTE_LIMIT = 600
 PERIOD_OF = re.compile(r"\bof$|-long$", re.IGNORECASE)
@@ -49,7 +49,8 @@ def _sentence_events(group: list[Mention], article: Article, published: date, ga
     for i, (m, span, reading) in enumerate(zip(group, spans, readings)):
         if reading is None or _only_locates(i, group, readings, gaz, lex):
             continue
-        cue = _date_for(span, spans, [d for d in dates if _date_fits(d, reading, sentence)], sentence)
+        cue = _date_for(span, spans, [d for d in dates if _date_fits(d, reading, sentence)], sentence,
+                        (reading.cue_start, reading.cue_start + len(reading.cue)))
         out.append(Event(
             place=m.place, status=reading.status,
             date=cue.edtf if cue else published.isoformat(),
@@ -69,32 +70,41 @@ def _only_locates(i: int, group: list[Mention], readings: list, gaz: Gazetteer, 
     if m.place.kind != "region":
         return False
     offset = m.start - m.sentence_start
-    if lex.locator_before.search(m.sentence, max(0, offset - 60), offset):
+    has_town = any(o.place.kind == "settlement" for o in group)
+    if has_town and lex.locator_before.search(m.sentence, max(0, offset - 60), offset):
         return True
     for other, other_reading in zip(group, readings):
-        if other.place.kind != "settlement" or not gaz.within(other.place, m.place):
+        if other.place.kind != "settlement":
             continue
-        if other.end <= m.start < other.end + LOCATOR_REACH:
+        if gaz.within(other.place, m.place) and other.end <= m.start < other.end + LOCATOR_REACH:
             return True
-        if other_reading and other_reading.cue_start == reading.cue_start:
+        if other_reading and other_reading.cue_start == reading.cue_start and \
+                abs(other.start - reading.cue_start) <= abs(m.start - reading.cue_start):
             return True
     return False
 
 
-def _date_for(span, spans, dates: list[DateCue], sentence: str) -> DateCue | None:
-    """The date expression of the mention's own clause; one nearer another place is that place's."""
+def _date_for(span, spans, dates: list[DateCue], sentence: str, cue_span: tuple[int, int]) -> DateCue | None:
+    """The date of the clause the place or its status cue stands in; a date nearer another place
+    than to this one belongs to that place ("captured Toretsk, the biggest gain since Avdiivka in
+    February 2024": February is Avdiivka's)."""
     best = None
     for cue in dates:
         where = (cue.start, cue.end)
         mine = clause_distance(sentence, span, where)
+        same_clause = mine == _gap(span, where)
+        by_verb = clause_distance(sentence, cue_span, where) == _gap(cue_span, where)
         nearest_other = min((clause_distance(sentence, s, where) for s in spans if s != span), default=None)
-        plain = abs(where[0] - span[1]) if where[0] >= span[1] else abs(span[0] - where[1])
         owns = nearest_other is None or mine <= nearest_other
-        if mine > MAX_DISTANCE or not (owns or mine == plain):
+        if mine > MAX_DISTANCE + BOUNDARY_PENALTY or not (same_clause or (by_verb and owns)):
             continue
         if best is None or mine < best[0]:
             best = (mine, cue)
     return best[1] if best else None
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1]) if a[0] <= b[0] else max(0, a[0] - b[1])
 
 
 def _date_fits(cue: DateCue, reading, sentence: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from geopy.distance import geodesic
@@ -38,8 +39,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+COORDINATED_REGIONS = re.compile(r"^(?:\s*(?:,|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
+
+
 def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
-    matches = [m for m in gaz.find(text) if not _not_a_place(text, m, gaz, lex)]
+    matches = [_as_region(text, m, gaz) for m in gaz.find(text) if not _not_a_place(text, m, gaz, lex)]
     if not matches:
         return []
     spans = sentences(text)
@@ -59,12 +63,21 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     return mentions
 
 
+def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match:
+    """"the Kursk and Belgorod regions": each name is a region, though the word stands only once."""
+    if not COORDINATED_REGIONS.match(text, m.end):
+        return m
+    regions = [p for p in gaz.lookup(f"{m.surface} region") if p.kind == "region"]
+    return replace(m, candidates=((regions[0].id, "region"),)) if regions else m
+
+
 def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:
     line_start = text.rfind("\n", 0, m.start) + 1
-    if not text[line_start:m.start].strip() and lex.dateline.match(text, line_start) and m.surface.isupper():
-        return True
+    dateline = lex.dateline.match(text, line_start)
+    if dateline and m.end <= dateline.end():
+        return True  # "KHARKIV, May 15 (Kharkiv Evening Post) -"
     after = text[m.end:m.end + 80]
-    if lex.organisation_after.match(after):
+    if lex.organisation_after.match(after) or lex.person_before.search(text, max(0, m.start - 30), m.start):
         return True
     if fold_name(m.surface) in gaz.governments:
         before = text[max(0, m.start - 60):m.start]

@@ -14,10 +14,11 @@ import yaml
 
 from .config import PACKAGE_DATA
 
-BOUNDARY = re.compile(r"[;:]|\s[—–-]{1,2}\s|,\s+(?:after|since|while|but|which|who|whereas|although|where|when|as)\b"
+BOUNDARY = re.compile(r";|,\s+(?:after|since|while|but|which|who|whose|whereas|although|where|when|as"
+                      r"|using|saying|adding|citing|according to|referring to)\b"
                       r"|\b(?:but|while|whereas|although|however|since|after)\b|\(|\)")
-BOUNDARY_PENALTY = 150
-MAX_DISTANCE = 260
+BOUNDARY_PENALTY = 180
+MAX_DISTANCE = 220  # so a cue across a clause boundary counts only within 40 characters
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class Lexicon:
     government_place_before: re.Pattern
     origin_before: re.Pattern
     locator_before: re.Pattern
+    reference_before: re.Pattern
+    person_before: re.Pattern
     organisation_after: re.Pattern
     dateline: re.Pattern
 
@@ -64,6 +67,8 @@ def load_lexicon() -> Lexicon:
                    government_place_before=re.compile(data["government_place_before"], re.IGNORECASE),
                    origin_before=re.compile(data["origin_before"], re.IGNORECASE),
                    locator_before=re.compile(data["locator_before"], re.IGNORECASE),
+                   reference_before=re.compile(data["reference_before"], re.IGNORECASE),
+                   person_before=re.compile(data["person_before"]),
                    organisation_after=re.compile(data["organisation_after"]),
                    dateline=re.compile(data["dateline"], re.MULTILINE))
 
@@ -86,9 +91,13 @@ def clause_distance(sentence: str, a: tuple[int, int], b: tuple[int, int]) -> in
 
 def read_status(sentence: str, span: tuple[int, int], cues: list[Cue], lex: Lexicon) -> Reading | None:
     """The status the sentence gives the place at `span` (offsets within the sentence), or None."""
-    origin = bool(lex.origin_before.search(sentence, max(0, span[0] - 40), span[0]))
+    before = max(0, span[0] - 50)
+    if lex.reference_before.search(sentence, before, span[0]):
+        return None  # "west of Donetsk": a reference point, not where it happened
+    origin = bool(lex.origin_before.search(sentence, before, span[0]))
     scored = [(clause_distance(sentence, span, (c.start, c.end)), c) for c in cues
-              if not (c.start < span[1] and span[0] < c.end) and not (origin and c.status == "struck")]
+              if not (c.start < span[1] and span[0] < c.end)
+              and not (origin and not 0 <= span[0] - c.end <= 2)]  # "fired from X": only "withdrew from X"
     scored = [(d, c) for d, c in scored if d <= MAX_DISTANCE]
     if not scored:
         return None
