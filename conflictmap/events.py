@@ -12,7 +12,8 @@ from .status import BOUNDARY_PENALTY, MAX_DISTANCE, Lexicon, clause_distance, fi
 
 QUOTE_LIMIT = 600
 PERIOD_OF = re.compile(r"\bof$|-long$", re.IGNORECASE)
-LOCATOR_REACH = 80  # characters between a settlement and the region that locates it
+LOCATOR_REACH = 80
+DOUBT = 0.4  # confidence kept for a place far from all the others the article names  # characters between a settlement and the region that locates it
 
 
 def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None) -> list[Event]:
@@ -57,7 +58,7 @@ def _sentence_events(group: list[Mention], article: Article, published: date, ga
             date_source="text" if cue else "publication",
             claimant=reading.claimant, side=reading.side, quote=_quote(sentence),
             article=article.file, outlet=article.outlet, url=article.url, published=article.published,
-            start=m.start, end=m.end, confidence=reading.confidence,
+            start=m.start, end=m.end, confidence=round(reading.confidence * (DOUBT if m.doubtful else 1), 2),
             cues={"status": reading.cue, "date": cue.text if cue else "", "place": m.why, "surface": m.surface}))
     return out
 

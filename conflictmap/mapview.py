@@ -36,6 +36,10 @@ POINT_TO_LAYER = JsCode("""function(feature, latlng) {
     return L.marker(latlng, {icon: L.divIcon({html: feature.properties.icon, className: 'cm-marker',
         iconSize: [20, 20], iconAnchor: [10, 10]}), title: feature.properties.title});
 }""")
+CITY_LABEL = JsCode("""function(feature, latlng) {
+    return L.marker(latlng, {interactive: false, keyboard: false, icon: L.divIcon({className: 'cm-city',
+        html: '<span class="cm-dot"></span>' + feature.properties.label, iconSize: null, iconAnchor: [3, 7]})});
+}""")
 ON_EACH_FEATURE = JsCode("""function(feature, layer) {
     layer.bindPopup(feature.properties.popup, {maxWidth: 440, maxHeight: 360});
     layer.bindTooltip(feature.properties.tooltip);
@@ -97,7 +101,7 @@ def events_layer(events: list[dict], regions: dict[str, dict]) -> folium.Feature
         colour = STYLE[status]["colour"]
         folium.GeoJson(
             {"type": "FeatureCollection", "features": feats}, name=STYLE[status]["label"],
-            style_function=lambda _f, c=colour: {"color": c, "weight": 2, "fillColor": c, "fillOpacity": 0.18,
+            style_function=lambda _f, c=colour: {"color": c, "weight": 2, "fillColor": c, "fillOpacity": 0.10,
                                                  "dashArray": "6,4"},
             on_each_feature=ON_EACH_FEATURE, pointToLayer=POINT_TO_LAYER,
         ).add_to(group)
@@ -131,10 +135,9 @@ def base_map(basemap: dict[str, dict], tiles: str | None = None, location=None, 
                                              "dashArray": "2,3"}).add_to(m)
     folium.GeoJson(basemap["rivers"], name="Rivers", control=False, interactive=False,
                    style_function=lambda f: {"color": "#7fb0d8", "weight": 1.4}).add_to(m)
-    folium.GeoJson(basemap["cities"], name="Cities", control=False,
-                   marker=folium.CircleMarker(radius=2, color="#555", fill=True, fill_opacity=1),
-                   tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False, permanent=True, direction="right",
-                                                 class_name="cm-city")).add_to(m)
+    cities = {"type": "FeatureCollection", "features": [
+        {**f, "properties": {"label": escape.text(f["properties"]["name"])}} for f in basemap["cities"]["features"]]}
+    folium.GeoJson(cities, name="Cities", control=False, interactive=False, pointToLayer=CITY_LABEL).add_to(m)
     m.fit_bounds(UKRAINE_BOUNDS)
     m.get_root().header.add_child(folium.Element(CSS))
     m.get_root().html.add_child(folium.Element(legend_html()))
@@ -154,9 +157,10 @@ CSS = """<style>
 .cm-popup q { display: block; margin: 2px 0; }
 .cm-popup mark { background: #ffe08a; }
 .cm-sources { padding-left: 18px; margin: 4px 0; }
-.cm-city { background: none; border: none; box-shadow: none; font: 11px system-ui, sans-serif; color: #333; padding: 0; }
-.cm-city::before { display: none; }
-.cm-legend { position: fixed; bottom: 18px; left: 10px; z-index: 9999; background: rgba(255,255,255,.92);
+.cm-city { font: 11px system-ui, sans-serif; color: #444; white-space: nowrap; pointer-events: none;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
+.cm-dot { display: inline-block; width: 5px; height: 5px; border-radius: 50%; background: #555; margin-right: 3px; }
+.cm-legend { position: fixed; bottom: 24px; right: 10px; z-index: 9999; background: rgba(255,255,255,.92);
   padding: 6px 9px; border: 1px solid #bbb; border-radius: 4px; font: 12px system-ui, sans-serif; }
 .cm-legend svg { vertical-align: middle; }
 .cm-attr { color: #666; font-size: 10px; margin-top: 3px; }

@@ -20,6 +20,7 @@ from .status import Lexicon
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "vs", "u.s",
                  "u.k", "e.g", "i.e", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "approx", "est"}
 _BREAK = re.compile(r"\n\s*|(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
+FAR_KM = 400  # a settlement this far from all the others an article names is probably a homonym we lack
 HOW_PRIOR = {"primary": 1.5, "region": 4.0, "alias": 0.0}
 
 
@@ -59,7 +60,11 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
         sentence = text[s_start:s_end]
         place, why = _choose(match, gaz, anchors, context)
         others = tuple(pid for pid, _ in match.candidates if pid != place.id)
-        mentions.append(Mention(place, match.surface, match.start, match.end, sentence, s_start, others, why))
+        far = _far_from_the_rest(place, anchors)
+        if far:
+            why += f"; doubtful: {far}"
+        mentions.append(Mention(place, match.surface, match.start, match.end, sentence, s_start, others, why,
+                                doubtful=bool(far)))
     return mentions
 
 
@@ -112,6 +117,14 @@ def _choose(match: Match, gaz: Gazetteer, anchors: list[Place], context: str) ->
     scored.sort(key=lambda s: -s[0])
     best = scored[0]
     return best[1], "; ".join(best[2]) + f" (score {best[0]:.1f} of {len(scored)} candidates)"
+
+
+def _far_from_the_rest(place: Place, anchors: list[Place]) -> str:
+    """Why a place looks wrong for this article: far from every other place it names."""
+    near = _nearest_anchor(place, anchors)
+    if place.kind != "settlement" or near is None or near[0] < FAR_KM:
+        return ""
+    return f"{near[0]:.0f} km from the nearest other place named ({near[1].name})"
 
 
 def _nearest_anchor(place: Place, anchors: list[Place]) -> tuple[float, Place] | None:

@@ -47,6 +47,7 @@ class Mention:
     sentence_start: int
     candidates: tuple[str, ...] = ()  # other places the name could mean
     why: str = ""  # how the homonym was chosen
+    doubtful: bool = False  # far from everything else the article names
 
 
 @dataclass(frozen=True)
