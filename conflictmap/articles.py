@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,8 @@ from charset_normalizer import from_bytes
 from .models import Article
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+ZIP_MAX_MEMBERS = 10_000
+ZIP_MAX_RATIO = 100  # a member that inflates more than this is a zip bomb
 MANIFEST_COLUMNS = ("file", "published", "outlet", "url", "language")
 _TEXT_DATE = re.compile(r"\b(?:date|published|updated)?:?\s*((?:19|20)\d\d-[01]\d-[0-3]\d)\b", re.IGNORECASE)
 
@@ -74,12 +77,16 @@ def collect(paths: list[Path], manifest: Path | None = None) -> tuple[list[Path]
                 found, problems = read_manifest(own)
                 rows = {**found, **rows}  # a manifest named on the command line wins
                 notes += problems + [f"{own}: used as the manifest of {path}"]
+            root = path.resolve()
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if child.name == "manifest.csv" or child.name.startswith("."):
                     continue
+                if not child.resolve().is_relative_to(root):
+                    notes.append(f"{child}: refused, it leads outside {path}")
+                    continue
                 if child.stem.upper() in ("README", "LICENSE", "LICENCE"):
                     notes.append(f"{child}: skipped, a folder's {child.stem}, not an article")
-                elif child.suffix.lower() in ARTICLE_SUFFIXES:
+                elif child.suffix.lower() in ARTICLE_SUFFIXES | {".zip"}:
                     files.append(child)
                 else:
                     notes.append(f"{child}: skipped, not an article (.txt, .md, .html)")
@@ -159,6 +166,36 @@ def html_to_text(html: str) -> str:
 
 
 def read_all(paths: list[Path], manifest: Path | None, max_bytes: int) -> tuple[list[ReadResult], list[str]]:
-    """Read every article under `paths`; one result per file, plus notes on what was skipped."""
+    """Read every article under `paths` (zips opened); one result per file, plus notes on what was skipped."""
     files, rows, notes = collect(paths, manifest)
-    return [read_file(f, rows.get(f.name), max_bytes) for f in files], notes
+    results = []
+    for f in files:
+        if f.suffix.lower() == ".zip":
+            results += read_zip(f.name, f.read_bytes(), rows, max_bytes)
+        else:
+            results.append(read_file(f, rows.get(f.name), max_bytes))
+    return results, notes
+
+
+def read_zip(name: str, raw: bytes, rows: dict[str, dict], max_bytes: int, meta: dict | None = None) -> list[ReadResult]:
+    """The articles inside a zip. Paths that climb out ("../"), oversized members and zip bombs are refused."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except zipfile.BadZipFile:
+        return [ReadResult(name, None, "refused: not a readable zip file")]
+    results = []
+    with archive:
+        for info in archive.infolist()[:ZIP_MAX_MEMBERS]:
+            member = f"{name}:{info.filename}"
+            if info.is_dir() or info.filename.endswith("manifest.csv"):
+                continue
+            if info.filename.startswith(("/", "\\")) or ".." in Path(info.filename).parts:
+                results.append(ReadResult(member, None, "refused: its path leads outside the zip"))
+            elif Path(info.filename).suffix.lower() not in ARTICLE_SUFFIXES:
+                results.append(ReadResult(member, None, "skipped, not an article (.txt, .md, .html)"))
+            elif info.file_size > max_bytes or info.file_size > ZIP_MAX_RATIO * max(info.compress_size, 1):
+                results.append(ReadResult(member, None, "refused: it inflates too much (over the size limit)"))
+            else:
+                base = Path(info.filename).name
+                results.append(read_bytes(base, archive.read(info), meta or rows.get(base), max_bytes))
+    return results

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from . import export, pipeline, store
+from . import corrections, escape, export, pipeline, store
 from .config import ROOT, settings
+from .events import extract
 from .gazetteer import GazetteerError
 
 
@@ -35,7 +37,20 @@ def parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", help="read articles into the store")
     _inputs(ing)
     ing.add_argument("--db")
+    ing.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
+                     help="processes extracting events (default: both cores)")
     ing.set_defaults(run=cmd_ingest)
+
+    rex = sub.add_parser("reextract", help="rebuild events from the stored articles; corrections are kept")
+    rex.add_argument("--db")
+    rex.set_defaults(run=cmd_reextract)
+
+    cor = sub.add_parser("corrections", help="list, export or undo people's corrections")
+    cor.add_argument("action", choices=("list", "export", "undo"))
+    cor.add_argument("id", nargs="?", type=int, help="the correction to undo")
+    cor.add_argument("--db")
+    cor.add_argument("--out", type=Path, help="CSV file for export")
+    cor.set_defaults(run=cmd_corrections)
 
     exp = sub.add_parser("export", help="the store's events as geojson, csv or an offline html map")
     exp.add_argument("--format", required=True, choices=("geojson", "csv", "html"))
@@ -83,11 +98,41 @@ def cmd_extract(args) -> int:
 
 def cmd_ingest(args) -> int:
     conf = settings(args.db)
-    report = pipeline.ingest_paths(args.paths, args.manifest, conf, pipeline.load_gazetteer(conf))
+    report = pipeline.ingest_paths(args.paths, args.manifest, conf, pipeline.load_gazetteer(conf),
+                                   workers=args.workers, progress=sys.stderr.isatty())
     _print_report(report)
     totals = store.counts(store.connect(conf.db))
     print(f"{report.stored} articles stored, {report.refused} refused; the store at {conf.db} holds "
           f"{totals['articles']} articles, {totals['events']} events, {totals['sources']} sources", file=sys.stderr)
+    return 0
+
+
+def cmd_reextract(args) -> int:
+    conf = settings(args.db)
+    gaz = pipeline.load_gazetteer(conf)
+    total = store.reextract(store.connect(conf.db), lambda article: extract(article, gaz))
+    print(f"{total} events rebuilt from the stored articles; corrections kept", file=sys.stderr)
+    return 0
+
+
+def cmd_corrections(args) -> int:
+    engine = store.connect(settings(args.db).db)
+    if args.action == "undo":
+        if args.id is None:
+            print("error: say which correction to undo (its id)", file=sys.stderr)
+            return 2
+        done = corrections.undo(engine, args.id)
+        print(f"correction {args.id} {'undone' if done else 'not found, or already undone'}", file=sys.stderr)
+        return 0 if done else 1
+    rows = corrections.list_all(engine)
+    if args.action == "list":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
+    out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
+    writer = csv.DictWriter(out, fieldnames=list(corrections.corrections.c.keys()))
+    writer.writeheader()
+    writer.writerows({k: escape.spreadsheet_cell(v if v is not None else "") for k, v in r.items()} for r in rows)
     return 0
 
 

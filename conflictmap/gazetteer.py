@@ -101,7 +101,8 @@ def load(path: Path, base: Path) -> Gazetteer:
     for row in _read_base(base):
         place = Place(id=row["id"], name=row["name"], kind="settlement", lat=float(row["lat"]),
                       lon=float(row["lon"]), region=regions.get(row["admin1"], ""),
-                      country=row["country"], population=int(row["population"] or 0))
+                      country=row["country"], population=int(row["population"] or 0),
+                      precision=row.get("precision") or "point")
         places[place.id] = place
         names[place.id] = {n for n in row["names"].split("|") if n}
     for i, entry in enumerate(curated.get("places", [])):

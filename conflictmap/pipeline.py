@@ -1,18 +1,20 @@
 """The library behind the CLI: files -> articles -> events -> store, each step a plain function."""
 from __future__ import annotations
 
-import io
-import zipfile
+import multiprocessing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tqdm import tqdm
+
 from . import gazetteer as gazetteer_mod
 from . import store
-from .articles import ARTICLE_SUFFIXES, ReadResult, read_all, read_bytes
+from .articles import ReadResult, read_all, read_bytes, read_zip
 from .config import Settings
 from .events import extract
 from .gazetteer import Gazetteer
-from .models import Event
+from .models import Article, Event
 
 
 @dataclass
@@ -33,26 +35,27 @@ def load_gazetteer(settings: Settings) -> Gazetteer:
 
 
 def extract_paths(paths: list[Path], manifest: Path | None, settings: Settings, gaz: Gazetteer,
-                  min_confidence: float | None = None) -> tuple[list[Event], Report]:
+                  min_confidence: float | None = None, workers: int = 1) -> tuple[list[Event], Report]:
     """Per-article events (no store) for every article under `paths`."""
     floor = settings.min_confidence if min_confidence is None else min_confidence
     results, notes = read_all(paths, manifest, settings.max_file_bytes)
     report = Report(lines=list(notes))
+    readable = [r for r in results if _note(report, r)]
     found: list[Event] = []
-    for result in results:
-        if not _note(report, result):
-            continue
-        events = [e for e in extract(result.article, gaz) if e.confidence >= floor]
-        found.extend(events)
-        report.add(result.file, f"{result.message}; {len(events)} events")
+    for result, events in zip(readable, extract_many([r.article for r in readable], gaz, workers)):
+        kept = [e for e in events if e.confidence >= floor]
+        found.extend(kept)
+        report.add(result.file, f"{result.message}; {len(kept)} events")
     return found, report
 
 
 def ingest_paths(paths: list[Path], manifest: Path | None, settings: Settings, gaz: Gazetteer,
-                 engine=None) -> Report:
-    """Read, extract and store every article under `paths`; one transaction per article."""
+                 engine=None, workers: int = 1, progress: bool = False) -> Report:
+    """Read, extract and store every article under `paths`; one transaction per article.
+    Extraction runs in `workers` processes; one process writes."""
     results, notes = read_all(paths, manifest, settings.max_file_bytes)
-    return _store_all(results, Report(lines=list(notes)), engine or store.connect(settings.db), gaz)
+    return _store_all(results, Report(lines=list(notes)), engine or store.connect(settings.db), gaz,
+                      workers, progress)
 
 
 def ingest_uploads(files: list[tuple[str, bytes]], meta: dict, settings: Settings, gaz: Gazetteer,
@@ -61,34 +64,44 @@ def ingest_uploads(files: list[tuple[str, bytes]], meta: dict, settings: Setting
     results = []
     for name, raw in files:
         if name.lower().endswith(".zip"):
-            results += [read_bytes(n, b, meta, settings.max_file_bytes) for n, b in zip_members(raw, settings)]
+            results += read_zip(name, raw, {}, settings.max_file_bytes, meta)
         else:
             results.append(read_bytes(name, raw, meta, settings.max_file_bytes))
     return _store_all(results, Report(), engine, gaz)
 
 
-def zip_members(raw: bytes, settings: Settings) -> list[tuple[str, bytes]]:
-    """Article files inside a zip; paths that climb out ("../") and oversized members are skipped."""
-    members = []
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        for info in archive.infolist():
-            name = info.filename
-            if info.is_dir() or name.startswith(("/", "\\")) or ".." in Path(name).parts:
-                continue
-            if Path(name).suffix.lower() not in ARTICLE_SUFFIXES or info.file_size > settings.max_file_bytes:
-                continue
-            members.append((Path(name).name, archive.read(info)))
-    return members
-
-
-def _store_all(results: list[ReadResult], report: Report, engine, gaz: Gazetteer) -> Report:
-    for result in results:
-        if not _note(report, result):
-            continue
-        outcome = store.ingest(engine, result.article, extract(result.article, gaz))
+def _store_all(results: list[ReadResult], report: Report, engine, gaz: Gazetteer, workers: int = 1,
+               progress: bool = False) -> Report:
+    readable = [r for r in results if _note(report, r)]
+    found = extract_many([r.article for r in readable], gaz, workers)
+    for result, events in tqdm(zip(readable, found), total=len(readable), unit="article", disable=not progress):
+        outcome = store.ingest(engine, result.article, events)
         report.stored += outcome.stored
         report.add(result.file, outcome.message)
     return report
+
+
+def extract_many(articles: list[Article], gaz: Gazetteer, workers: int = 1) -> Iterator[list[Event]]:
+    """Events of each article, in order. Extraction is a pure function of the article, so with
+    workers > 1 it runs in forked processes that share the parent's gazetteer."""
+    if workers <= 1 or len(articles) < 4 * workers:
+        return (extract(a, gaz) for a in articles)
+    global _WORKER_GAZETTEER
+    _WORKER_GAZETTEER = gaz  # inherited by the forked workers, read only
+    pool = multiprocessing.get_context("fork").Pool(workers)
+    return _closing(pool, pool.imap(_extract_in_worker, articles, chunksize=8))
+
+
+_WORKER_GAZETTEER: Gazetteer | None = None
+
+
+def _extract_in_worker(article: Article) -> list[Event]:
+    return extract(article, _WORKER_GAZETTEER)
+
+
+def _closing(pool, results):
+    with pool:
+        yield from results
 
 
 def _note(report: Report, result: ReadResult) -> bool:

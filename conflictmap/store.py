@@ -7,70 +7,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from pathlib import Path
+from datetime import date, datetime, timedelta, timezone
 
 import sqlalchemy as sa
 
+from . import corrections as corrections_mod
 from .dates import interval
 from .models import Article, Event
+from .neardup import same_story, signature
+from .schema import articles, connect, event_links, events, sources  # noqa: F401  (connect is the store's door)
 
-SCHEMA_VERSION = 1
 MERGE_SLACK = timedelta(days=1)
-metadata = sa.MetaData()
-
-meta = sa.Table("meta", metadata,
-                sa.Column("key", sa.String(64), primary_key=True),
-                sa.Column("value", sa.Text, nullable=False))
-
-articles = sa.Table(
-    "articles", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("sha256", sa.String(64), nullable=False, unique=True),
-    sa.Column("file", sa.Text, nullable=False),
-    sa.Column("outlet", sa.Text, nullable=False, default=""),
-    sa.Column("url", sa.Text, nullable=False, default=""),
-    sa.Column("published", sa.String(10), nullable=False),
-    sa.Column("published_source", sa.String(16), nullable=False, default="manifest"),
-    sa.Column("language", sa.String(8), nullable=False, default="en"),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("ingested_at", sa.String(32), nullable=False),
-)
-
-events = sa.Table(
-    "events", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("place_id", sa.String(64), nullable=False),
-    sa.Column("place", sa.Text, nullable=False),
-    sa.Column("kind", sa.String(16), nullable=False),
-    sa.Column("region", sa.Text, nullable=False, default=""),
-    sa.Column("other_names", sa.Text, nullable=False, default=""),
-    sa.Column("lat", sa.Float, nullable=False),
-    sa.Column("lon", sa.Float, nullable=False),
-    sa.Column("status", sa.String(16), nullable=False),
-    sa.Column("date", sa.String(32), nullable=False),
-    sa.Column("date_start", sa.String(10), nullable=False),
-    sa.Column("date_end", sa.String(10), nullable=False),
-    sa.Index("ix_events_place_status", "place_id", "status"),
-)
-
-sources = sa.Table(
-    "sources", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id"), nullable=False, index=True),
-    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id"), nullable=False, index=True),
-    sa.Column("claimant", sa.Text, nullable=False, default=""),
-    sa.Column("side", sa.String(16), nullable=False, default=""),
-    sa.Column("quote", sa.Text, nullable=False),
-    sa.Column("date", sa.String(32), nullable=False),
-    sa.Column("date_source", sa.String(16), nullable=False),
-    sa.Column("span_start", sa.Integer, nullable=False),
-    sa.Column("span_end", sa.Integer, nullable=False),
-    sa.Column("confidence", sa.Float, nullable=False),
-    sa.Column("cues", sa.Text, nullable=False, default="{}"),
-    sa.UniqueConstraint("event_id", "article_id", "span_start"),
-)
+LOCK_RETRIES = 40
+NEAR_DUPLICATE_WINDOW = timedelta(days=3)
+OPPOSITE = {"claimed": "contested", "contested": "claimed"}
 
 
 @dataclass(frozen=True)
@@ -81,54 +33,81 @@ class IngestResult:
     message: str
 
 
-def connect(url_or_path: str | Path) -> sa.Engine:
-    """Open (and create or upgrade) a store; a plain path means a SQLite file."""
-    url = str(url_or_path)
-    if "://" not in url:
-        Path(url).parent.mkdir(parents=True, exist_ok=True)
-        url = f"sqlite:///{url}"
-    engine = sa.create_engine(url, connect_args={"timeout": 30} if url.startswith("sqlite") else {})
-    if engine.dialect.name == "sqlite":
-        sa.event.listen(engine, "connect", _sqlite_pragmas)
-    metadata.create_all(engine)
-    with engine.begin() as conn:
-        conn.execute(sa.text("DELETE FROM meta WHERE key = 'schema_version'"))
-        conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
-    return engine
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.close()
-
-
 def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 def ingest(engine: sa.Engine, article: Article, found: list[Event]) -> IngestResult:
-    """Store an article and its events in one transaction; the same text twice is stored once."""
+    """Store an article and its events in one transaction; the same text twice is stored once.
+    Another ingest writing to the same store at the same time makes this one wait and retry."""
+    for attempt in range(LOCK_RETRIES):
+        try:
+            return _ingest_once(engine, article, found)
+        except sa.exc.IntegrityError:
+            return IngestResult(article.file, False, 0, "already stored (same text)")
+        except sa.exc.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _ingest_once(engine: sa.Engine, article: Article, found: list[Event]) -> IngestResult:
     digest = content_hash(article.text)
     with engine.begin() as conn:
         if conn.execute(sa.select(articles.c.id).where(articles.c.sha256 == digest)).first():
             return IngestResult(article.file, False, 0, "already stored (same text)")
+        sig = signature(article.text)
+        group = _story_group(conn, sig, article.published)
         article_id = conn.execute(articles.insert().values(
             sha256=digest, file=article.file, outlet=article.outlet, url=article.url,
             published=article.published, published_source=article.published_source,
-            language=article.language, text=article.text,
+            language=article.language, text=article.text, minhash=sig, group_id=group,
             ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         )).inserted_primary_key[0]
-        for event in found:
-            event_id = _merge_target(conn, event) or _insert_event(conn, event)
-            conn.execute(sources.insert().values(
-                event_id=event_id, article_id=article_id, claimant=event.claimant, side=event.side,
-                quote=event.quote, date=event.date, date_source=event.date_source,
-                span_start=event.start, span_end=event.end, confidence=event.confidence,
-                cues=json.dumps(event.cues, ensure_ascii=False)))
-    return IngestResult(article.file, True, len(found), f"stored, {len(found)} events")
+        add_events(conn, article_id, found)
+    note = f"stored, {len(found)} events" + (f"; the same story as article {group}" if group else "")
+    return IngestResult(article.file, True, len(found), note)
+
+
+def add_events(conn, article_id: int, found: list[Event]) -> None:
+    """Merge an article's events into the store, each kept as a source; link claims to denials."""
+    for event in found:
+        event_id = _merge_target(conn, event) or _insert_event(conn, event)
+        conn.execute(sources.insert().values(
+            event_id=event_id, article_id=article_id, claimant=event.claimant, side=event.side,
+            quote=event.quote, date=event.date, date_source=event.date_source,
+            span_start=event.start, span_end=event.end, confidence=event.confidence,
+            cues=json.dumps(event.cues, ensure_ascii=False)))
+        _link_conflicts(conn, event_id, event)
+
+
+def _story_group(conn, sig: bytes, published: str) -> int | None:
+    """The wire-copy group of an article: the first near-duplicate published within a few days."""
+    day = date.fromisoformat(published)
+    rows = conn.execute(sa.select(articles.c.id, articles.c.group_id, articles.c.minhash).where(
+        articles.c.published.between((day - NEAR_DUPLICATE_WINDOW).isoformat(),
+                                     (day + NEAR_DUPLICATE_WINDOW).isoformat()))).all()
+    match = same_story(sig, [(r.id, r.minhash) for r in rows])
+    if match is None:
+        return None
+    return next(r.group_id or r.id for r in rows if r.id == match)
+
+
+def _link_conflicts(conn, event_id: int, event: Event) -> None:
+    """A claim and a denial of the same place at overlapping dates stay two events, linked."""
+    if event.status not in OPPOSITE:
+        return
+    first, last = interval(event.date)
+    others = conn.execute(sa.select(events.c.id).where(
+        events.c.place_id == event.place.id, events.c.status == OPPOSITE[event.status],
+        events.c.date_start <= (last + MERGE_SLACK).isoformat(),
+        events.c.date_end >= (first - MERGE_SLACK).isoformat())).scalars().all()
+    linked = set(conn.execute(sa.select(event_links.c.other_id).where(event_links.c.event_id == event_id)).scalars())
+    for other in others:
+        if other not in linked:
+            conn.execute(event_links.insert().values(event_id=event_id, other_id=other, kind="conflict"))
+            conn.execute(event_links.insert().values(event_id=other, other_id=event_id, kind="conflict"))
 
 
 def _merge_target(conn, event: Event) -> int | None:
@@ -162,6 +141,24 @@ def _insert_event(conn, event: Event) -> int:
         date=event.date, date_start=start, date_end=end)).inserted_primary_key[0]
 
 
+def reextract(engine: sa.Engine, extract_article) -> int:
+    """Rebuild every event from the stored articles (after the gazetteer or the extractor changed).
+    Corrections are kept: they are matched to events by place, status and date, not by id."""
+    with engine.begin() as conn:
+        stored = conn.execute(sa.select(articles).order_by(articles.c.id)).all()
+        conn.execute(event_links.delete())
+        conn.execute(sources.delete())
+        conn.execute(events.delete())
+        total = 0
+        for row in stored:
+            article = Article(file=row.file, text=row.text, published=row.published, outlet=row.outlet,
+                              url=row.url, language=row.language, published_source=row.published_source)
+            found = extract_article(article)
+            add_events(conn, row.id, found)
+            total += len(found)
+    return total
+
+
 def counts(engine: sa.Engine) -> dict[str, int]:
     with engine.connect() as conn:
         return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
@@ -184,12 +181,18 @@ def merged_events(engine: sa.Engine, start: str | None = None, end: str | None =
         by_event: dict[int, list[dict]] = {}
         for r in conn.execute(src_query):
             by_event.setdefault(r.event_id, []).append(_source(r))
+        links: dict[int, list[int]] = {}
+        for r in conn.execute(sa.select(event_links)):
+            links.setdefault(r.event_id, []).append(r.other_id)
+        overlay = corrections_mod.active(conn)
     out = []
     for row in rows:
         srcs = by_event.get(row["id"], [])
         if srcs:
-            out.append(_event(row, srcs))
-    return out
+            event = _event(row, srcs)
+            event["conflicts_with"] = sorted(links.get(row["id"], []))
+            out.append(event)
+    return corrections_mod.apply(out, overlay)
 
 
 def _source(r) -> dict:
@@ -204,7 +207,8 @@ def _event(row: dict, srcs: list[dict]) -> dict:
     lead = max(srcs, key=lambda s: s["confidence"])
     outlets = sorted({s["outlet"] for s in srcs if s["outlet"]})
     return {
-        "id": row["id"], "place": row["place"], "place_id": row["place_id"], "kind": row["kind"],
+        "id": row["id"], "key": {k: row[k] for k in ("place_id", "status", "date_start", "date_end")},
+        "place": row["place"], "place_id": row["place_id"], "kind": row["kind"],
         "region": row["region"], "other_names": [n for n in row["other_names"].split("|") if n],
         "lat": row["lat"], "lon": row["lon"], "status": row["status"], "date": row["date"],
         "date_start": row["date_start"], "date_end": row["date_end"],

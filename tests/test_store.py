@@ -80,3 +80,128 @@ def test_store_is_wal_and_sound(samples_db):
 def test_date_filter(samples_db):
     events = store.merged_events(store.connect(samples_db), "2025-01-01", "2025-01-31")
     assert events and all(e["date_start"] <= "2025-01-31" and e["date_end"] >= "2025-01-01" for e in events)
+
+
+def test_wire_copies_are_grouped(conf, gaz, tmp_path):
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    story = (SAMPLES / "021_russia-claims-kurakhove.txt").read_text(encoding="utf-8")
+    write_article(folder, "a.txt", story, "2025-01-06", outlet="Wire A")
+    write_article(folder, "b.txt", "Advertisement\n\n" + story.replace("Demo Wire", "Other Paper")
+                  + "\n\nOriginally published as a wire story. Comment below.", "2025-01-07", outlet="Paper B")
+    write_article(folder, "c.txt", (SAMPLES / "026_sumy-palm-sunday-missile-strike.txt").read_text(), "2025-01-07")
+    report = pipeline.ingest_paths([folder], None, conf, gaz)
+    assert report.stored == 3
+    assert any(line.startswith("b.txt") and "the same story as article 1" in line for line in report.lines)
+    assert not any(line.startswith("c.txt") and "same story" in line for line in report.lines)
+    kurakhove = [e for e in store.merged_events(store.connect(conf.db)) if e["place"] == "Kurakhove"]
+    assert {s["outlet"] for e in kurakhove for s in e["sources"]} == {"Wire A", "Paper B"}
+
+
+def test_claim_and_denial_stay_linked(conf, gaz, tmp_path):
+    folder = tmp_path / "conflict"
+    folder.mkdir()
+    write_article(folder, "claim.txt", "Russia's Defence Ministry said on Friday its forces captured Toretsk.")
+    write_article(folder, "denial.txt", "Ukraine's army denied on Friday that Toretsk had been captured.",
+                  outlet="Other")
+    pipeline.ingest_paths([folder], None, conf, gaz)
+    toretsk = {e["status"]: e for e in store.merged_events(store.connect(conf.db)) if e["place"] == "Toretsk"}
+    assert toretsk["claimed"]["conflicts_with"] == [toretsk["contested"]["id"]]
+    assert toretsk["contested"]["conflicts_with"] == [toretsk["claimed"]["id"]]
+
+
+def test_corrections_survive_reextraction_and_undo(conf, gaz):
+    from conflictmap import corrections
+    from conflictmap.events import extract
+
+    engine = store.connect(conf.db)
+    pipeline.ingest_paths([SAMPLES], None, conf, gaz, engine)
+    target = next(e for e in store.merged_events(engine) if e["place"] == "Enerhodar")
+    fix = corrections.add(engine, target, "status", "contested", "occupied since 2022; not a new claim")
+    hidden = next(e for e in store.merged_events(engine) if e["place"] == "Sloviansk")
+    hide = corrections.add(engine, hidden, "not_event", "true", "background sentence")
+    store.reextract(engine, lambda a: extract(a, gaz))
+    after = {e["place"]: e for e in store.merged_events(engine)}
+    assert after["Enerhodar"]["status"] == "contested"
+    assert after["Enerhodar"]["corrections"][0]["reason"] == "occupied since 2022; not a new claim"
+    assert hidden["key"] not in [e["key"] for e in store.merged_events(engine)]
+    assert corrections.undo(engine, fix) and corrections.undo(engine, hide)
+    restored = {e["place"]: e for e in store.merged_events(engine)}
+    assert restored["Enerhodar"]["status"] == "claimed"
+    assert hidden["key"] in [e["key"] for e in store.merged_events(engine)]
+    assert [c["undone_at"] is not None for c in corrections.list_all(engine)] == [True, True]
+
+
+def test_correction_needs_a_reason_and_a_valid_date(conf, gaz, samples_events):
+    import pytest
+    from conflictmap import corrections
+
+    engine = store.connect(conf.db)
+    with pytest.raises(corrections.CorrectionError, match="reason"):
+        corrections.add(engine, samples_events[0], "status", "struck", " ")
+    with pytest.raises(corrections.CorrectionError, match="not a date"):
+        corrections.add(engine, samples_events[0], "date", "last Tuesday", "wrong date")
+
+
+V1_SCHEMA = """
+CREATE TABLE meta (key VARCHAR(64) PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (id INTEGER PRIMARY KEY, sha256 VARCHAR(64) NOT NULL UNIQUE, file TEXT NOT NULL,
+  outlet TEXT NOT NULL, url TEXT NOT NULL, published VARCHAR(10) NOT NULL, published_source VARCHAR(16) NOT NULL,
+  language VARCHAR(8) NOT NULL, text TEXT NOT NULL, ingested_at VARCHAR(32) NOT NULL);
+CREATE TABLE events (id INTEGER PRIMARY KEY, place_id VARCHAR(64) NOT NULL, place TEXT NOT NULL,
+  kind VARCHAR(16) NOT NULL, region TEXT NOT NULL, other_names TEXT NOT NULL, lat FLOAT NOT NULL, lon FLOAT NOT NULL,
+  status VARCHAR(16) NOT NULL, date VARCHAR(32) NOT NULL, date_start VARCHAR(10) NOT NULL, date_end VARCHAR(10) NOT NULL);
+CREATE TABLE sources (id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES events (id),
+  article_id INTEGER NOT NULL REFERENCES articles (id), claimant TEXT NOT NULL, side VARCHAR(16) NOT NULL,
+  quote TEXT NOT NULL, date VARCHAR(32) NOT NULL, date_source VARCHAR(16) NOT NULL, span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL, confidence FLOAT NOT NULL, cues TEXT NOT NULL, UNIQUE (event_id, article_id, span_start));
+INSERT INTO meta VALUES ('schema_version', '1');
+INSERT INTO articles VALUES (1, 'abc', 'old.txt', 'Old Wire', '', '2024-02-17', 'manifest', 'en',
+  'Russia captured Avdiivka.', '2024-02-18T00:00:00+00:00');
+INSERT INTO events VALUES (1, 'gn:713122', 'Avdiivka', 'settlement', 'Donetsk Oblast', '', 48.14, 37.75,
+  'claimed', '2024-02-17', '2024-02-17', '2024-02-17');
+INSERT INTO sources VALUES (1, 1, 1, '', '', 'Russia captured Avdiivka.', '2024-02-17', 'publication', 15, 23,
+  0.9, '{}');
+"""
+
+
+def test_older_store_is_upgraded_when_opened(tmp_path):
+    db = tmp_path / "v1.sqlite"
+    conn = sqlite3.connect(db)
+    conn.executescript(V1_SCHEMA)
+    conn.close()
+    engine = store.connect(db)
+    (event,) = store.merged_events(engine)
+    assert event["place"] == "Avdiivka" and event["outlets"] == ["Old Wire"] and event["conflicts_with"] == []
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "2"
+    assert {"minhash", "group_id"} <= {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
+
+
+def test_zip_of_articles(conf, gaz, tmp_path):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("good.txt", "date 2025-01-06\nRussian forces captured Kurakhove on Monday.")
+        z.writestr("../escape.txt", "date 2025-01-06\nRussian forces captured Selydove.")
+        z.writestr("bomb.txt", "a" * (conf.max_file_bytes + 10))
+        z.writestr("photo.jpg", b"\xff\xd8\xff")
+    report = pipeline.ingest_uploads([("batch.zip", buffer.getvalue())], {}, conf, gaz, store.connect(conf.db))
+    text = "\n".join(report.lines)
+    assert report.stored == 1 and "good.txt: stored" in text
+    assert "batch.zip:../escape.txt: refused: its path leads outside the zip" in text
+    assert "batch.zip:bomb.txt: refused: it inflates too much" in text
+    assert "batch.zip:photo.jpg: skipped" in text
+
+
+def test_two_workers_give_the_same_store(conf, gaz, tmp_path):
+    from dataclasses import replace
+
+    one = replace(conf, db=tmp_path / "one.sqlite")
+    two = replace(conf, db=tmp_path / "two.sqlite")
+    pipeline.ingest_paths([SAMPLES], None, one, gaz, workers=1)
+    pipeline.ingest_paths([SAMPLES], None, two, gaz, workers=2)
+    strip = lambda events: [(e["place"], e["status"], e["date"], e["source_count"]) for e in events]  # noqa: E731
+    assert strip(store.merged_events(store.connect(one.db))) == strip(store.merged_events(store.connect(two.db)))

@@ -1,0 +1,97 @@
+"""People's corrections: an overlay on the extracted events, applied on read, undoable.
+
+A correction names its event by place, status and dates (not by row id), so it still applies after
+`reextract` rebuilds the events from the articles.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import sqlalchemy as sa
+
+from .dates import interval
+from .schema import corrections
+
+FIELDS = ("status", "date", "place", "not_event")
+
+
+class CorrectionError(ValueError):
+    """A correction that cannot be recorded; the message says why."""
+
+
+def add(engine: sa.Engine, event: dict, field: str, new: str, reason: str) -> int:
+    """Record that `field` of `event` should read `new`, and why."""
+    if field not in FIELDS:
+        raise CorrectionError(f"cannot correct {field!r}: choose one of {', '.join(FIELDS)}")
+    if not reason.strip():
+        raise CorrectionError("say why: a correction needs a reason")
+    if field == "date":
+        try:
+            interval(new)
+        except (ValueError, TypeError):
+            raise CorrectionError(f"{new!r} is not a date such as 2025-02-07, 2025-02, 2024 or 2024-06/2025-02") from None
+    key = event["key"]
+    old = json.dumps(_place_of(event)) if field == "place" else str(event.get(field, ""))
+    with engine.begin() as conn:
+        return conn.execute(corrections.insert().values(
+            place_id=key["place_id"], status=key["status"], date_start=key["date_start"], date_end=key["date_end"],
+            field=field, old=old, new=new, reason=reason.strip(),
+            created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))).inserted_primary_key[0]
+
+
+def undo(engine: sa.Engine, correction_id: int) -> bool:
+    with engine.begin() as conn:
+        done = conn.execute(corrections.update().where(corrections.c.id == correction_id,
+                                                       corrections.c.undone_at.is_(None))
+                            .values(undone_at=datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        return done.rowcount == 1
+
+
+def list_all(engine: sa.Engine) -> list[dict]:
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(sa.select(corrections).order_by(corrections.c.id))]
+
+
+def active(conn) -> list[dict]:
+    query = sa.select(corrections).where(corrections.c.undone_at.is_(None)).order_by(corrections.c.id)
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def apply(events: list[dict], overlay: list[dict]) -> list[dict]:
+    """The events as people corrected them; those marked "not an event" are left out."""
+    if not overlay:
+        return events
+    out = []
+    for event in events:
+        key = event["key"]
+        mine = [c for c in overlay if c["place_id"] == key["place_id"] and c["status"] == key["status"]
+                and c["date_start"] <= key["date_end"] and c["date_end"] >= key["date_start"]]
+        for c in mine:
+            _set(event, c)
+        event["corrections"] = [{k: c[k] for k in ("id", "field", "old", "new", "reason", "created_at")} for c in mine]
+        if not event.get("not_event"):
+            out.append(event)
+    return out
+
+
+def _set(event: dict, c: dict) -> None:
+    if c["field"] == "date":
+        first, last = interval(c["new"])
+        event.update(date=c["new"], date_start=first.isoformat(), date_end=last.isoformat())
+    elif c["field"] == "place":
+        event.update(json.loads(c["new"]))
+    elif c["field"] == "not_event":
+        event["not_event"] = c["new"].lower() in ("1", "true", "yes")
+    else:
+        event[c["field"]] = c["new"]
+
+
+def _place_of(event: dict) -> dict:
+    return {k: event[k] for k in ("place", "place_id", "kind", "region", "lat", "lon")}
+
+
+def place_value(place) -> str:
+    """The `new` value of a place correction, from a gazetteer Place."""
+    return json.dumps({"place": place.name, "place_id": place.id, "kind": place.kind, "region": place.region,
+                       "lat": place.lat, "lon": place.lon})
