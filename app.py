@@ -6,6 +6,8 @@ st.set_page_config(page_title="conflictmap", page_icon="🗺️", layout="wide")
 navigation = st.navigation([
     st.Page("pages/map.py", title="Map", icon="🗺️", default=True),
     st.Page("pages/events.py", title="Events", icon="📋"),
+    st.Page("pages/articles.py", title="Articles", icon="📰"),
     st.Page("pages/add_articles.py", title="Add articles", icon="➕"),
+    st.Page("pages/gazetteer.py", title="Gazetteer", icon="📍"),
 ])
 navigation.run()

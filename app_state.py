@@ -29,17 +29,21 @@ def engine(db: Path):
 
 
 @st.cache_resource
-def gazetteer(path: Path, mtime: float) -> Gazetteer:
-    return pipeline.load_gazetteer(app_settings())
+def _gazetteer(path: Path, mtime: float, db: Path) -> tuple[Gazetteer, str]:
+    return pipeline.load_gazetteer_safely(app_settings())
 
 
 def current_gazetteer() -> Gazetteer | None:
+    """The gazetteer (reloaded when gazetteer.yaml changes); a broken file is reported, not fatal."""
     conf = app_settings()
     try:
-        return gazetteer(conf.gazetteer, conf.gazetteer.stat().st_mtime)
+        gaz, warning = _gazetteer(conf.gazetteer, conf.gazetteer.stat().st_mtime, conf.db)
     except (GazetteerError, OSError) as exc:
         st.error(f"The gazetteer could not be loaded: {exc}")
         return None
+    if warning:
+        st.warning(f"gazetteer.yaml has an error: {warning}")
+    return gaz
 
 
 @st.cache_data(show_spinner=False)

@@ -41,14 +41,15 @@ def _elements(root):
         yield from _elements(child)
 
 
-def use_urls(m: folium.Map, base_url: str) -> folium.Map:
-    """Point every element of the map at our copies under `base_url`; drop what we do not use."""
-    scripts = [(n, f"{base_url}{f}") for n, _, f in SCRIPTS]
-    styles = [(n, f"{base_url}{f}") for n, _, f in STYLES]
-    for element in _elements(m):
-        if hasattr(element, "default_js"):
-            element.default_js = scripts if element is m else []
-            element.default_css = styles if element is m else []
+def use_urls(m: folium.Map, base_url: str, *layers) -> folium.Map:
+    """Point the map at our copies under `base_url`; its elements, and `layers` to be added to it
+    later, load nothing of their own."""
+    m.default_js = [(n, f"{base_url}{f}") for n, _, f in SCRIPTS]
+    m.default_css = [(n, f"{base_url}{f}") for n, _, f in STYLES]
+    for root in (m, *layers):
+        for element in _elements(root):
+            if element is not m and hasattr(element, "default_js"):
+                element.default_js, element.default_css = [], []
     return m
 
 

@@ -81,6 +81,13 @@ def _inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("--manifest", type=Path, help="CSV: file,published,outlet,url,language")
 
 
+def _gazetteer(conf):
+    gaz, warning = pipeline.load_gazetteer_safely(conf)
+    if warning:
+        print(f"warning: gazetteer: {warning}", file=sys.stderr)
+    return gaz
+
+
 def _print_report(report: pipeline.Report) -> None:
     for line in report.lines:
         print(line, file=sys.stderr)
@@ -88,8 +95,7 @@ def _print_report(report: pipeline.Report) -> None:
 
 def cmd_extract(args) -> int:
     conf = settings()
-    found, report = pipeline.extract_paths(args.paths, args.manifest, conf, pipeline.load_gazetteer(conf),
-                                           args.min_confidence)
+    found, report = pipeline.extract_paths(args.paths, args.manifest, conf, _gazetteer(conf), args.min_confidence)
     _print_report(report)
     args.out.write_text(json.dumps(export.extract_geojson(found), ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{len(found)} events from {report.read} articles ({report.refused} refused) -> {args.out}", file=sys.stderr)
@@ -98,7 +104,7 @@ def cmd_extract(args) -> int:
 
 def cmd_ingest(args) -> int:
     conf = settings(args.db)
-    report = pipeline.ingest_paths(args.paths, args.manifest, conf, pipeline.load_gazetteer(conf),
+    report = pipeline.ingest_paths(args.paths, args.manifest, conf, _gazetteer(conf),
                                    workers=args.workers, progress=sys.stderr.isatty())
     _print_report(report)
     totals = store.counts(store.connect(conf.db))
@@ -109,7 +115,7 @@ def cmd_ingest(args) -> int:
 
 def cmd_reextract(args) -> int:
     conf = settings(args.db)
-    gaz = pipeline.load_gazetteer(conf)
+    gaz = _gazetteer(conf)
     total = store.reextract(store.connect(conf.db), lambda article: extract(article, gaz))
     print(f"{total} events rebuilt from the stored articles; corrections kept", file=sys.stderr)
     return 0

@@ -54,3 +54,15 @@ def spreadsheet_cell(value: object) -> str:
     """A CSV cell that a spreadsheet will not run as a formula."""
     cell = str(value)
     return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
+def highlight_spans(text_value: str, spans: list[tuple[int, int, str]]) -> str:
+    """The escaped text with each (start, end, css class) span in <mark>; overlapping spans are skipped."""
+    out, pos = [], 0
+    for start, end, css in sorted(spans):
+        if start < pos or end > len(text_value) or start >= end:
+            continue
+        out += [text(text_value[pos:start]), f'<mark class="{text(css)}">', text(text_value[start:end]), "</mark>"]
+        pos = end
+    out.append(text(text_value[pos:]))
+    return "".join(out)

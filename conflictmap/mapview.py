@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import folium
+from folium.plugins import MarkerCluster
 from folium.utilities import JsCode
 
 from . import escape
@@ -29,6 +30,7 @@ SHAPES = {
     "triangle": '<polygon points="10,2 19,18 1,18"/>',
 }
 UKRAINE_BOUNDS = [[44.0, 22.0], [52.5, 40.5]]
+TILES = {"none": None, "osm": "OpenStreetMap"}  # tiles need the internet; the basemap below does not
 ATTRIBUTION = "Basemap: Natural Earth (public domain); places: GeoNames (CC BY 4.0)"
 MAX_SOURCES_IN_POPUP = 8
 
@@ -91,9 +93,12 @@ def event_feature(event: dict, regions: dict[str, dict]) -> dict:
     return {"type": "Feature", "geometry": geometry, "properties": props}
 
 
-def events_layer(events: list[dict], regions: dict[str, dict]) -> folium.FeatureGroup:
-    """All events, one GeoJSON layer per status (points as shaped markers, regions shaded)."""
+def events_layer(events: list[dict], regions: dict[str, dict], cluster: bool = False) -> folium.FeatureGroup:
+    """All events, one GeoJSON layer per status (points as shaped markers, regions shaded);
+    with `cluster`, crowded markers are grouped until the reader zooms in."""
     group = folium.FeatureGroup(name="Events")
+    parent = MarkerCluster(options={"disableClusteringAtZoom": 10, "maxClusterRadius": 35}).add_to(group) \
+        if cluster else group
     for status in STATUSES:
         feats = [event_feature(ev, regions) for ev in events if ev["status"] == status]
         if not feats:
@@ -104,7 +109,7 @@ def events_layer(events: list[dict], regions: dict[str, dict]) -> folium.Feature
             style_function=lambda _f, c=colour: {"color": c, "weight": 2, "fillColor": c, "fillOpacity": 0.10,
                                                  "dashArray": "6,4"},
             on_each_feature=ON_EACH_FEATURE, pointToLayer=POINT_TO_LAYER,
-        ).add_to(group)
+        ).add_to(parent)
     return group
 
 
@@ -138,7 +143,8 @@ def base_map(basemap: dict[str, dict], tiles: str | None = None, location=None, 
     cities = {"type": "FeatureCollection", "features": [
         {**f, "properties": {"label": escape.text(f["properties"]["name"])}} for f in basemap["cities"]["features"]]}
     folium.GeoJson(cities, name="Cities", control=False, interactive=False, pointToLayer=CITY_LABEL).add_to(m)
-    m.fit_bounds(UKRAINE_BOUNDS)
+    if location is None:
+        m.fit_bounds(UKRAINE_BOUNDS)
     m.get_root().header.add_child(folium.Element(CSS))
     m.get_root().html.add_child(folium.Element(legend_html()))
     return m

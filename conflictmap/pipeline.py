@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,22 @@ class Report:
 
 def load_gazetteer(settings: Settings) -> Gazetteer:
     return gazetteer_mod.load(settings.gazetteer, settings.geodata / "gazetteer_base.tsv")
+
+
+def load_gazetteer_safely(settings: Settings) -> tuple[Gazetteer, str]:
+    """The gazetteer, or when gazetteer.yaml is broken the last good copy, with the reason why.
+    Each good load refreshes the copy kept beside the store."""
+    base = settings.geodata / "gazetteer_base.tsv"
+    last_good = settings.db.parent / "gazetteer.last-good.yaml"
+    try:
+        gaz = gazetteer_mod.load(settings.gazetteer, base)
+    except gazetteer_mod.GazetteerError as exc:
+        if not last_good.exists():
+            raise
+        return gazetteer_mod.load(last_good, base), f"{exc} (using the last good gazetteer meanwhile)"
+    last_good.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(settings.gazetteer, last_good)
+    return gaz, ""
 
 
 def extract_paths(paths: list[Path], manifest: Path | None, settings: Settings, gaz: Gazetteer,

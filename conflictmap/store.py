@@ -18,6 +18,7 @@ from .dates import interval
 from .models import Article, Event
 from .neardup import same_story, signature
 from .schema import articles, connect, event_links, events, sources  # noqa: F401  (connect is the store's door)
+from .schema import corrections as corrections_table
 
 MERGE_SLACK = timedelta(days=1)
 LOCK_RETRIES = 40
@@ -220,8 +221,34 @@ def _event(row: dict, srcs: list[dict]) -> dict:
 
 
 def revision(engine: sa.Engine) -> tuple[int, ...]:
-    """Changes whenever articles or events change; views cache on it."""
+    """Changes whenever articles, events or corrections change (undo included); views cache on it."""
+    queries = [sa.select(sa.func.count(), sa.func.coalesce(sa.func.max(t.c.id), 0)).select_from(t)
+               for t in (articles, events, sources, corrections_table)]
+    queries.append(sa.select(sa.func.count(corrections_table.c.undone_at), sa.literal(0)))
     with engine.connect() as conn:
-        return tuple(int(v) for t in (articles, events, sources)
-                     for v in conn.execute(sa.select(sa.func.count(), sa.func.coalesce(sa.func.max(t.c.id), 0))
-                                           .select_from(t)).one())
+        return tuple(int(v) for q in queries for v in conn.execute(q).one())
+
+
+def article_list(engine: sa.Engine) -> list[dict]:
+    """Every stored article (without its text), newest first, with how many events it gave."""
+    counted = (sa.select(articles.c.id, articles.c.file, articles.c.outlet, articles.c.url, articles.c.published,
+                         articles.c.group_id, sa.func.count(sources.c.id).label("events"))
+               .outerjoin(sources, sources.c.article_id == articles.c.id)
+               .group_by(articles.c.id).order_by(articles.c.published.desc(), articles.c.id))
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(counted)]
+
+
+def article_with_events(engine: sa.Engine, article_id: int) -> dict | None:
+    """An article's whole text and what was extracted from it: place spans with their status."""
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(articles).where(articles.c.id == article_id)).first()
+        if row is None:
+            return None
+        found = conn.execute(sa.select(sources.c.span_start, sources.c.span_end, sources.c.quote, sources.c.date,
+                                       sources.c.claimant, sources.c.confidence, events.c.place, events.c.status)
+                             .join(events, sources.c.event_id == events.c.id)
+                             .where(sources.c.article_id == article_id).order_by(sources.c.span_start)).all()
+    article = {k: v for k, v in row._mapping.items() if k != "minhash"}
+    article["events"] = [dict(r._mapping) for r in found]
+    return article

@@ -1,36 +1,46 @@
-"""The map: events over time, with their sources."""
+"""The map: events over time with their sources; the view lives in the URL so a link reopens it."""
+import time
+
 import streamlit as st
 from streamlit_folium import st_folium
 
 import app_state
-from conflictmap import assets, filters, mapview
-from conflictmap.models import STATUSES
+import map_controls
+from conflictmap import assets, filters, mapview, timeline, urlstate
 
 conf = app_state.app_settings()
 events = app_state.all_events()
 st.title("conflictmap")
-
 span = filters.date_range(events)
 if span is None:
     st.info("The store is empty. Add articles on the **Add articles** page, or run "
             "`python -m conflictmap ingest samples` to load the demo corpus.")
-with st.sidebar:
-    st.header("Filters")
-    start, end = (span if span else (None, None))
-    if span and span[0] < span[1]:
-        start, end = st.slider("Dates", min_value=span[0], max_value=span[1], value=span, format="YYYY-MM-DD",
-                               key="dates")
-    statuses = st.multiselect("Status", STATUSES, default=list(STATUSES), key="statuses")
-    min_conf = st.slider("Minimum confidence", 0.0, 1.0, conf.min_confidence, 0.05, key="min_conf")
-
-view = filters.View(start=start, end=end, statuses=tuple(statuses), min_confidence=min_conf)
+view, state = map_controls.sidebar(events, span, conf.min_confidence)
 shown = filters.apply(events, view)
-st.caption(filters.summary(shown) + (f" · {start:%d %b %Y} – {end:%d %b %Y}" if start else ""))
+when = (f"as of {view.as_of:%d %b %Y}" if view.as_of else
+        f"{view.start:%d %b %Y} – {view.end:%d %b %Y}" if view.start and view.end else "")
+st.caption(" · ".join(x for x in (filters.summary(shown), when) if x))
 
-# A fresh folium Map each run (st_folium adds the layer to it); the same basemap each time, so the
-# component keeps its view and only the events layer changes.
+found = map_controls.place_search(app_state.current_gazetteer())
 basemap = mapview.load_basemap(conf.geodata)
-layer = mapview.events_layer(shown, mapview.region_shapes(basemap))
-st_folium(assets.use_urls(mapview.base_map(basemap), app_state.STATIC_URL), feature_group_to_add=layer,
-          returned_objects=[], key="map", height=640, use_container_width=True)
+if "initial_map" not in st.session_state:  # the map is built around the URL's position once per session
+    st.session_state.initial_map = (state.lat, state.lon, state.zoom)
+lat, lon, zoom = st.session_state.initial_map
+base = mapview.base_map(basemap, tiles=mapview.TILES.get(state.tiles),
+                        location=[lat, lon] if lat is not None and lon is not None else None, zoom=zoom)
+layer = mapview.events_layer(shown, mapview.region_shapes(basemap), cluster=state.cluster)
+position = st_folium(assets.use_urls(base, app_state.STATIC_URL, layer), feature_group_to_add=layer,
+                     returned_objects=["center", "zoom"], key="map", height=640, use_container_width=True,
+                     center=found and [found.lat, found.lon], zoom=found and 11)
+if position and position.get("center"):
+    state = urlstate.MapState(position["center"]["lat"], position["center"]["lng"], position.get("zoom"),
+                              state.cluster, state.tiles)
+st.query_params.from_dict(urlstate.to_params(view, state))
 st.caption(mapview.ATTRIBUTION)
+
+if st.session_state.get("playing") and view.as_of and span:
+    time.sleep(0.8)
+    following = timeline.step(view.as_of, st.session_state.get("play_step", "week"))
+    st.session_state.as_of = min(following, span[1])
+    st.session_state.playing = following <= span[1]
+    st.rerun()

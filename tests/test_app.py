@@ -34,7 +34,9 @@ def test_map_has_one_marker_per_event(app, samples_events):
     assert markers(at) == len(expected) > 40
     assert at.caption[0].value.startswith(filters.summary(expected))
     args = map_args(at)
-    assert args["returned_objects"] == [] and all(link.startswith("/app/static/") for link in args["js_links"])
+    # only the map position comes back (for the URL): no click or hover reruns the page
+    assert args["returned_objects"] == ["center", "zoom"]
+    assert all(link.startswith("/app/static/") for link in args["js_links"])
 
 
 def test_status_filter(app, samples_events):
@@ -83,3 +85,88 @@ def test_add_page_without_files_warns(app):
     assert not at.exception
     at.button[0].click().run()
     assert "Choose at least one file" in at.warning[0].value
+
+
+@pytest.fixture
+def scratch(samples_db, tmp_path, monkeypatch):
+    """A copy of the demo store and of gazetteer.yaml that a test may change."""
+    import shutil
+
+    db, gazetteer = tmp_path / "scratch.sqlite", tmp_path / "gazetteer.yaml"
+    shutil.copyfile(samples_db, db)
+    shutil.copyfile(ROOT / "gazetteer.yaml", gazetteer)
+    monkeypatch.setenv("CONFLICTMAP_DB", str(db))
+    monkeypatch.setenv("CONFLICTMAP_GAZETTEER", str(gazetteer))
+    return db, gazetteer
+
+
+def test_url_reopens_the_view(app, samples_events):
+    app.query_params.update({"status": "struck", "sources": "2", "cluster": "0"})
+    at = app.run()
+    expected = filters.apply(samples_events, filters.View(statuses=("struck",), min_sources=2))
+    assert markers(at) == len(expected) > 0
+    assert at.sidebar.multiselect(key="statuses").value == ["struck"]
+    assert at.sidebar.checkbox(key="cluster").value is False
+    assert at.query_params["status"] == "struck" and at.query_params["sources"] == "2"
+
+
+def test_as_of_shows_each_places_latest_status(app, samples_events):
+    app.query_params["asof"] = "2024-10-31"
+    at = app.run()
+    expected = filters.latest_status(samples_events, date(2024, 10, 31))
+    expected = [e for e in expected if e["confidence"] >= 0.5]
+    assert at.sidebar.radio(key="mode").value == "As of"
+    assert "as of 31 Oct 2024" in at.caption[0].value
+    assert 0 < markers(at) <= len({e["place_id"] for e in samples_events})
+
+
+def test_place_search_centres_the_map(app):
+    at = app.run()
+    at.text_input(key="place_search").set_value("Dzerzhinsk").run()
+    assert any("Centred on Toretsk" in c.value for c in at.caption)
+    assert map_args(at)["center"] == pytest.approx([48.39, 37.85], abs=0.05)
+
+
+def test_correct_an_event_and_undo(scratch):
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/events.py").run()
+    at.text_input(key="search").set_value("Enerhodar").run()
+    at.selectbox(key="field").set_value("status")
+    at.text_input(key="new_value").set_value("contested")
+    at.text_input(key="reason").set_value("occupied since 2022, not a new claim")
+    at.button[0].click().run()
+    assert "Correction saved" in at.success[0].value
+    at.run()
+    assert at.dataframe[0].value["status"].tolist() == ["contested"]
+    undo = next(b for b in at.button if b.label == "Undo")
+    undo.click().run()
+    assert at.dataframe[0].value["status"].tolist() == ["claimed"]
+
+
+def test_articles_page_highlights_places(app):
+    at = app.run()
+    at.switch_page("pages/articles.py").run()
+    assert not at.exception
+    assert any('<mark class="' in md.value for md in at.markdown)
+    assert len(at.dataframe[0].value) >= 1
+
+
+def test_gazetteer_page_adds_an_alias(scratch):
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/gazetteer.py").run()
+    at.text_input(key="gaz_query").set_value("Toretsk").run()
+    assert "Toretsk" in at.dataframe[0].value["name"].tolist()
+    at.text_input(key="alias_name").set_value("Toretsk-on-Test")
+    next(b for b in at.button if b.label == "Add name").click().run()
+    assert "now finds Toretsk" in at.success[0].value
+    assert "Toretsk-on-Test" in scratch[1].read_text(encoding="utf-8")
+
+
+def test_broken_gazetteer_keeps_the_last_good_one(scratch):
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/gazetteer.py").run()  # a good load keeps a copy
+    scratch[1].write_text("places: [oops\n", encoding="utf-8")
+    at.run()
+    assert any("gazetteer.yaml:2" in w.value and "last good" in w.value for w in at.warning)
+    at.text_input(key="gaz_query").set_value("Toretsk").run()
+    assert "Toretsk" in at.dataframe[0].value["name"].tolist()

@@ -82,7 +82,7 @@ def point_events(events) -> int:
 
 def test_map_shows_a_marker_per_event(browser, app_url, samples_events):
     page = browser.new_page(viewport={"width": 1400, "height": 950})
-    page.goto(app_url)
+    page.goto(app_url + "/?cluster=0")
     frame = map_frame(page)
     expected = point_events(filters.apply(samples_events, filters.View()))
     frame.locator(".cm-marker").nth(expected - 1).wait_for(timeout=30000)
@@ -95,7 +95,7 @@ def test_map_shows_a_marker_per_event(browser, app_url, samples_events):
 
 def test_popup_shows_quote_and_link(browser, app_url):
     page = browser.new_page(viewport={"width": 1400, "height": 950})
-    page.goto(app_url)
+    page.goto(app_url + "/?cluster=0")
     frame = map_frame(page)
     frame.locator(".cm-marker").first.dispatch_event("click")
     popup = frame.locator(".leaflet-popup-content")
@@ -107,7 +107,7 @@ def test_popup_shows_quote_and_link(browser, app_url):
 
 def test_time_slider_changes_the_count(browser, app_url, samples_events):
     page = browser.new_page(viewport={"width": 1400, "height": 950})
-    page.goto(app_url)
+    page.goto(app_url + "/?cluster=0")
     frame = map_frame(page)
     before = frame.locator(".cm-marker").count()
     start = page.locator("input[aria-label='Dates — start']")
@@ -119,9 +119,23 @@ def test_time_slider_changes_the_count(browser, app_url, samples_events):
     page.close()
 
 
+def test_url_reopens_the_view(browser, app_url, samples_events):
+    page = browser.new_page(viewport={"width": 1400, "height": 950})
+    page.goto(app_url + "/?status=struck&cluster=0&lat=48.5&lon=37.5&zoom=7")
+    frame = map_frame(page)
+    expected = point_events(filters.apply(samples_events, filters.View(statuses=("struck",))))
+    frame.locator(".cm-marker").nth(expected - 1).wait_for(timeout=30000)
+    page.wait_for_timeout(1500)
+    assert frame.locator(".cm-marker").count() == expected
+    assert frame.locator(".leaflet-container").evaluate("e => e.outerHTML.length") > 0
+    assert "status=struck" in page.url
+    page.close()
+
+
 def test_other_pages_render(browser, app_url):
     page = browser.new_page(viewport={"width": 1400, "height": 950})
-    for path, text in (("events", "Open an event"), ("add_articles", "Add to the map")):
+    for path, text in (("events", "Open an event"), ("articles", "Extracted"), ("add_articles", "Add to the map"),
+                       ("gazetteer", "Add a missing place")):
         page.goto(f"{app_url}/{path}")
         page.get_by_text(text).first.wait_for(timeout=30000)
         if SHOTS:
@@ -143,7 +157,7 @@ def test_hostile_article_shows_as_text(browser, hostile_db):
     proc, url = start_app(hostile_db)
     try:
         page = browser.new_page()
-        page.goto(url)
+        page.goto(url + "/?cluster=0")
         frame = map_frame(page)
         frame.locator(".cm-marker").first.dispatch_event("click")
         popup = frame.locator(".leaflet-popup-content")

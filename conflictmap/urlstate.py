@@ -1,0 +1,83 @@
+"""A view in the URL: filters, time and map position as query parameters, so a link reopens the view.
+
+Reading is forgiving: a parameter that does not parse is ignored and its default kept.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .filters import SIDES, View
+from .models import STATUSES
+
+
+@dataclass(frozen=True)
+class MapState:
+    lat: float | None = None
+    lon: float | None = None
+    zoom: int | None = None
+    cluster: bool = True
+    tiles: str = "none"
+
+
+def to_params(view: View, state: MapState) -> dict[str, str]:
+    params = {
+        "from": view.start.isoformat() if view.start else None,
+        "to": view.end.isoformat() if view.end else None,
+        "asof": view.as_of.isoformat() if view.as_of else None,
+        "status": ",".join(view.statuses) if view.statuses != STATUSES else None,
+        "side": ",".join(s or "unknown" for s in view.sides) if view.sides != SIDES else None,
+        "outlet": "|".join(view.outlets) or None,
+        "sources": str(view.min_sources) if view.min_sources != 1 else None,
+        "conf": f"{view.min_confidence:g}" if view.min_confidence != View.min_confidence else None,
+        "lat": f"{state.lat:.4f}" if state.lat is not None else None,
+        "lon": f"{state.lon:.4f}" if state.lon is not None else None,
+        "zoom": str(state.zoom) if state.zoom is not None else None,
+        "cluster": None if state.cluster else "0",
+        "tiles": None if state.tiles == "none" else state.tiles,
+    }
+    return {k: v for k, v in params.items() if v is not None}
+
+
+def from_params(params: dict[str, str]) -> tuple[View, MapState]:
+    view, state = View(), MapState()
+    readers = {
+        "from": lambda v: ("view", {"start": date.fromisoformat(v)}),
+        "to": lambda v: ("view", {"end": date.fromisoformat(v)}),
+        "asof": lambda v: ("view", {"as_of": date.fromisoformat(v)}),
+        "status": lambda v: ("view", {"statuses": _subset(v.split(","), STATUSES)}),
+        "side": lambda v: ("view", {"sides": _subset([s if s != "unknown" else "" for s in v.split(",")], SIDES)}),
+        "outlet": lambda v: ("view", {"outlets": tuple(o for o in v.split("|") if o)}),
+        "sources": lambda v: ("view", {"min_sources": max(1, int(v))}),
+        "conf": lambda v: ("view", {"min_confidence": min(1.0, max(0.0, float(v)))}),
+        "lat": lambda v: ("state", {"lat": _bounded(float(v), -90, 90)}),
+        "lon": lambda v: ("state", {"lon": _bounded(float(v), -180, 180)}),
+        "zoom": lambda v: ("state", {"zoom": int(_bounded(int(v), 1, 18))}),
+        "cluster": lambda v: ("state", {"cluster": v not in ("0", "false", "no")}),
+        "tiles": lambda v: ("state", {"tiles": v if v in ("none", "osm") else "none"}),
+    }
+    for key, read in readers.items():
+        if key not in params:
+            continue
+        try:
+            target, change = read(str(params[key]))
+        except (ValueError, TypeError):
+            continue
+        if target == "view":
+            view = replace(view, **change)
+        else:
+            state = replace(state, **change)
+    return view, state
+
+
+def _subset(values: list[str], allowed: tuple[str, ...]) -> tuple[str, ...]:
+    chosen = tuple(v for v in allowed if v in values)
+    if not chosen:
+        raise ValueError("nothing known in the list")
+    return chosen
+
+
+def _bounded(value, low, high):
+    if not low <= value <= high:
+        raise ValueError("out of range")
+    return value

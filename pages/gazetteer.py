@@ -1,0 +1,50 @@
+"""Gazetteer: search places by any of their names; add an alias or a missing place (validated first)."""
+import streamlit as st
+
+import app_state
+from conflictmap import gazetteer_edit
+from conflictmap.gazetteer import GazetteerError
+
+conf = app_state.app_settings()
+gaz = app_state.current_gazetteer()
+st.title("Gazetteer")
+if gaz is None:
+    st.stop()
+st.caption(f"{len(gaz)} places. Places: GeoNames (CC BY 4.0) and the curated layer in gazetteer.yaml.")
+query = st.text_input("Find a place by any spelling", key="gaz_query")
+found = gaz.lookup(query) if query.strip() else []
+if query.strip():
+    st.dataframe([{"name": p.name, "kind": p.kind, "oblast": p.region, "lat": p.lat, "lon": p.lon,
+                   "precision": p.precision, "other names": ", ".join(p.other_names), "id": p.id} for p in found],
+                 width="stretch", hide_index=True)
+    if not found:
+        st.info(f"No place is called {query!r}. Add it below if it is missing.")
+
+base = conf.geodata / "gazetteer_base.tsv"
+left, right = st.columns(2)
+with left.form("alias", clear_on_submit=True):
+    st.subheader("Add another name")
+    choices = {p.id: f"{p.name}, {p.region or p.country}" for p in found if p.kind == "settlement"}
+    place_id = st.selectbox("Place (search above first)", list(choices), format_func=choices.get)
+    alias = st.text_input("Other name or spelling", key="alias_name")
+    if st.form_submit_button("Add name"):
+        try:
+            gazetteer_edit.add_alias(conf.gazetteer, base, gaz, place_id, alias)
+            st.success(f"{alias!r} now finds {choices.get(place_id)}. Re-extract to apply it to stored articles.")
+        except GazetteerError as exc:
+            st.error(str(exc))
+with right.form("place", clear_on_submit=True):
+    st.subheader("Add a missing place")
+    name = st.text_input("Name", key="new_place")
+    regions = sorted(p.name for p in gaz.places.values() if p.kind == "region")
+    region = st.selectbox("Oblast", regions, key="new_region")
+    lat = st.number_input("Latitude", 43.0, 57.0, 48.0, format="%.5f", key="new_lat")
+    lon = st.number_input("Longitude", 20.0, 45.0, 37.0, format="%.5f", key="new_lon")
+    names = st.text_input("Other names, comma-separated", key="new_names")
+    source = st.text_input("Where the coordinates come from", key="new_source")
+    if st.form_submit_button("Add place"):
+        try:
+            gazetteer_edit.add_place(conf.gazetteer, base, name, region, lat, lon, names.split(","), source)
+            st.success(f"{name} added to gazetteer.yaml.")
+        except GazetteerError as exc:
+            st.error(str(exc))
