@@ -9,5 +9,6 @@ navigation = st.navigation([
     st.Page("pages/articles.py", title="Articles", icon="📰"),
     st.Page("pages/add_articles.py", title="Add articles", icon="➕"),
     st.Page("pages/gazetteer.py", title="Gazetteer", icon="📍"),
+    st.Page("pages/present.py", title="Present", icon="🎞️"),
 ])
 navigation.run()

@@ -7,6 +7,8 @@ writer would keep them all). Each frame after the first stores only the rectangl
 """
 from __future__ import annotations
 
+import io
+
 import calendar
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -97,3 +99,14 @@ def write_gif(frames, out: Path) -> None:
                                                      include_color_table=True)))
             previous = image
         fh.write(b";")
+
+
+def frame_png(events: list[dict], geodata: Path, day: date, *, title: str = "conflictmap", size: str = "slides",
+              bbox: tuple[float, float, float, float] | None = None) -> bytes:
+    """One presentation frame: the front line on `day`, the date large, the view fitted to all events
+    so that stepping through time does not move the map."""
+    snap = Snapshot(geodata, size=size, title=title, bbox=bbox, fit=events, large_date=True)
+    snap.show(latest_status(events, day), long_date(day))
+    buffer = io.BytesIO()
+    snap.image().save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -7,12 +7,14 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
-from . import corrections, escape, export, pipeline, store
+from . import corrections, escape, export, filters, pipeline, snapshot, store
 from .config import ROOT, settings
 from .events import extract
 from .gazetteer import GazetteerError
+from .models import STATUSES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,11 +54,18 @@ def parser() -> argparse.ArgumentParser:
     cor.add_argument("--out", type=Path, help="CSV file for export")
     cor.set_defaults(run=cmd_corrections)
 
-    exp = sub.add_parser("export", help="the store's events as geojson, csv or an offline html map")
-    exp.add_argument("--format", required=True, choices=("geojson", "csv", "html"))
+    exp = sub.add_parser("export", help="the store's events as data (geojson, csv, kml), an offline html map, "
+                                        "or images (png, pdf, an animated gif)")
+    exp.add_argument("--format", required=True, choices=export.FORMATS)
     exp.add_argument("--db")
-    exp.add_argument("--from", dest="start", help="first date, YYYY-MM-DD")
-    exp.add_argument("--to", dest="end", help="last date, YYYY-MM-DD")
+    exp.add_argument("--from", dest="start", type=_day, help="first date, YYYY-MM-DD")
+    exp.add_argument("--to", dest="end", type=_day, help="last date, YYYY-MM-DD")
+    exp.add_argument("--as-of", type=_day, help="each place's latest status on that day (the front line)")
+    exp.add_argument("--status", type=_statuses, default=STATUSES, help="e.g. claimed,contested")
+    exp.add_argument("--bbox", type=_bbox, help="min_lon,min_lat,max_lon,max_lat")
+    exp.add_argument("--size", choices=tuple(snapshot.SIZES), help="image size: slides, social or print")
+    exp.add_argument("--title", default="conflictmap", help="title of an image")
+    exp.add_argument("--step", choices=("week", "month"), default="week", help="animation step")
     exp.add_argument("--min-confidence", type=float, default=None)
     exp.add_argument("--out", required=True, type=Path)
     exp.set_defaults(run=cmd_export)
@@ -145,10 +154,39 @@ def cmd_corrections(args) -> int:
 def cmd_export(args) -> int:
     conf = settings(args.db)
     floor = conf.min_confidence if args.min_confidence is None else args.min_confidence
-    events = [e for e in store.merged_events(store.connect(conf.db), args.start, args.end) if e["confidence"] >= floor]
-    export.write(args.format, events, args.out, conf.geodata)
+    images = args.format in ("png", "pdf", "gif")
+    view = filters.View(start=args.start, end=args.end, statuses=args.status, min_confidence=floor,
+                        as_of=None if images else args.as_of)  # the renderer draws the as-of front line itself
+    events = filters.apply(store.merged_events(store.connect(conf.db)), view)
+    period = (args.start, args.end) if args.start and args.end else None
+    export.write(args.format, events, args.out, conf.geodata, as_of=args.as_of, size=args.size, title=args.title,
+                 bbox=args.bbox, step=args.step, period=period)
     print(f"{len(events)} events -> {args.out}", file=sys.stderr)
     return 0
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date such as 2025-02-07") from None
+
+
+def _statuses(value: str) -> tuple[str, ...]:
+    chosen = tuple(s for s in STATUSES if s in value.split(","))
+    if not chosen:
+        raise argparse.ArgumentTypeError(f"choose among {', '.join(STATUSES)}")
+    return chosen
+
+
+def _bbox(value: str) -> tuple[float, float, float, float]:
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(v) for v in value.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError("give min_lon,min_lat,max_lon,max_lat") from None
+    if not (min_lon < max_lon and min_lat < max_lat):
+        raise argparse.ArgumentTypeError("the box is empty: min must be below max")
+    return min_lon, min_lat, max_lon, max_lat
 
 
 def cmd_serve(args) -> int:

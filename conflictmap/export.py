@@ -4,14 +4,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
-from . import assets, escape
+from . import animation, assets, escape, snapshot
 from .mapview import ATTRIBUTION, build_map
 from .models import Event
 
 CSV_COLUMNS = ("id", "place", "kind", "region", "lat", "lon", "status", "date", "claimant", "side", "confidence",
                "source_count", "first_reported", "last_reported", "outlets", "quote", "url")
+KML_NS = "http://www.opengis.net/kml/2.2"
 SOURCE_KEYS = ("article", "outlet", "url", "published", "quote", "claimant", "date", "date_source")
 
 
@@ -52,12 +55,52 @@ def events_html(events: list[dict], geodata: Path, title: str = "conflictmap") -
     return m.get_root().render()
 
 
-def write(fmt: str, events: list[dict], out: Path, geodata: Path) -> None:
-    if fmt == "geojson":
-        out.write_text(json.dumps(events_geojson(events), ensure_ascii=False, indent=1), encoding="utf-8")
-    elif fmt == "csv":
-        out.write_text(events_csv(events), encoding="utf-8", newline="")
-    elif fmt == "html":
-        out.write_text(events_html(events, geodata), encoding="utf-8")
+KML_COLOURS = {"claimed": "ff005ed5", "contested": "ffb27200", "struck": "ffa779cc"}  # aabbggrr
+
+
+def events_kml(events: list[dict]) -> str:
+    """KML for Google Earth and GIS: one placemark per event, its sources in the description, its dates
+    as a TimeSpan. ElementTree escapes all text."""
+    ET.register_namespace("", KML_NS)
+    kml = ET.Element(f"{{{KML_NS}}}kml")
+    doc = ET.SubElement(kml, "Document")
+    ET.SubElement(doc, "name").text = "conflictmap events"
+    ET.SubElement(doc, "description").text = ATTRIBUTION
+    for status, colour in KML_COLOURS.items():
+        style = ET.SubElement(ET.SubElement(doc, "Style", id=status), "IconStyle")
+        ET.SubElement(style, "color").text = colour
+    for ev in events:
+        mark = ET.SubElement(doc, "Placemark")
+        ET.SubElement(mark, "name").text = f'{ev["place"]}: {ev["status"]} ({ev["date"]})'
+        ET.SubElement(mark, "styleUrl").text = f'#{ev["status"]}'
+        ET.SubElement(mark, "description").text = "\n\n".join(
+            f'"{s["quote"]}" — {s["outlet"] or s["article"]}, {s["published"]} {s["url"]}' for s in ev["sources"])
+        span = ET.SubElement(mark, "TimeSpan")
+        ET.SubElement(span, "begin").text = ev["date_start"]
+        ET.SubElement(span, "end").text = ev["date_end"]
+        ET.SubElement(ET.SubElement(mark, "Point"), "coordinates").text = f'{ev["lon"]},{ev["lat"]}'
+    return ET.tostring(kml, encoding="unicode", xml_declaration=True)
+
+
+def write(fmt: str, events: list[dict], out: Path, geodata: Path, *, as_of: date | None = None,
+          size: str | None = None, title: str = "conflictmap", bbox=None, step: str = "week",
+          period: tuple[date, date] | None = None) -> None:
+    """Write `events` as `fmt`: geojson, csv, kml, html, or the images png, pdf and gif."""
+    texts = {"geojson": lambda: json.dumps(events_geojson(events), ensure_ascii=False, indent=1),
+             "csv": lambda: events_csv(events), "kml": lambda: events_kml(events),
+             "html": lambda: events_html(events, geodata)}
+    if fmt in texts:
+        out.write_text(texts[fmt](), encoding="utf-8", newline="")
+    elif fmt in ("png", "pdf"):
+        render = snapshot.render_png if fmt == "png" else snapshot.render_pdf
+        render(events, geodata, out, size=size or ("print" if fmt == "pdf" else "slides"), title=title,
+               bbox=bbox, as_of=as_of, period=None if as_of else period)
+    elif fmt == "gif":
+        start, end = period or (None, None)
+        animation.render_gif(events, geodata, out, step=step, start=start, end=end, size=size or "social",
+                             title=title, bbox=bbox)
     else:
-        raise ValueError(f"unknown format {fmt!r}: use geojson, csv or html")
+        raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+
+
+FORMATS = ("geojson", "csv", "kml", "html", "png", "pdf", "gif")

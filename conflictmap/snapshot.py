@@ -11,6 +11,7 @@ calls once per frame.
 """
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
@@ -386,3 +387,11 @@ def render_pdf(events: list[dict], geodata: Path, out: Path, *, size: str = "pri
     snap = build(events, geodata, size=size, title=title, subtitle=subtitle, bbox=bbox, as_of=as_of, period=period,
                  paper=True)
     return snap.save(out, "pdf")
+
+
+def render_bytes(events: list[dict], geodata: Path, fmt: str = "png", **options) -> bytes:
+    """A PNG or PDF in memory, for a download button."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / f"snapshot.{fmt}"
+        (render_pdf if fmt == "pdf" else render_png)(events, geodata, out, **options)
+        return out.read_bytes()

@@ -1,4 +1,4 @@
-"""Stepping through time for the play button: by day, week or month."""
+"""Stepping through time for the play and presentation buttons: by day, week or month."""
 from __future__ import annotations
 
 import calendar
@@ -7,11 +7,12 @@ from datetime import date, timedelta
 STEPS = ("day", "week", "month")
 
 
-def step(day: date, unit: str) -> date:
-    """The next day, week or month (the same day of the next month, or its last day)."""
+def step(day: date, unit: str, count: int = 1) -> date:
+    """`count` days, weeks or months later (earlier when negative); a month step keeps the day of the
+    month, or takes the month's last day."""
     if unit == "day":
-        return day + timedelta(days=1)
+        return day + timedelta(days=count)
     if unit == "week":
-        return day + timedelta(days=7)
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+        return day + timedelta(days=7 * count)
+    year, month0 = divmod(day.year * 12 + day.month - 1 + count, 12)
+    return date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))

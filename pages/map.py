@@ -6,7 +6,7 @@ from streamlit_folium import st_folium
 
 import app_state
 import map_controls
-from conflictmap import assets, filters, mapview, timeline, urlstate
+from conflictmap import assets, filters, mapview, snapshot as snapshots, timeline, urlstate
 
 conf = app_state.app_settings()
 events = app_state.all_events()
@@ -44,3 +44,15 @@ if st.session_state.get("playing") and view.as_of and span:
     st.session_state.as_of = min(following, span[1])
     st.session_state.playing = following <= span[1]
     st.rerun()
+
+with st.expander("Snapshot of this view (PNG or PDF, for slides, social posts or print)"):
+    size = st.selectbox("Size", ["slides", "social", "print"], key="snap_size",
+                        format_func={"slides": "Slides 1920×1080", "social": "Social 1200×675",
+                                     "print": "Print, A4 landscape 300 dpi"}.get)
+    fmt = st.radio("Format", ["png", "pdf"], horizontal=True, key="snap_format")
+    title = st.text_input("Title", "conflictmap", key="snap_title")
+    if st.button("Make snapshot"):
+        data = snapshots.render_bytes(shown, conf.geodata, fmt, size=size, title=title,
+                                      as_of=view.as_of, period=(view.start, view.end) if view.start else None)
+        st.download_button(f"Download {fmt.upper()}", data, file_name=f"conflictmap.{fmt}",
+                           mime="application/pdf" if fmt == "pdf" else "image/png")

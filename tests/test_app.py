@@ -170,3 +170,23 @@ def test_broken_gazetteer_keeps_the_last_good_one(scratch):
     assert any("gazetteer.yaml:2" in w.value and "last good" in w.value for w in at.warning)
     at.text_input(key="gaz_query").set_value("Toretsk").run()
     assert "Toretsk" in at.dataframe[0].value["name"].tolist()
+
+
+def test_presentation_steps_through_time(app, samples_events):
+    at = app.run()
+    at.switch_page("pages/present.py").run()
+    assert not at.exception
+    first = at.markdown[0].value
+    next(b for b in at.button if "Forward" in b.label).click().run()
+    assert at.markdown[0].value != first
+    assert [el for el in at.main if getattr(el, "type", "") == "image"]
+    next(b for b in at.button if "Back" in b.label).click().run()
+    assert at.markdown[0].value == first
+
+
+def test_snapshot_download(app):
+    at = app.run()
+    at.selectbox(key="snap_size").set_value("social")
+    next(b for b in at.button if b.label == "Make snapshot").click().run()
+    assert not at.exception
+    assert any(getattr(el, "type", "") == "download_button" for el in at.main)

@@ -93,3 +93,22 @@ def test_broken_gazetteer_is_reported(tmp_path):
     result = subprocess.run([sys.executable, "-m", "conflictmap", "gazetteer", "check"], cwd=ROOT, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 2 and "g.yaml:2" in result.stderr
+
+
+@pytest.mark.parametrize("fmt, magic", [("png", b"\x89PNG"), ("pdf", b"%PDF"), ("gif", b"GIF8"), ("kml", b"<?xml")])
+def test_export_images_and_kml(tmp_path, fmt, magic):
+    db = tmp_path / "s.sqlite"
+    run("ingest", SAMPLES, "--db", db)
+    out = tmp_path / f"map.{fmt}"
+    run("export", "--format", fmt, "--db", db, "--as-of", "2025-02-07", "--size", "social", "--step", "month",
+        "--status", "claimed,contested", "--out", out)
+    assert out.read_bytes().startswith(magic)
+    if fmt == "png":
+        from PIL import Image
+        assert Image.open(out).size == (1200, 675)
+
+
+def test_export_rejects_a_bad_box(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "conflictmap", "export", "--format", "png", "--bbox", "40,50,30,45",
+                             "--out", str(tmp_path / "x.png")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 2 and "the box is empty" in result.stderr
