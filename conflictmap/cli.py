@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import corrections, escape, export, filters, pipeline, snapshot, store
+from . import corrections, escape, export, filters, gazetteer_check, pipeline, snapshot, store
 from .config import ROOT, settings
 from .events import extract
 from .gazetteer import GazetteerError
@@ -208,8 +208,13 @@ def cmd_gaz_build(args) -> int:
 
 def cmd_gaz_check(args) -> int:
     conf = settings()
-    gaz = pipeline.load_gazetteer(conf)
-    print(f"{conf.gazetteer}: ok, {len(gaz)} places")
+    problems = gazetteer_check.check(conf.gazetteer, conf.geodata / "gazetteer_base.tsv", conf.geodata)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problems in {conf.gazetteer}", file=sys.stderr)
+        return 1
+    print(f"{conf.gazetteer}: ok, {len(pipeline.load_gazetteer(conf))} places")
     return 0
 
 

@@ -92,16 +92,22 @@ def _date_for(span, spans, dates: list[DateCue], sentence: str, cue_span: tuple[
     best = None
     for cue in dates:
         where = (cue.start, cue.end)
+        gap = _gap(span, where)
+        if gap > MAX_DISTANCE + BOUNDARY_PENALTY or (best and gap >= best[0]):
+            continue
         mine = clause_distance(sentence, span, where)
-        same_clause = mine == _gap(span, where)
+        same_clause = mine == gap
         by_verb = clause_distance(sentence, cue_span, where) == _gap(cue_span, where)
-        nearest_other = min((clause_distance(sentence, s, where) for s in spans if s != span), default=None)
-        owns = nearest_other is None or mine <= nearest_other
-        if mine > MAX_DISTANCE + BOUNDARY_PENALTY or not (same_clause or (by_verb and owns)):
+        if not (same_clause or (by_verb and _owns(span, spans, where, mine, sentence))):
             continue
         if best is None or mine < best[0]:
             best = (mine, cue)
     return best[1] if best else None
+
+
+def _owns(span, spans, where, mine: int, sentence: str) -> bool:
+    """No other place is nearer the date (a raw gap is never more than the clause distance)."""
+    return all(clause_distance(sentence, s, where) >= mine for s in spans if s != span and _gap(s, where) < mine)
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:

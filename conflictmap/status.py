@@ -51,6 +51,8 @@ class Lexicon:
     locator_before: re.Pattern
     reference_before: re.Pattern
     person_before: re.Pattern
+    place_before: re.Pattern
+    place_after: re.Pattern
     organisation_after: re.Pattern
     dateline: re.Pattern
 
@@ -69,6 +71,8 @@ def load_lexicon() -> Lexicon:
                    locator_before=re.compile(data["locator_before"], re.IGNORECASE),
                    reference_before=re.compile(data["reference_before"], re.IGNORECASE),
                    person_before=re.compile(data["person_before"]),
+                   place_before=re.compile(data["place_before"], re.IGNORECASE),
+                   place_after=re.compile(data["place_after"], re.IGNORECASE),
                    organisation_after=re.compile(data["organisation_after"]),
                    dateline=re.compile(data["dateline"], re.MULTILINE))
 

@@ -91,9 +91,11 @@ def test_add_page_without_files_warns(app):
 def scratch(samples_db, tmp_path, monkeypatch):
     """A copy of the demo store and of gazetteer.yaml that a test may change."""
     import shutil
+    import sqlite3
 
     db, gazetteer = tmp_path / "scratch.sqlite", tmp_path / "gazetteer.yaml"
-    shutil.copyfile(samples_db, db)
+    with sqlite3.connect(samples_db) as source, sqlite3.connect(db) as target:
+        source.backup(target)  # a file copy would miss what is still in the write-ahead log
     shutil.copyfile(ROOT / "gazetteer.yaml", gazetteer)
     monkeypatch.setenv("CONFLICTMAP_DB", str(db))
     monkeypatch.setenv("CONFLICTMAP_GAZETTEER", str(gazetteer))

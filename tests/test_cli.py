@@ -92,7 +92,7 @@ def test_broken_gazetteer_is_reported(tmp_path):
     env = {**__import__("os").environ, "CONFLICTMAP_GAZETTEER": str(bad)}
     result = subprocess.run([sys.executable, "-m", "conflictmap", "gazetteer", "check"], cwd=ROOT, env=env,
                             capture_output=True, text=True)
-    assert result.returncode == 2 and "g.yaml:2" in result.stderr
+    assert result.returncode == 1 and "g.yaml:2" in result.stderr
 
 
 @pytest.mark.parametrize("fmt, magic", [("png", b"\x89PNG"), ("pdf", b"%PDF"), ("gif", b"GIF8"), ("kml", b"<?xml")])

