@@ -141,8 +141,9 @@ def decode(raw: bytes) -> str | None:
         return raw.decode("utf-16", errors="replace")
     try:
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(raw) - 3:  # UTF-8 cut off inside its last character
+            return raw.decode("utf-8-sig", errors="replace")
     if raw.count(b"\x00") > len(raw) // 100 + 1 and not _looks_utf16(raw):
         return None
     best = from_bytes(raw[:200_000]).best()

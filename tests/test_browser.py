@@ -167,6 +167,11 @@ def test_hostile_article_shows_as_text(browser, hostile_db):
         frame.locator(".cm-marker").first.dispatch_event("mouseover")
         for target in [page.main_frame, *page.frames]:
             assert target.evaluate("typeof window.__pwned") == "undefined"
+        for path in ("events", "articles"):  # the table, the quotes and the highlighted article
+            page.goto(f"{url}/{path}")
+            page.get_by_text("window.__pwned=1</script>").first.wait_for(timeout=30000)
+            assert page.evaluate("typeof window.__pwned") == "undefined"
+            assert page.locator("[data-testid='stMain'] img[src='x']").count() == 0
         page.close()
     finally:
         proc.terminate()
