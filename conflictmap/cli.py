@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import corrections, escape, export, filters, gazetteer_check, pipeline, snapshot, store
+from . import corrections, escape, export, filters, gazetteer_check, lookup, pipeline, snapshot, store
 from .config import ROOT, settings
 from .events import extract
 from .gazetteer import GazetteerError
@@ -79,8 +79,11 @@ def parser() -> argparse.ArgumentParser:
     gsub = gz.add_subparsers(required=True, metavar="ACTION")
     gsub.add_parser("build", help="regenerate geodata/gazetteer_base.tsv from GeoNames").set_defaults(run=cmd_gaz_build)
     gsub.add_parser("check", help="load gazetteer.yaml and report what is wrong").set_defaults(run=cmd_gaz_check)
-    look = gsub.add_parser("lookup", help="the places a name may mean, as JSON lines")
+    look = gsub.add_parser("lookup", help="the places a name may mean, best first, as JSON lines")
     look.add_argument("name")
+    look.add_argument("--near", help="another place the article names (chooses among homonyms)")
+    look.add_argument("--online", action="store_true",
+                      help="also ask OpenStreetMap's Nominatim (off by default; one request a second)")
     look.set_defaults(run=cmd_gaz_lookup)
     return p
 
@@ -220,8 +223,14 @@ def cmd_gaz_check(args) -> int:
 
 def cmd_gaz_lookup(args) -> int:
     conf = settings()
-    for place in pipeline.load_gazetteer(conf).lookup(args.name):
+    gaz = pipeline.load_gazetteer(conf)
+    for score, place, why in lookup.candidates(gaz, args.name, args.near):
         print(json.dumps({"id": place.id, "name": place.name, "kind": place.kind, "oblast": place.region,
                           "lat": place.lat, "lon": place.lon, "precision": place.precision,
-                          "population": place.population}, ensure_ascii=False))
+                          "population": place.population, "score": round(score, 1), "why": why},
+                         ensure_ascii=False))
+    if args.online:
+        for found in lookup.online(args.name):
+            print(json.dumps({**found, "why": "OpenStreetMap Nominatim: not in the gazetteer; add it in the app's "
+                                              "Gazetteer page if it is right"}, ensure_ascii=False))
     return 0

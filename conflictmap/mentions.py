@@ -121,6 +121,14 @@ def _reads_as_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:
 def _choose(match: Match, gaz: Gazetteer, anchors: list[Place], context: str) -> tuple[Place, str]:
     if len(match.candidates) == 1:
         return gaz.places[match.candidates[0][0]], "only candidate"
+    ranked = rank(match, gaz, anchors, context)
+    score, place, why = ranked[0]
+    return place, f"{why} (score {score:.1f} of {len(ranked)} candidates)"
+
+
+def rank(match: Match, gaz: Gazetteer, anchors: list[Place], context: str) -> list[tuple[float, Place, str]]:
+    """Every place a name may mean, best first, each with its score and why: the region words around
+    it, nearness to the other places named, then prominence."""
     folded_context = fold_name(context)
     scored = []
     for pid, how in match.candidates:
@@ -143,10 +151,8 @@ def _choose(match: Match, gaz: Gazetteer, anchors: list[Place], context: str) ->
             score += bonus
             if bonus:
                 reasons.append(f"{km:.0f} km from {anchor.name}")
-        scored.append((score, place, reasons))
-    scored.sort(key=lambda s: -s[0])
-    best = scored[0]
-    return best[1], "; ".join(best[2]) + f" (score {best[0]:.1f} of {len(scored)} candidates)"
+        scored.append((score, place, "; ".join(reasons)))
+    return sorted(scored, key=lambda s: -s[0])
 
 
 def _far_from_the_rest(place: Place, anchors: list[Place]) -> str:

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import app_state
-from conflictmap import gazetteer_edit
+from conflictmap import gazetteer_edit, lookup
 from conflictmap.gazetteer import GazetteerError
 
 conf = app_state.app_settings()
@@ -19,6 +19,13 @@ if query.strip():
                  width="stretch", hide_index=True)
     if not found:
         st.info(f"No place is called {query!r}. Add it below if it is missing.")
+        if st.checkbox("Also ask OpenStreetMap's Nominatim (online; off by default)", key="ask_online"):
+            for i, hit in enumerate(lookup.online(query)):
+                st.write(f"{hit['address']} — {hit['lat']}, {hit['lon']}")
+                if st.button("Use this in the form below", key=f"use{i}"):
+                    st.session_state.update(new_place=hit["name"], new_lat=hit["lat"], new_lon=hit["lon"],
+                                            new_source=f"{hit['source']}: {hit['address']}")
+                    st.rerun()
 
 base = conf.geodata / "gazetteer_base.tsv"
 left, right = st.columns(2)

@@ -151,3 +151,28 @@ def test_current_gazetteer_is_clean():
 
     conf = settings()
     assert check(conf.gazetteer, conf.geodata / "gazetteer_base.tsv", conf.geodata) == []
+
+
+def test_lookup_ranks_homonyms_with_why(gaz):
+    from conflictmap.lookup import candidates
+
+    best = candidates(gaz, "Ivanivka", near="Kherson")[0]
+    assert best[1].region == "Kherson Oblast" and "km from Kherson" in best[2]
+
+
+def test_online_lookup_is_asked_politely_and_only_suggests():
+    from types import SimpleNamespace
+
+    from conflictmap.lookup import online
+
+    asked = []
+
+    def fake_geocoder(query, **options):
+        asked.append((query, options))
+        return [SimpleNamespace(address="Novoselivka, Pokrovsk Raion, Donetsk Oblast, Ukraine",
+                                latitude=48.2123456, longitude=37.1234567)]
+
+    (hit,) = online("Novoselivka", geocoder=fake_geocoder)
+    assert hit == {"name": "Novoselivka", "address": "Novoselivka, Pokrovsk Raion, Donetsk Oblast, Ukraine",
+                   "lat": 48.21235, "lon": 37.12346, "source": "OpenStreetMap Nominatim (ODbL)"}
+    assert asked[0][1]["country_codes"] == ["ua", "ru"] and asked[0][1]["bounded"] is True
