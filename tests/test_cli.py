@@ -30,6 +30,14 @@ def test_extract_writes_the_contract(tmp_path):
     assert "manifest.csv: used as the manifest" in result.stderr
 
 
+@pytest.fixture(scope="module")
+def cli_db(tmp_path_factory):
+    """The demo corpus ingested once through the CLI, for the export tests (which only read it)."""
+    db = tmp_path_factory.mktemp("cli") / "s.sqlite"
+    run("ingest", SAMPLES, "--db", db)
+    return db
+
+
 def test_ingest_then_export(tmp_path):
     db = tmp_path / "s.sqlite"
     first = run("ingest", SAMPLES, "--db", db)
@@ -51,33 +59,28 @@ def test_ingest_then_export(tmp_path):
     assert rows and all(r["date"][:4] == "2025" or "/" in r["date"] for r in rows)
 
 
-def test_export_html_is_self_contained(tmp_path):
-    db = tmp_path / "s.sqlite"
-    run("ingest", SAMPLES, "--db", db)
+def test_export_html_is_self_contained(tmp_path, cli_db):
     page = tmp_path / "map.html"
-    run("export", "--format", "html", "--db", db, "--out", page)
+    run("export", "--format", "html", "--db", cli_db, "--out", page)
     html = page.read_text(encoding="utf-8")
     assert "L.map(" in html and "cm-marker" in html
     assert "<script src=" not in html and '<link rel="stylesheet" href=' not in html
     assert "https://cdn" not in html
 
 
-def test_refuses_without_date(tmp_path):
+@pytest.mark.parametrize("text, message, dates", [
+    ("Russian forces captured Kurakhove.", "a.txt: refused: no publication date", []),
+    (" date 2025-02-07 Russian forces captured Kurakhove on Monday.", "publication date taken from the text",
+     ["2025-02-03"]),
+])
+def test_publication_date_without_manifest(tmp_path, text, message, dates):
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.txt").write_text("Russian forces captured Kurakhove.", encoding="utf-8")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
     result = run("extract", folder, "--out", tmp_path / "e.geojson")
-    assert "a.txt: refused: no publication date" in result.stderr
-
-
-def test_date_from_text_when_no_manifest(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(" date 2025-02-07 Russian forces captured Kurakhove on Monday.", encoding="utf-8")
-    result = run("extract", folder, "--out", tmp_path / "e.geojson")
-    assert "publication date taken from the text" in result.stderr
-    (event,) = json.loads((tmp_path / "e.geojson").read_text())["features"]
-    assert event["properties"]["date"] == "2025-02-03"
+    assert message in result.stderr
+    features = json.loads((tmp_path / "e.geojson").read_text())["features"]
+    assert [f["properties"]["date"] for f in features] == dates
 
 
 def test_gazetteer_lookup_and_check():
@@ -96,11 +99,9 @@ def test_broken_gazetteer_is_reported(tmp_path):
 
 
 @pytest.mark.parametrize("fmt, magic", [("png", b"\x89PNG"), ("pdf", b"%PDF"), ("gif", b"GIF8"), ("kml", b"<?xml")])
-def test_export_images_and_kml(tmp_path, fmt, magic):
-    db = tmp_path / "s.sqlite"
-    run("ingest", SAMPLES, "--db", db)
+def test_export_images_and_kml(tmp_path, cli_db, fmt, magic):
     out = tmp_path / f"map.{fmt}"
-    run("export", "--format", fmt, "--db", db, "--as-of", "2025-02-07", "--size", "social", "--step", "month",
+    run("export", "--format", fmt, "--db", cli_db, "--as-of", "2025-02-07", "--size", "social", "--step", "month",
         "--status", "claimed,contested", "--out", out)
     assert out.read_bytes().startswith(magic)
     if fmt == "png":

@@ -35,6 +35,14 @@ def events_of(gaz, text, published="2025-02-07"):
     ("Russian strikes on the Kharkiv region killed two people.", ("Kharkiv Oblast", "struck", "2025-02-07")),
     ("The Defence Ministry claimed the capture of Dzerzhinsk on Friday.", ("Toretsk", "claimed", "2025-02-07")),
     ("Artillery shelled Kup'iansk again on Monday.", ("Kupiansk", "struck", "2025-02-03")),
+    ("Ukrainian forces have withdrawn from Avdiivka, the commander said overnight.",
+     ("Avdiivka", "claimed", "2025-02-07")),
+    ("Russian troops have entered the town of Vovchansk, officials said on Wednesday.",
+     ("Vovchansk", "contested", "2025-02-05")),
+    ("They advanced from the south after capturing Marinka in December 2023.", ("Marinka", "claimed", "2023-12")),
+    ("Russia's Defence Ministry said this week its forces had recaptured 10 settlements in the Kursk region.",
+     ("Kursk Oblast", "claimed", "2025-02-03/2025-02-09")),
+    ("Drones struck Kyiv overnight, the mayor said.", ("Kyiv", "struck", "2025-02-07")),
 ])
 def test_finds_the_event(gaz, text, expected):
     assert expected in events_of(gaz, text)
@@ -47,6 +55,12 @@ def test_finds_the_event(gaz, text, expected):
     ("Russia seeks to take Kramatorsk next.", "Kramatorsk"),
     ("If Pokrovsk fell, the road to Dnipro would open.", "Pokrovsk"),
     ("Talks between Kyiv and Moscow stalled.", "Moscow"),
+    ("Russia says Krasnohorivka captured as it presses west of Donetsk.", "Donetsk"),
+    ("Shelling from the Avdiivka area hit the city for years.", "Avdiivka"),
+    ("President Volodymyr Zelenskiy said troops captured the village.", "Volodymyr-Volynskyi"),
+    ("KHARKIV, May 15 (Kharkiv Evening Post) - Russian troops captured Lyptsi.", "Kharkiv"),
+    ("Drones fired from across the former Kakhovka reservoir struck Nikopol.", "Kakhovka"),
+    ("Russian troops captured the village, Donetsk regional officials said.", "Donetsk"),
 ])
 def test_does_not_report_what_is_not_an_event(gaz, text, place):
     assert place not in {p for p, _, _ in events_of(gaz, text)}
