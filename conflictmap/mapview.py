@@ -34,10 +34,15 @@ TILES = {"none": None, "osm": "OpenStreetMap"}  # tiles need the internet; the b
 ATTRIBUTION = "Basemap: Natural Earth (public domain); places: GeoNames (CC BY 4.0)"
 MAX_SOURCES_IN_POPUP = 8
 
-POINT_TO_LAYER = JsCode("""function(feature, latlng) {
-    return L.marker(latlng, {icon: L.divIcon({html: feature.properties.icon, className: 'cm-marker',
-        iconSize: [20, 20], iconAnchor: [10, 10]}), title: feature.properties.title});
-}""")
+def _point_to_layer() -> JsCode:
+    """Markers drawn in the browser from the status and date precision, so the SVG of a marker is
+    sent once per kind, not once per event."""
+    icons = json.dumps({f"{s}{int(exact)}": icon_svg(s, exact) for s in STATUSES for exact in (True, False)})
+    return JsCode("""function(feature, latlng) {
+    const icons = %s, p = feature.properties;
+    return L.marker(latlng, {icon: L.divIcon({html: icons[p.status + (p.exact ? 1 : 0)], className: 'cm-marker',
+        iconSize: [20, 20], iconAnchor: [10, 10]}), title: p.title});
+}""" % icons)
 CITY_LABEL = JsCode("""function(feature, latlng) {
     return L.marker(latlng, {interactive: false, keyboard: false, icon: L.divIcon({className: 'cm-city',
         html: '<span class="cm-dot"></span>' + feature.properties.label, iconSize: null, iconAnchor: [3, 7]})});
@@ -83,7 +88,7 @@ def event_feature(event: dict, regions: dict[str, dict]) -> dict:
     exact = precision(event["date"]) == "day"
     props = {
         "id": event["id"], "status": event["status"], "title": f'{event["place"]} — {event["status"]}',
-        "icon": icon_svg(event["status"], exact), "popup": popup_html(event),
+        "exact": exact, "popup": popup_html(event),
         "tooltip": escape.text(f'{event["place"]}: {event["status"]}, {event["date"]} ({event["source_count"]} sources)'),
     }
     props["title"] = escape.text(props["title"])
@@ -108,7 +113,7 @@ def events_layer(events: list[dict], regions: dict[str, dict], cluster: bool = F
             {"type": "FeatureCollection", "features": feats}, name=STYLE[status]["label"],
             style_function=lambda _f, c=colour: {"color": c, "weight": 2, "fillColor": c, "fillOpacity": 0.10,
                                                  "dashArray": "6,4"},
-            on_each_feature=ON_EACH_FEATURE, pointToLayer=POINT_TO_LAYER,
+            on_each_feature=ON_EACH_FEATURE, pointToLayer=_point_to_layer(),
         ).add_to(parent)
     return group
 
