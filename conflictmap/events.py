@@ -12,8 +12,8 @@ from .status import BOUNDARY_PENALTY, MAX_DISTANCE, Lexicon, clause_distance, fi
 
 QUOTE_LIMIT = 600
 PERIOD_OF = re.compile(r"\bof$|-long$", re.IGNORECASE)
-LOCATOR_REACH = 80
-DOUBT = 0.4  # confidence kept for a place far from all the others the article names  # characters between a settlement and the region that locates it
+OWN_VERB_REACH = 25  # a region's cue this close to it is about the region itself
+DOUBT = 0.4  # confidence kept for a place far from all the others the article names
 
 
 def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None) -> list[Event]:
@@ -64,9 +64,9 @@ def _sentence_events(group: list[Mention], article: Article, published: date, ga
 
 
 def _only_locates(i: int, group: list[Mention], readings: list, gaz: Gazetteer, lex: Lexicon) -> bool:
-    """A region beside a settlement in it only locates the settlement: "Toretsk in the Donetsk region",
-    "the ruined town in the Donetsk region", or "captured Toretsk, an advance in the Donbas region"
-    (the verb is the settlement's)."""
+    """A region named in a sentence about a settlement only locates it: "Toretsk in the Donetsk region",
+    "the ruined town in the Donetsk region", "captured Toretsk, an advance in the Donbas region" -
+    unless its own verb stands right beside it ("strikes on the Kharkiv region")."""
     m, reading = group[i], readings[i]
     if m.place.kind != "region":
         return False
@@ -74,12 +74,13 @@ def _only_locates(i: int, group: list[Mention], readings: list, gaz: Gazetteer, 
     has_town = any(o.place.kind == "settlement" for o in group)
     if has_town and lex.locator_before.search(m.sentence, max(0, offset - 60), offset):
         return True
+    own_verb = abs(reading.cue_start - offset) <= OWN_VERB_REACH
     for other, other_reading in zip(group, readings):
-        if other.place.kind != "settlement":
+        if other.place.kind != "settlement" or other_reading is None:
             continue
-        if gaz.within(other.place, m.place) and other.end <= m.start < other.end + LOCATOR_REACH:
+        if gaz.within(other.place, m.place) and not own_verb:
             return True
-        if other_reading and other_reading.cue_start == reading.cue_start and \
+        if other_reading.cue_start == reading.cue_start and \
                 abs(other.start - reading.cue_start) <= abs(m.start - reading.cue_start):
             return True
     return False

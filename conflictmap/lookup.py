@@ -15,8 +15,9 @@ def candidates(gaz: Gazetteer, name: str, near: str | None = None) -> list[tuple
     if not places:
         return []
     match = Match(0, len(name), name, tuple((p.id, "primary" if p.name == name else "alias") for p in places))
-    anchors = gaz.lookup(near)[:1] if near else []
-    return rank(match, gaz, anchors, near or "")
+    nearby = gaz.lookup(near) if near else []
+    regions = {p.name for p in nearby if p.kind == "region"}
+    return rank(match, gaz, [p for p in nearby if p.kind == "settlement"][:1], regions)
 
 
 def online(name: str, geocoder=None, limit: int = 5) -> list[dict]:

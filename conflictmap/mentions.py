@@ -22,6 +22,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt
 _BREAK = re.compile(r"\n\s*|(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
 FAR_KM = 400  # a settlement this far from all the others an article names is probably a homonym we lack
 MAX_SENTENCE = 1500  # characters
+REGION_REACH = 300  # characters: a region named this close to a place helps choose among its homonyms
 HOW_PRIOR = {"primary": 1.5, "region": 4.0, "alias": 0.0}
 
 
@@ -61,7 +62,9 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     if not matches:
         return []
     spans = sentences(text)
-    contexts = [text[max(0, m.start - 300):m.end + 300] for m in matches]
+    spots = [(m.start, gaz.places[m.candidates[0][0]].name) for m in matches
+             if all(gaz.places[pid].kind == "region" for pid, _ in m.candidates)]
+    contexts = [{name for pos, name in spots if abs(pos - m.start) <= REGION_REACH} for m in matches]
     # First pass without neighbours; the places it finds are the neighbours of the second.
     first = [_choose(m, gaz, [], c)[0] for m, c in zip(matches, contexts)]
     named = list(dict.fromkeys(first))  # each place the article names, once
@@ -118,7 +121,7 @@ def _reads_as_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:
                 or lex.place_after.match(text, m.end))
 
 
-def _choose(match: Match, gaz: Gazetteer, anchors: list[Place], context: str) -> tuple[Place, str]:
+def _choose(match: Match, gaz: Gazetteer, anchors: list[Place], context: set[str]) -> tuple[Place, str]:
     if len(match.candidates) == 1:
         return gaz.places[match.candidates[0][0]], "only candidate"
     ranked = rank(match, gaz, anchors, context)
@@ -126,10 +129,9 @@ def _choose(match: Match, gaz: Gazetteer, anchors: list[Place], context: str) ->
     return place, f"{why} (score {score:.1f} of {len(ranked)} candidates)"
 
 
-def rank(match: Match, gaz: Gazetteer, anchors: list[Place], context: str) -> list[tuple[float, Place, str]]:
-    """Every place a name may mean, best first, each with its score and why: the region words around
-    it, nearness to the other places named, then prominence."""
-    folded_context = fold_name(context)
+def rank(match: Match, gaz: Gazetteer, anchors: list[Place], regions: set[str]) -> list[tuple[float, Place, str]]:
+    """Every place a name may mean, best first, each with its score and why: the regions named near
+    it ("Ivanivka in the Kherson region"), nearness to the other places named, then prominence."""
     scored = []
     for pid, how in match.candidates:
         place = gaz.places[pid]
@@ -140,10 +142,10 @@ def rank(match: Match, gaz: Gazetteer, anchors: list[Place], context: str) -> li
             score += 0.8
         if place.precision == "point":
             score += 0.5  # a place we know exactly over one placed at its hromada's centre
-        region = gaz.places.get(f"region:{fold_name(place.region).replace(' ', '-')}")
-        if region and fold_name(region.name.replace(" Oblast", "")) in folded_context:
+        named = [r for r in regions if r == place.region or place.region in gaz.contains.get(r, ())]
+        if named:
             score += 5
-            reasons.append(f"region named nearby: {region.name}")
+            reasons.append(f"region named nearby: {named[0]}")
         near = _nearest_anchor(place, anchors)
         if near:
             km, anchor = near
