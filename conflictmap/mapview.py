@@ -134,7 +134,7 @@ def region_shapes(basemap: dict[str, dict]) -> dict[str, dict]:
 
 def base_map(basemap: dict[str, dict], tiles: str | None = None, location=None, zoom: int | None = None) -> folium.Map:
     """A map that reads without tiles: countries, oblasts, rivers and city labels from geodata/."""
-    m = folium.Map(location=location or [48.5, 34.5], zoom_start=zoom or 6, tiles=tiles,
+    m = folium.Map(location=location or [48.5, 34.5], zoom_start=zoom or 6, tiles=tiles, maxZoom=18, minZoom=4,
                    attr=ATTRIBUTION if tiles is None else None, control_scale=True, prefer_canvas=False)
     folium.GeoJson(basemap["countries"], name="Countries", control=False, interactive=False,
                    style_function=lambda f: {"color": "#888", "weight": 1, "fillOpacity": 0.55 if tiles is None else 0,

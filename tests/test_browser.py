@@ -93,6 +93,19 @@ def test_map_shows_a_marker_per_event(browser, app_url, samples_events):
     page.close()
 
 
+def test_clustered_map_draws(browser, app_url):
+    """The default view groups crowded markers; clusters and markers both appear, no script error."""
+    page = browser.new_page(viewport={"width": 1400, "height": 950})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(app_url)
+    frame = map_frame(page)
+    frame.locator(".marker-cluster, .cm-marker").first.wait_for(timeout=30000)
+    assert frame.locator(".marker-cluster").count() > 0
+    assert errors == []
+    page.close()
+
+
 def test_popup_shows_quote_and_link(browser, app_url):
     page = browser.new_page(viewport={"width": 1400, "height": 950})
     page.goto(app_url + "/?cluster=0")
