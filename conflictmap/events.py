@@ -48,7 +48,8 @@ def _sentence_events(group: list[Mention], article: Article, published: date, ga
     readings = [read_status(sentence, span, cues, lex) for span in spans]
     out = []
     for i, (m, span, reading) in enumerate(zip(group, spans, readings)):
-        if reading is None or _only_locates(i, group, readings, gaz, lex):
+        if reading is None or _only_locates(i, group, readings, gaz, lex) \
+                or lex.direction_after.match(sentence, span[1]):
             continue
         cue = _date_for(span, spans, [d for d in dates if _date_fits(d, reading, sentence)], sentence,
                         (reading.cue_start, reading.cue_start + len(reading.cue)))

@@ -53,6 +53,7 @@ class Lexicon:
     person_before: re.Pattern
     place_before: re.Pattern
     place_after: re.Pattern
+    direction_after: re.Pattern
     organisation_after: re.Pattern
     dateline: re.Pattern
 
@@ -73,6 +74,7 @@ def load_lexicon() -> Lexicon:
                    person_before=re.compile(data["person_before"]),
                    place_before=re.compile(data["place_before"], re.IGNORECASE),
                    place_after=re.compile(data["place_after"], re.IGNORECASE),
+                   direction_after=re.compile(data["direction_after"], re.IGNORECASE),
                    organisation_after=re.compile(data["organisation_after"]),
                    dateline=re.compile(data["dateline"], re.MULTILINE))
 

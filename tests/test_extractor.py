@@ -99,3 +99,8 @@ def test_development_set_scores(shared_corpus, tmp_path):
                             check=True, capture_output=True, text=True)
     figures = json.loads(scored.stdout)
     assert figures["recall"] >= 0.95 and figures["precision"] >= 0.90, figures
+
+
+def test_direction_is_no_event_but_still_places_its_neighbours(gaz):
+    found = events_of(gaz, "Fighting continued near Terny and Yampolivka in the Lyman direction.")
+    assert {p for p, _, _ in found} == {"Terny", "Yampolivka"}

@@ -82,3 +82,15 @@ def test_manifest_with_missing_columns(tmp_path):
     path.write_text("file,published\na.txt,07/02/2025\nb.txt,2025-02-07\n", encoding="utf-8")
     rows, problems = read_manifest(path)
     assert list(rows) == ["b.txt"] and "manifest.csv:2: published '07/02/2025'" in problems[0]
+
+
+def test_app_defaults_are_safe():
+    import tomllib
+
+    from conflictmap.config import ROOT
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["address"] == "127.0.0.1"
+    assert config["server"]["enableXsrfProtection"] is True
+    assert 0 < config["server"]["maxUploadSize"] <= 50
+    assert config["client"]["showErrorDetails"] == "none"
