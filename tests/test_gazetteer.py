@@ -176,3 +176,23 @@ def test_online_lookup_is_asked_politely_and_only_suggests():
     assert hit == {"name": "Novoselivka", "address": "Novoselivka, Pokrovsk Raion, Donetsk Oblast, Ukraine",
                    "lat": 48.21235, "lon": 37.12346, "source": "OpenStreetMap Nominatim (ODbL)"}
     assert asked[0][1]["country_codes"] == ["ua", "ru"] and asked[0][1]["bounded"] is True
+
+
+def test_cache_is_used_and_refreshed(tmp_path):
+    import shutil
+    from dataclasses import replace
+
+    from conflictmap import pipeline
+    from conflictmap.config import settings
+
+    copy = tmp_path / "gazetteer.yaml"
+    shutil.copyfile(settings().gazetteer, copy)
+    conf = replace(settings(), db=tmp_path / "s.sqlite", gazetteer=copy)
+    first = pipeline.load_gazetteer(conf)
+    assert (tmp_path / "gazetteer.cache").exists()
+    again = pipeline.load_gazetteer(conf)
+    assert len(again) == len(first) and [m.surface for m in again.find("Toretsk and Kupiansk")] == ["Toretsk", "Kupiansk"]
+    copy.write_text(copy.read_text(encoding="utf-8").replace(
+        "\ngovernments:", "\n  - {name: Cachetestivka, region: Donetsk Oblast, lat: 48.1, lon: 37.5, source: t}\ngovernments:"),
+        encoding="utf-8")
+    assert [p.name for p in pipeline.load_gazetteer(conf).lookup("Cachetestivka")] == ["Cachetestivka"]
