@@ -19,6 +19,7 @@ from .names import fold_name, fold_text, name_keys
 COMMON_WORDS = "common_words.txt"  # beside the base; written by `gazetteer build`
 PROMINENT = 1_000_000  # a city this large is meant even by another name that is also a word ("Odessa");
 # a tenth of it suffices for a city's own name ("Donetsk")
+GENERIC = ("region", "province")  # region phrases that start with a common word
 REGION_FORMS = ("{} oblast", "{} region", "region of {}", "{} province", "province of {}", "{} oblast's")
 
 
@@ -46,7 +47,7 @@ class Gazetteer:
         self._keys = keys
         self._automaton = ahocorasick.Automaton()
         for key, cands in keys.items():
-            self._automaton.add_word(key, (len(key), tuple(cands)))
+            self._automaton.add_word(key, (len(key), tuple(cands), not key[0].isalpha() or key.startswith(GENERIC)))
         if keys:
             self._automaton.make_automaton()
 
@@ -75,16 +76,19 @@ class Gazetteer:
             return []
         folded = fold_text(text)
         found = []
-        for end, (length, cands) in self._automaton.iter(folded):
+        for end, (length, cands, generic) in self._automaton.iter(folded):
             start = end - length + 1
-            if _is_word(folded, start, end + 1) and _capitalised(text[start:end + 1]):
-                found.append(Match(start, end + 1, text[start:end + 1], cands))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+            # a name starts with a capital; a region phrase ("region of Sumy") has one inside
+            if not (text[start].isupper() or (generic and _capitalised(text[start:end + 1]))):
+                continue
+            if _is_word(folded, start, end + 1):
+                found.append((start, end + 1, cands))
+        found.sort(key=lambda f: (f[0], -f[1]))
         kept, last_end = [], -1
-        for match in found:
-            if match.start >= last_end:
-                kept.append(match)
-                last_end = match.end
+        for start, end, cands in found:
+            if start >= last_end:
+                kept.append(Match(start, end, text[start:end], cands))
+                last_end = end
         return kept
 
 
