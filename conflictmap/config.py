@@ -17,10 +17,6 @@ class Settings:
     max_file_bytes: int = 5 * 1024 * 1024
     min_confidence: float = 0.5  # events below this are stored but not shown by default
 
-    @property
-    def db_url(self) -> str:
-        return f"sqlite:///{self.db}"
-
 
 def resolve_db(cli_value: str | None = None) -> Path:
     """--db, else $CONFLICTMAP_DB, else data/conflictmap.sqlite."""

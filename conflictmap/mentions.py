@@ -9,8 +9,9 @@ import math
 import re
 from dataclasses import replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
-from geopy.distance import geodesic
+from geopy.distance import great_circle
 
 from .gazetteer import PROMINENT, Gazetteer, Match
 from .models import Mention, Place
@@ -68,20 +69,22 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     # First pass without neighbours; the places it finds are the neighbours of the second.
     first = [_choose(m, gaz, [], c)[0] for m, c in zip(matches, contexts)]
     named = list(dict.fromkeys(first))  # each place the article names, once
+    chosen: dict[tuple, tuple[Place, str, bool]] = {}  # a name said again in the same setting: same choice
     mentions, si = [], 0
     for i, (match, context) in enumerate(zip(matches, contexts)):
-        anchors = [p for p in named if p.id != first[i].id] if len(match.candidates) > 1 else []
         while si < len(spans) - 1 and spans[si][1] <= match.start:
             si += 1
         s_start, s_end = spans[si]
-        sentence = text[s_start:s_end]
-        place, why = _choose(match, gaz, anchors, context)
+        key = (match.candidates, frozenset(context), first[i].id)
+        if key not in chosen:
+            anchors = [p for p in named if p.id != first[i].id] if len(match.candidates) > 1 else []
+            place, why = _choose(match, gaz, anchors, context)
+            far = _far_from_the_rest(place, anchors)
+            chosen[key] = (place, why + (f"; doubtful: {far}" if far else ""), bool(far))
+        place, why, doubtful = chosen[key]
         others = tuple(pid for pid, _ in match.candidates if pid != place.id)
-        far = _far_from_the_rest(place, anchors)
-        if far:
-            why += f"; doubtful: {far}"
-        mentions.append(Mention(place, match.surface, match.start, match.end, sentence, s_start, others, why,
-                                doubtful=bool(far)))
+        mentions.append(Mention(place, match.surface, match.start, match.end, text[s_start:s_end], s_start,
+                                others, why, doubtful=doubtful))
     return mentions
 
 
@@ -136,7 +139,7 @@ def rank(match: Match, gaz: Gazetteer, anchors: list[Place], regions: set[str]) 
     for pid, how in match.candidates:
         place = gaz.places[pid]
         score, reasons = HOW_PRIOR[how], [how]
-        score += 4 * SequenceMatcher(None, fold_name(match.surface), fold_name(place.name)).ratio()
+        score += 4 * _likeness(match.surface, place.name)
         score += 0.6 * math.log10(place.population + 1)
         if place.region in gaz.front_regions:
             score += 0.8
@@ -157,6 +160,13 @@ def rank(match: Match, gaz: Gazetteer, anchors: list[Place], regions: set[str]) 
     return sorted(scored, key=lambda s: -s[0])
 
 
+@lru_cache(maxsize=65536)
+def _likeness(surface: str, name: str) -> float:
+    """How alike the name in the text and a candidate's own name are (0..1): an old or foreign name
+    ("Aleksandrovka" for Donetsk) counts for less than the place's own."""
+    return SequenceMatcher(None, fold_name(surface), fold_name(name)).ratio()
+
+
 def _far_from_the_rest(place: Place, anchors: list[Place]) -> str:
     """Why a place looks wrong for this article: far from every other place it names."""
     near = _nearest_anchor(place, anchors)
@@ -166,10 +176,10 @@ def _far_from_the_rest(place: Place, anchors: list[Place]) -> str:
 
 
 def _nearest_anchor(place: Place, anchors: list[Place]) -> tuple[float, Place] | None:
-    """The nearest other place the article names: found on a flat approximation, measured geodesically."""
+    """The nearest other place the article names: found on a flat approximation, then measured on the sphere."""
     scale = math.cos(math.radians(place.lat))
     best = min(((math.hypot(a.lat - place.lat, (a.lon - place.lon) * scale), a) for a in anchors
                 if a.kind == "settlement" and a.id != place.id), default=None, key=lambda da: da[0])
     if best is None:
         return None
-    return geodesic((place.lat, place.lon), (best[1].lat, best[1].lon)).km, best[1]
+    return great_circle((place.lat, place.lon), (best[1].lat, best[1].lon)).km, best[1]

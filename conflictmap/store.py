@@ -41,16 +41,17 @@ def content_hash(text: str) -> str:
 def ingest(engine: sa.Engine, article: Article, found: list[Event]) -> IngestResult:
     """Store an article and its events in one transaction; the same text twice is stored once.
     Another ingest writing to the same store at the same time makes this one wait and retry."""
-    for attempt in range(LOCK_RETRIES):
+    attempt = 0
+    while True:
         try:
             return _ingest_once(engine, article, found)
         except sa.exc.IntegrityError:
             return IngestResult(article.file, False, 0, "already stored (same text)")
         except sa.exc.OperationalError as exc:
-            if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
+            attempt += 1
+            if "locked" not in str(exc) or attempt == LOCK_RETRIES:
                 raise
-            time.sleep(0.05 * (attempt + 1))
-    raise AssertionError("unreachable")
+            time.sleep(0.05 * attempt)
 
 
 def _ingest_once(engine: sa.Engine, article: Article, found: list[Event]) -> IngestResult:

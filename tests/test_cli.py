@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SAMPLES, write_article
+from conftest import SAMPLES
 
 from conflictmap.config import ROOT
 

@@ -1,0 +1,71 @@
+"""The map: mapview.build_map build + render time and HTML bytes for 1k/10k/100k merged events;
+a plain folium map with one Marker and Popup per event is the peer."""
+from __future__ import annotations
+
+import gc
+import time
+
+from . import Row, shared_gazetteer, log, settings
+from . import corpus as corpus_mod
+
+AREA = "map"
+GOALS = {10_000: ("< 0.5 s", "< 3 MB"), 100_000: ("< 3 s", "")}
+
+
+def build_ours(events, geodata) -> tuple[float, float, int]:
+    from conflictmap import mapview
+
+    gc.collect()
+    t = time.perf_counter()
+    m = mapview.build_map(events, geodata)
+    built = time.perf_counter() - t
+    html = m.get_root().render()
+    total = time.perf_counter() - t
+    return built, total, len(html.encode("utf-8"))
+
+
+def build_peer(events) -> tuple[float, int]:
+    """folium as its tutorials use it: a Marker with a Popup (the same popup HTML) per event."""
+    import folium
+
+    from conflictmap import mapview
+
+    gc.collect()
+    t = time.perf_counter()
+    m = folium.Map(location=[48.5, 34.5], zoom_start=6, tiles=None)
+    for e in events:
+        folium.Marker([e["lat"], e["lon"]], popup=folium.Popup(mapview.popup_html(e), max_width=440),
+                      tooltip=f'{e["place"]}: {e["status"]}').add_to(m)
+    html = m.get_root().render()
+    return time.perf_counter() - t, len(html.encode("utf-8"))
+
+
+def run(quick: bool) -> list[Row]:
+    conf = settings()
+    sizes = (1_000, 10_000) if quick else (1_000, 10_000, 100_000)
+    peer_max = 1_000 if quick else 10_000
+    log(f"map: {sizes[-1]:,} synthetic merged events")
+    pool = corpus_mod.merged_events(sizes[-1], gaz=shared_gazetteer())
+    from conflictmap import mapview
+
+    mapview.load_basemap(conf.geodata)  # cached in the app too: not part of a build
+    build_ours(pool[:100], conf.geodata)  # imports, templates
+    rows, peer_per_event = [], None
+    for n in sizes:
+        events = pool[:n]
+        log(f"map: build_map with {n:,} events")
+        built, total, size = build_ours(events, conf.geodata)
+        if n <= peer_max:
+            log(f"map: folium Marker+Popup peer with {n:,} events")
+            p_time, p_size = build_peer(events)
+            peer_per_event = (p_time / n, p_size / n)
+            peer_name = "folium Marker+Popup"
+        else:
+            p_time, p_size = peer_per_event[0] * n, peer_per_event[1] * n
+            peer_name = f"folium Marker+Popup, extrapolated from {peer_max:,}"
+        time_goal, size_goal = GOALS.get(n, ("", ""))
+        rows.append(Row(AREA, f"build_map + render, {n:,} events, s", total, "s", p_time, peer_name, time_goal,
+                        note=f"build {built:.2f} s, render {total - built:.2f} s"))
+        rows.append(Row(AREA, f"HTML payload, {n:,} events", size, "B", p_size, peer_name,
+                        size_goal, note=f"{size / n:.0f} B/event"))
+    return rows
