@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
@@ -104,3 +105,11 @@ def write(fmt: str, events: list[dict], out: Path, geodata: Path, *, as_of: date
 
 
 FORMATS = ("geojson", "csv", "kml", "html", "png", "pdf", "gif")
+
+
+def to_bytes(fmt: str, events: list[dict], geodata: Path, **options) -> bytes:
+    """Any export in memory, for a download button."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / f"export.{fmt}"
+        write(fmt, events, out, geodata, **options)
+        return out.read_bytes()

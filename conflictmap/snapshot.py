@@ -11,7 +11,6 @@ calls once per frame.
 """
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
@@ -388,10 +387,3 @@ def render_pdf(events: list[dict], geodata: Path, out: Path, *, size: str = "pri
                  paper=True)
     return snap.save(out, "pdf")
 
-
-def render_bytes(events: list[dict], geodata: Path, fmt: str = "png", **options) -> bytes:
-    """A PNG or PDF in memory, for a download button."""
-    with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / f"snapshot.{fmt}"
-        (render_pdf if fmt == "pdf" else render_png)(events, geodata, out, **options)
-        return out.read_bytes()

@@ -6,7 +6,7 @@ from streamlit_folium import st_folium
 
 import app_state
 import map_controls
-from conflictmap import assets, filters, mapview, snapshot as snapshots, timeline, urlstate
+from conflictmap import assets, export, filters, mapview, timeline, urlstate
 
 conf = app_state.app_settings()
 events = app_state.all_events()
@@ -45,14 +45,22 @@ if st.session_state.get("playing") and view.as_of and span:
     st.session_state.playing = following <= span[1]
     st.rerun()
 
-with st.expander("Snapshot of this view (PNG or PDF, for slides, social posts or print)"):
+with st.expander("Export this view: image, animation or data"):
     size = st.selectbox("Size", ["slides", "social", "print"], key="snap_size",
                         format_func={"slides": "Slides 1920×1080", "social": "Social 1200×675",
                                      "print": "Print, A4 landscape 300 dpi"}.get)
     fmt = st.radio("Format", ["png", "pdf"], horizontal=True, key="snap_format")
     title = st.text_input("Title", "conflictmap", key="snap_title")
     if st.button("Make snapshot"):
-        data = snapshots.render_bytes(shown, conf.geodata, fmt, size=size, title=title,
-                                      as_of=view.as_of, period=(view.start, view.end) if view.start else None)
+        data = export.to_bytes(fmt, shown, conf.geodata, size=size, title=title, as_of=view.as_of,
+                               period=(view.start, view.end) if view.start else None)
         st.download_button(f"Download {fmt.upper()}", data, file_name=f"conflictmap.{fmt}",
                            mime="application/pdf" if fmt == "pdf" else "image/png")
+    step = st.radio("Animation step", ["week", "month"], horizontal=True, key="gif_step")
+    if st.button("Make animation (GIF)") and shown:
+        st.download_button("Download GIF", export.to_bytes("gif", shown, conf.geodata, step=step, title=title),
+                           file_name="conflictmap.gif", mime="image/gif")
+    for fmt_name, mime in (("csv", "text/csv"), ("geojson", "application/geo+json"),
+                           ("kml", "application/vnd.google-earth.kml+xml")):
+        st.download_button(f"Events as {fmt_name.upper()} (every source)", export.to_bytes(fmt_name, shown, conf.geodata),
+                           file_name=f"conflictmap-events.{fmt_name}", mime=mime, key=f"data_{fmt_name}")

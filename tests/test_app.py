@@ -191,4 +191,7 @@ def test_snapshot_download(app):
     at.selectbox(key="snap_size").set_value("social")
     next(b for b in at.button if b.label == "Make snapshot").click().run()
     assert not at.exception
-    assert any(getattr(el, "type", "") == "download_button" for el in at.main)
+    downloads = [el for el in at.main if getattr(el, "type", "") == "download_button"]
+    labels = {el.proto.label for el in downloads}
+    assert {"Download PNG", "Events as CSV (every source)", "Events as GEOJSON (every source)",
+            "Events as KML (every source)"} <= labels
