@@ -306,6 +306,12 @@ class Article:
         return f"{self.rng.choice(NUM_WORDS)} {self.rng.choice(['months', 'weeks'])}"
 
 
+# slots filled by one draw from a list
+CHOICES = {"ru": RU_CLAIMANTS, "ua": UA_CLAIMANTS, "third": THIRD_CLAIMANTS, "weapon": WEAPONS, "target": TARGETS,
+           "venue": VENUES, "eventat": EVENTS_AT, "person": PEOPLE, "person2": PEOPLE, "city": BIG_CITIES,
+           "nth": ["third", "fourth"], "local": LOCALS, "dir": DIRECTIONS}
+
+
 class _Slots(dict):
     """Slot values made on first use, so one sentence names one {town} however often it says it."""
 
@@ -331,45 +337,23 @@ class _Slots(dict):
             value = a.day_phrase()
         elif key == "period":
             value = a.period()
-        elif key == "ru":
-            value = rng.choice(RU_CLAIMANTS)
-        elif key == "ua":
-            value = rng.choice(UA_CLAIMANTS)
-        elif key == "third":
-            value = rng.choice(THIRD_CLAIMANTS)
         elif key in ("k", "w", "n"):
             value = str(rng.choice([2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 17, 21, 25, 30])) if rng.random() < 0.5 \
                 else rng.choice(NUM_WORDS)
-        elif key == "weapon":
-            value = rng.choice(WEAPONS)
-        elif key == "target":
-            value = rng.choice(TARGETS)
-        elif key == "venue":
-            value = rng.choice(VENUES)
-        elif key == "eventat":
-            value = rng.choice(EVENTS_AT)
-        elif key in ("person", "person2"):
-            value = rng.choice(PEOPLE)
+        elif key in CHOICES:
+            value = rng.choice(CHOICES[key])
         elif key == "outlet":
             value = a.outlet
         elif key == "km":
             value = str(rng.randint(8, 90))
-        elif key == "city":
-            value = rng.choice(BIG_CITIES)
         elif key == "pop":
             value = f"{max(a.main.population, rng.randint(300, 20000)):,}"
         elif key == "pct":
             value = f"{rng.uniform(1.5, 5.5):.1f}"
         elif key == "pow":
             value = str(rng.choice([48, 75, 90, 103, 150, 190, 230]))
-        elif key == "nth":
-            value = rng.choice(["third", "fourth"])
-        elif key == "local":
-            value = rng.choice(LOCALS)
         elif key == "age":
             value = str(rng.randint(24, 83))
-        elif key == "dir":
-            value = rng.choice(DIRECTIONS)
         else:
             raise KeyError(key)
         self[key] = value
