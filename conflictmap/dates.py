@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .wordmatch import compile_words, lower_text, words
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -156,26 +158,28 @@ RULES: list[tuple[str, object]] = [
     (r"(?:in|by|during|of|from)\s+" + _YEAR + r"(?![-\d])", lambda g, pub: g["year"]),
     (r"(?P<year>20[0-3]\d)(?=\s+[a-z])", lambda g, pub: g["year"]),  # "Ukraine's 2023 counteroffensive"
 ]
-_COMPILED = [(re.compile(r"(?<![\w-])(?:" + pat + r")(?!\w)", re.IGNORECASE), fn) for pat, fn in RULES]
+_COMPILED = [(compile_words(pat), fn) for pat, fn in RULES]
 
 
-def find_dates(sentence: str, published: date) -> list[DateCue]:
-    """All date expressions in a sentence with their EDTF values; earlier rules win overlaps."""
+def find_dates(text: str, published: date, low: str | None = None) -> list[DateCue]:
+    """All date expressions in a text with their EDTF values; earlier rules win overlaps.
+    `low` is the text lower-cased by `lower_text`, when the caller has it."""
+    low = lower_text(text) if low is None else low
     cues: list[DateCue] = []
     taken: list[tuple[int, int]] = []
     for regex, resolve in _COMPILED:
-        for m in regex.finditer(sentence):
+        for m in words(regex, low, joiners="-"):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            groups = {k: v for k, v in m.groupdict().items() if v}
-            if "month" in groups and not groups["month"][0].isupper():
+            if m.groupdict().get("month") and not text[m.start("month")].isupper():
                 continue  # "may", "march" as words
-            groups[0] = m.group(0).lower()
+            groups = {k: v for k, v in m.groupdict().items() if v}
+            groups[0] = m.group(0)
             try:
                 value = resolve(groups, published)
             except (KeyError, ValueError, OverflowError):
                 continue
-            cues.append(DateCue(m.start(), m.end(), m.group(0), value))
+            cues.append(DateCue(m.start(), m.end(), text[m.start():m.end()], value))
             taken.append((m.start(), m.end()))
     return sorted(cues, key=lambda c: c.start)
 

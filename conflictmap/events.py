@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from .dates import DateCue, find_dates
 from .gazetteer import Gazetteer
 from .mentions import find_mentions
 from .models import Article, Event, Mention
-from .status import BOUNDARY_PENALTY, MAX_DISTANCE, Lexicon, clause_distance, find_cues, load_lexicon, read_status
+from .wordmatch import lower_text
+from .status import (BOUNDARY_PENALTY, MAX_DISTANCE, Lexicon, clause_distance, find_claimants, find_cues,
+                     load_lexicon, read_status, within)
 
 QUOTE_LIMIT = 600
 PERIOD_OF = re.compile(r"\bof$|-long$", re.IGNORECASE)
@@ -21,12 +24,17 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None) -> lis
     lex = lex or load_lexicon()
     published = date.fromisoformat(article.published)
     mentions = find_mentions(article.text, gaz, lex)
+    if not mentions:
+        return []
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence_start, []).append(m)
+    low = lower_text(article.text)
+    found = Found(find_cues(article.text, lex, low), find_dates(article.text, published, low),
+                  find_claimants(article.text, lex))
     best: dict[tuple, Event] = {}
     for group in by_sentence.values():
-        for event in _sentence_events(group, article, published, gaz, lex):
+        for event in _sentence_events(group, article, published, found, gaz, lex):
             key = (event.place.id, event.status, event.date)
             if key not in best or _strength(event) > _strength(best[key]):
                 best[key] = event
@@ -38,14 +46,25 @@ def _strength(event: Event) -> tuple:
     return event.confidence, event.date_source == "text", len(event.quote)
 
 
-def _sentence_events(group: list[Mention], article: Article, published: date, gaz: Gazetteer,
+@dataclass(frozen=True)
+class Found:
+    """The cues of a whole article, found in one pass each and handed to its sentences."""
+
+    cues: list
+    dates: list[DateCue]
+    claimants: list
+
+
+def _sentence_events(group: list[Mention], article: Article, published: date, found: Found, gaz: Gazetteer,
                      lex: Lexicon) -> list[Event]:
     sentence = group[0].sentence
     base = group[0].sentence_start
     spans = [(m.start - base, m.end - base) for m in group]
-    cues = find_cues(sentence, lex)
-    dates = find_dates(sentence, published)
-    readings = [read_status(sentence, span, cues, lex) for span in spans]
+    cues, claimants = within(found.cues, base, base + len(sentence)), within(found.claimants, base, base + len(sentence))
+    readings = [read_status(sentence, span, cues, claimants, lex) for span in spans]
+    if not any(readings):
+        return []
+    dates = within(found.dates, base, base + len(sentence))
     out = []
     for i, (m, span, reading) in enumerate(zip(group, spans, readings)):
         if reading is None or _only_locates(i, group, readings, gaz, lex) \

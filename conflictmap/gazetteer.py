@@ -45,11 +45,15 @@ class Gazetteer:
         self.front_regions = front_regions
         self.contains = contains  # region name -> region names it is made of (Donbas)
         self._keys = keys
+        self.derived: dict = {}  # data computed from the places on demand (homonyms' arrays); never pickled
         self._automaton = ahocorasick.Automaton()
         for key, cands in keys.items():
             self._automaton.add_word(key, (len(key), tuple(cands), not key[0].isalpha() or key.startswith(GENERIC)))
         if keys:
             self._automaton.make_automaton()
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "derived": {}}
 
     def __len__(self) -> int:
         return len(self.places)

@@ -3,7 +3,7 @@ asked, OpenStreetMap's Nominatim for a name the gazetteer lacks."""
 from __future__ import annotations
 
 from .gazetteer import Gazetteer, Match
-from .mentions import rank
+from .homonyms import rank
 from .models import Place
 
 USER_AGENT = "conflictmap (newsroom map of war reporting)"

@@ -53,3 +53,4 @@ def name_keys(name: str) -> set[str]:
     keys = {key, key.replace("'", ""), key.replace("ь", "").replace("'", "")}
     keys.add(key.replace("'", " ").replace("  ", " "))
     return {k for k in keys if len(k) >= 3}
+

@@ -6,13 +6,16 @@ largest town taken since Avdiivka fell" each place keeps its own verb.
 """
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import yaml
 
 from .config import PACKAGE_DATA
+from .wordmatch import compile_words, lower_text, words
 
 BOUNDARY = re.compile(r";|,\s+(?:after|since|while|but|which|who|whose|whereas|although|where|when|as"
                       r"|using|saying|adding|citing|according to|referring to)\b"
@@ -62,8 +65,8 @@ class Lexicon:
 def load_lexicon() -> Lexicon:
     data = yaml.safe_load((PACKAGE_DATA / "lexicon.yaml").read_text(encoding="utf-8"))
     word = lambda p: re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.IGNORECASE)  # noqa: E731
-    cues = tuple((word(p), status) for status, pats in data["status_cues"].items() for p in pats)
-    claimants = tuple((re.compile(r"(?<!\w)(?:" + c["pattern"] + r")(?!\w)"), c["side"]) for c in data["claimants"])
+    cues = tuple((compile_words(p), status) for status, pats in data["status_cues"].items() for p in pats)
+    claimants = tuple((compile_words(c["pattern"], lower=False), c["side"]) for c in data["claimants"])
     return Lexicon(cues=cues, denial=word(data["denial"]), irrealis=re.compile(data["irrealis"], re.IGNORECASE),
                    claimants=claimants,
                    government_after=re.compile(data["government_after"], re.IGNORECASE),
@@ -79,11 +82,34 @@ def load_lexicon() -> Lexicon:
                    dateline=re.compile(data["dateline"], re.MULTILINE))
 
 
-def find_cues(sentence: str, lex: Lexicon) -> list[Cue]:
-    found = []
-    for regex, status in lex.cues:
-        found.extend(Cue(m.start(), m.end(), m.group(0), status) for m in regex.finditer(sentence))
+@dataclass(frozen=True)
+class Claimant:
+    start: int
+    end: int
+    text: str
+    side: str  # "" when the words alone do not tell
+
+
+def find_cues(text: str, lex: Lexicon, low: str | None = None) -> list[Cue]:
+    """Every status cue in a text (an article at once: one regex pass each, not one per sentence);
+    `low` is the text lower-cased by `lower_text`, when the caller has it."""
+    low = lower_text(text) if low is None else low
+    found = [Cue(m.start(), m.end(), text[m.start():m.end()], status) for regex, status in lex.cues
+             for m in words(regex, low)]
     return sorted(found, key=lambda c: c.start)
+
+
+def find_claimants(text: str, lex: Lexicon) -> list[Claimant]:
+    found = [Claimant(m.start(), m.end(), m.group(0), side) for regex, side in lex.claimants
+             for m in words(regex, text)]
+    return sorted(found, key=lambda c: c.start)
+
+
+def within(items: list, start: int, end: int) -> list:
+    """The cues (sorted, with article offsets) inside [start, end), moved to offsets within that span."""
+    first = bisect_left(items, start, key=lambda c: c.start)
+    return [replace(c, start=c.start - start, end=c.end - start)
+            for c in itertools.takewhile(lambda c: c.start < end, items[first:]) if c.end <= end]
 
 
 def clause_distance(sentence: str, a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -95,7 +121,8 @@ def clause_distance(sentence: str, a: tuple[int, int], b: tuple[int, int]) -> in
     return (hi - lo) + BOUNDARY_PENALTY * boundaries
 
 
-def read_status(sentence: str, span: tuple[int, int], cues: list[Cue], lex: Lexicon) -> Reading | None:
+def read_status(sentence: str, span: tuple[int, int], cues: list[Cue], claimants: list[Claimant],
+                lex: Lexicon) -> Reading | None:
     """The status the sentence gives the place at `span` (offsets within the sentence), or None."""
     before = max(0, span[0] - 50)
     if lex.reference_before.search(sentence, before, span[0]):
@@ -115,7 +142,7 @@ def read_status(sentence: str, span: tuple[int, int], cues: list[Cue], lex: Lexi
     clause_start = _clause_start(sentence, min(span[0], cue.start))
     if lex.irrealis.search(sentence, clause_start, cue.start if cue.start > span[0] else span[0]):
         confidence *= 0.4
-    claimant, side = read_claimant(sentence, span, lex)
+    claimant, side = read_claimant(sentence, span, claimants)
     return Reading(status, cue.text, round(confidence, 2), claimant, side, cue.start)
 
 
@@ -124,17 +151,12 @@ def _clause_start(sentence: str, pos: int) -> int:
     return starts[-1] if starts else 0
 
 
-def read_claimant(sentence: str, span: tuple[int, int], lex: Lexicon) -> tuple[str, str]:
+def read_claimant(sentence: str, span: tuple[int, int], claimants: list[Claimant]) -> tuple[str, str]:
     """The nearest named source of a claim in the sentence, and the side it speaks for."""
-    best = None
-    for regex, side in lex.claimants:
-        for m in regex.finditer(sentence):
-            d = clause_distance(sentence, span, (m.start(), m.end()))
-            if best is None or (d, -len(m.group(0))) < best[0]:
-                best = ((d, -len(m.group(0))), m.group(0), side or _side_from_words(sentence))
-    if best is None:
+    if not claimants:
         return "", ""
-    return best[1].strip(), best[2]
+    best = min(claimants, key=lambda c: (clause_distance(sentence, span, (c.start, c.end)), -len(c.text)))
+    return best.text.strip(), best.side or _side_from_words(sentence)
 
 
 def _side_from_words(sentence: str) -> str:
