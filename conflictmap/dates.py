@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, timedelta
 
-from .wordmatch import compile_words, lower_text, words
+from .wordmatch import Scanner, lower_text
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -30,8 +30,7 @@ _UNIT = r"(?P<unit>day|week|month|year)s?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 
 
-@dataclass(frozen=True)
-class DateCue:
+class DateCue(NamedTuple):
     start: int
     end: int
     text: str
@@ -158,17 +157,18 @@ RULES: list[tuple[str, object]] = [
     (r"(?:in|by|during|of|from)\s+" + _YEAR + r"(?![-\d])", lambda g, pub: g["year"]),
     (r"(?P<year>20[0-3]\d)(?=\s+[a-z])", lambda g, pub: g["year"]),  # "Ukraine's 2023 counteroffensive"
 ]
-_COMPILED = [(compile_words(pat), fn) for pat, fn in RULES]
+_SCANNER = Scanner([pat for pat, _ in RULES], joiners="-")
 
 
-def find_dates(text: str, published: date, low: str | None = None) -> list[DateCue]:
-    """All date expressions in a text with their EDTF values; earlier rules win overlaps.
-    `low` is the text lower-cased by `lower_text`, when the caller has it."""
+def find_dates(text: str, published: date, low: str | None = None,
+               spans: list[tuple[int, int]] | None = None) -> list[DateCue]:
+    """All date expressions in the spans of a text (default: all of it) with their EDTF values;
+    earlier rules win overlaps. `low` is the text's `lower_text`, when the caller has it."""
     low = lower_text(text) if low is None else low
     cues: list[DateCue] = []
     taken: list[tuple[int, int]] = []
-    for regex, resolve in _COMPILED:
-        for m in words(regex, low, joiners="-"):
+    for (_, resolve), matches in zip(RULES, _SCANNER.matches(text, low, spans or [(0, len(text))])):
+        for m in matches:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             if m.groupdict().get("month") and not text[m.start("month")].isupper():
@@ -195,6 +195,16 @@ def interval(edtf: str) -> tuple[date, date]:
     if len(parts) == 2:
         return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
     return date(*parts), date(*parts)
+
+
+def from_interval(first: date, last: date) -> str:
+    """The EDTF for a span of days, as coarse as it exactly is: a year, a month, a day or a period."""
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        return f"{first.year:04d}"
+    if first.day == 1 and (first.year, first.month) == (last.year, last.month) and \
+            last.day == calendar.monthrange(last.year, last.month)[1]:
+        return _month(first.year, first.month)
+    return _day(first) if first == last else f"{_day(first)}/{_day(last)}"
 
 
 def precision(edtf: str) -> str:

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from .dates import DateCue, find_dates
+from .dates import DateCue, find_dates, from_interval, interval
+from .dates import precision as date_precision
 from .gazetteer import Gazetteer
 from .mentions import find_mentions
 from .models import Article, Event, Mention
@@ -30,15 +31,33 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None) -> lis
     for m in mentions:
         by_sentence.setdefault(m.sentence_start, []).append(m)
     low = lower_text(article.text)
-    found = Found(find_cues(article.text, lex, low), find_dates(article.text, published, low),
-                  find_claimants(article.text, lex))
+    spans = sorted({(m.sentence_start, m.sentence_start + len(m.sentence)) for m in mentions})
+    found = Found(find_cues(article.text, lex, low, spans), find_dates(article.text, published, low, spans),
+                  find_claimants(article.text, lex, low, spans))
     best: dict[tuple, Event] = {}
     for group in by_sentence.values():
         for event in _sentence_events(group, article, published, found, gaz, lex):
             key = (event.place.id, event.status, event.date)
             if key not in best or _strength(event) > _strength(best[key]):
                 best[key] = event
-    return sorted(best.values(), key=lambda e: e.start)
+    return _first_of_series(sorted(best.values(), key=lambda e: e.start), lex)
+
+
+def _first_of_series(events: list[Event], lex: Lexicon) -> list[Event]:
+    """"So far this year, X was the first town to fall ... last month Russia also took Y": X fell
+    no later than Y, so X's period ends where the earliest event of its kind dated inside it ends."""
+    out = []
+    for e in events:
+        if date_precision(e.date) == "period" and lex.first_of_series.search(e.quote):
+            first, last = interval(e.date)
+            later = [o for o in events if o.status == e.status and o.date != e.date
+                     and first <= interval(o.date)[0] and interval(o.date)[1] <= last]
+            if later:
+                bound = min(later, key=lambda o: interval(o.date)[1])
+                e = replace(e, date=from_interval(first, interval(bound.date)[1]),
+                            cues={**e.cues, "date": f'{e.cues["date"]}; first, before {bound.place.name}'})
+        out.append(e)
+    return out
 
 
 def _strength(event: Event) -> tuple:

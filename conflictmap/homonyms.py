@@ -7,9 +7,11 @@ candidates, and the part that does not depend on the article is computed once pe
 """
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 import numpy as np
 
@@ -20,7 +22,15 @@ from .names import fold_name
 HOW_PRIOR = {"primary": 1.5, "region": 4.0, "alias": 0.0}
 EARTH_KM = 6371.0088
 REGION_BONUS = 5.0
-NEAR_BONUS = ((30, 4.0), (100, 2.0), (300, 0.5))  # (within km, bonus): the article's other places
+NEAR_KM = np.array([30.0, 100.0, 300.0])  # nearer than these to another place the article names...
+NEAR_BONUS = np.array([4.0, 2.0, 0.5, 0.0])  # ...earns this
+FAR_KM = 400  # a homonym this far from all the others an article names is probably one we lack
+
+
+class Choice(NamedTuple):
+    place: Place
+    why: str
+    doubt: str = ""  # why the choice looks wrong for the article, if it does
 
 
 @dataclass
@@ -28,12 +38,13 @@ class Candidates:
     """The places one name may mean, as arrays, with the score that does not depend on the article."""
 
     places: list[Place]
-    ids: np.ndarray
+    keys: np.ndarray  # `key` of each place id
     lat: np.ndarray  # radians
     lon: np.ndarray
-    regions: np.ndarray
+    regions: np.ndarray  # each one's oblast
     prior: np.ndarray
     _likeness: dict[str, np.ndarray] = field(default_factory=dict)
+    _fixed: dict[tuple, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, match: Match, gaz: Gazetteer) -> Candidates:
@@ -41,7 +52,7 @@ class Candidates:
         prior = [HOW_PRIOR[how] + 0.6 * math.log10(p.population + 1) + 0.8 * (p.region in gaz.front_regions)
                  + 0.5 * (p.precision == "point")  # a place we know exactly over one placed at its hromada's centre
                  for p, (_, how) in zip(places, match.candidates)]
-        return cls(places, np.array([p.id for p in places], dtype=object),
+        return cls(places, np.array([key(p.id) for p in places], dtype=np.int64),
                    np.radians([p.lat for p in places]), np.radians([p.lon for p in places]),
                    np.array([p.region for p in places], dtype=object), np.array(prior))
 
@@ -54,35 +65,40 @@ class Candidates:
                                                 for p in self.places])
         return self._likeness[surface]
 
+    def fixed_score(self, surface: str, regions: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The score that does not depend on the article's other places, and which candidates lie
+        in the regions named nearby (`regions` already includes the parts of a macro-region)."""
+        k = (surface, regions)
+        if k not in self._fixed:
+            inside = np.isin(self.regions, sorted(regions)) if regions else np.zeros(len(self.places), dtype=bool)
+            self._fixed[k] = (self.prior + 4 * self.likeness(surface) + REGION_BONUS * inside, inside)
+        return self._fixed[k]
+
+
+def key(place_id: str) -> int:
+    """A place id as a number, for numpy comparisons (64-bit hashes: a clash is beyond likely)."""
+    return hash(place_id)
+
 
 class Neighbours:
     """The settlements an article names, against which a homonym's candidates are measured."""
 
     def __init__(self, places: list[Place]):
         self.places = [p for p in places if p.kind == "settlement"]
-        self.ids = np.array([p.id for p in self.places], dtype=object)
+        self.keys = np.array([key(p.id) for p in self.places], dtype=np.int64)
         self.lat = np.radians([p.lat for p in self.places])
         self.lon = np.radians([p.lon for p in self.places])
 
-    def nearest(self, lat: np.ndarray, lon: np.ndarray, ids: np.ndarray, without: str = "") -> tuple[np.ndarray, np.ndarray]:
-        """Great-circle km from each point to its nearest neighbour other than itself (and `without`),
-        and that neighbour's index; inf where there is none."""
+    def nearest(self, lat: np.ndarray, lon: np.ndarray, keys: np.ndarray, without: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Km from each point to its nearest neighbour other than itself and its `without` (keys),
+        and that neighbour's index; inf where there is none. Distances are equirectangular: within
+        0.5 % of the great circle at the few hundred km that matter here, at a fraction of the cost."""
         if not self.places:
             return np.full(len(lat), np.inf), np.zeros(len(lat), dtype=int)
-        dlat = lat[:, None] - self.lat[None, :]
-        dlon = lon[:, None] - self.lon[None, :]
-        h = np.sin(dlat / 2) ** 2 + np.cos(lat)[:, None] * np.cos(self.lat)[None, :] * np.sin(dlon / 2) ** 2
-        km = 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
-        km[ids[:, None] == self.ids[None, :]] = np.inf
-        if without:
-            km[:, self.ids == without] = np.inf
+        km = EARTH_KM * np.hypot(lat[:, None] - self.lat, (lon[:, None] - self.lon) * np.cos(lat)[:, None])
+        km[(keys[:, None] == self.keys) | (without[:, None] == self.keys)] = np.inf
         best = km.argmin(axis=1)
         return km[np.arange(len(lat)), best], best
-
-    def distance_to(self, place: Place, without: str = "") -> tuple[float, Place | None]:
-        km, best = self.nearest(np.radians([place.lat]), np.radians([place.lon]), np.array([place.id], dtype=object),
-                                without)
-        return (float(km[0]), self.places[best[0]]) if math.isfinite(km[0]) else (math.inf, None)
 
 
 def candidates(match: Match, gaz: Gazetteer) -> Candidates:
@@ -116,28 +132,54 @@ class Scores:
         return "; ".join(reasons)
 
 
-def score(match: Match, gaz: Gazetteer, neighbours: Neighbours, regions: set[str], without: str = "") -> Scores:
-    table = candidates(match, gaz)
-    named = set(regions) | {part for r in regions for part in gaz.contains.get(r, ())}
-    in_named = np.isin(table.regions, sorted(named)) if named else np.zeros(len(table.places), bool)
-    km, nearest = neighbours.nearest(table.lat, table.lon, table.ids, without)
-    bonus = np.select([km < limit for limit, _ in NEAR_BONUS], [b for _, b in NEAR_BONUS], 0.0)
-    total = table.prior + 4 * table.likeness(match.surface) + REGION_BONUS * in_named + bonus
-    return Scores(match, table, total, in_named, km, nearest, bonus)
+class Request(NamedTuple):
+    """A name to resolve: the regions named near it, and the place it would be its own neighbour as."""
+
+    match: Match
+    regions: frozenset[str]
+    without: str = ""
+
+
+def score_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -> list[Scores]:
+    """The candidates of several names of one article, scored in one numpy pass."""
+    tables = [candidates(r.match, gaz) for r in requests]
+    named = [frozenset(r.regions | {part for region in r.regions for part in gaz.contains.get(region, ())})
+             for r in requests]
+    fixed = [t.fixed_score(r.match.surface, n) for t, r, n in zip(tables, requests, named)]
+    sizes = [len(t.places) for t in tables]
+    without = np.repeat(np.array([key(r.without) if r.without else 0 for r in requests], dtype=np.int64), sizes)
+    km, nearest = neighbours.nearest(*(np.concatenate([getattr(t, a) for t in tables]) for a in ("lat", "lon", "keys")),
+                                     without)
+    bonus = NEAR_BONUS[np.searchsorted(NEAR_KM, km, side="right")]
+    ends = list(itertools.accumulate(sizes))
+    return [Scores(r.match, t, f + bonus[a:b], inside, km[a:b], nearest[a:b], bonus[a:b])
+            for r, t, (f, inside), a, b in zip(requests, tables, fixed, [0, *ends], ends)]
 
 
 def rank(match: Match, gaz: Gazetteer, anchors: list[Place], regions: set[str]) -> list[tuple[float, Place, str]]:
     """Every place a name may mean, best first, each with its score and why."""
     neighbours = Neighbours(anchors)
-    s = score(match, gaz, neighbours, regions)
+    s = score_all([Request(match, frozenset(regions))], gaz, neighbours)[0]
     order = sorted(range(len(s.total)), key=lambda i: -s.total[i])
     return [(float(s.total[i]), s.table.places[i], s.why(i, neighbours, gaz, regions)) for i in order]
 
 
-def choose(match: Match, gaz: Gazetteer, neighbours: Neighbours, regions: set[str], without: str = "") -> tuple[Place, str]:
-    """The place the name most likely means here, and why; `without` is left out of the neighbours."""
-    if len(match.candidates) == 1:
-        return gaz.places[match.candidates[0][0]], "only candidate"
-    s = score(match, gaz, neighbours, regions, without)
+def choose_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -> list[Choice]:
+    """The place each name most likely means here, why, and any doubt."""
+    choices: list[Choice | None] = [Choice(gaz.places[r.match.candidates[0][0]], "only candidate")
+                                    if len(r.match.candidates) == 1 else None for r in requests]
+    todo = [i for i, c in enumerate(choices) if c is None]
+    if todo:
+        scored = score_all([requests[i] for i in todo], gaz, neighbours)
+        for i, s in zip(todo, scored):
+            choices[i] = _best(s, neighbours, gaz, requests[i].regions)
+    return choices
+
+
+def _best(s: Scores, neighbours: Neighbours, gaz: Gazetteer, regions: set[str]) -> Choice:
     best = int(s.total.argmax())
-    return s.table.places[best], f"{s.why(best, neighbours, gaz, regions)} (score {s.total[best]:.1f} of {len(s.total)} candidates)"
+    place, km = s.table.places[best], s.km[best]
+    why = f"{s.why(best, neighbours, gaz, regions)} (score {s.total[best]:.1f} of {len(s.total)} candidates)"
+    far = place.kind == "settlement" and FAR_KM <= km < np.inf
+    return Choice(place, why, f"{km:.0f} km from the nearest other place named ({neighbours.places[s.nearest[best]].name})"
+                  if far else "")

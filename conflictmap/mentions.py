@@ -6,18 +6,18 @@ A name is not a mention when it is a dateline ("KYIV -"), a capital standing for
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from .gazetteer import PROMINENT, Gazetteer, Match
-from .homonyms import Neighbours, choose
-from .models import Mention, Place
+from .homonyms import Choice, Neighbours, Request, choose_all
+from .models import Mention
 from .names import fold_name
 from .status import Lexicon
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "vs", "u.s",
                  "u.k", "e.g", "i.e", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "approx", "est"}
 _BREAK = re.compile(r"\n\s*|(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
-FAR_KM = 400  # a settlement this far from all the others an article names is probably a homonym we lack
 MAX_SENTENCE = 1500  # characters
 REGION_REACH = 300  # characters: a region named this close to a place helps choose among its homonyms
 
@@ -60,27 +60,32 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     spans = sentences(text)
     spots = [(m.start, gaz.places[m.candidates[0][0]].name) for m in matches
              if all(gaz.places[pid].kind == "region" for pid, _ in m.candidates)]
-    contexts = [{name for pos, name in spots if abs(pos - m.start) <= REGION_REACH} for m in matches]
+    where = [pos for pos, _ in spots]
+    contexts = [frozenset(name for _, name in spots[bisect_left(where, m.start - REGION_REACH):
+                                                     bisect_right(where, m.start + REGION_REACH)]) for m in matches]
     # First pass without neighbours; the places it finds are the neighbours of the second.
-    alone = Neighbours([])
-    first = [choose(m, gaz, alone, c)[0] for m, c in zip(matches, contexts)]
-    neighbours = Neighbours(list(dict.fromkeys(first)))  # each place the article names, once
-    chosen: dict[tuple, tuple[Place, str, bool]] = {}  # a name said again in the same setting: same choice
+    first = _choose_once([((m.candidates, m.surface, c), Request(m, c)) for m, c in zip(matches, contexts)],
+                         gaz, Neighbours([]))
+    neighbours = Neighbours(list(dict.fromkeys(c.place for c in first)))  # each place the article names, once
+    chosen = _choose_once([((m.candidates, c, f.place.id), Request(m, c, f.place.id))
+                           for m, c, f in zip(matches, contexts, first)], gaz, neighbours)
     mentions, si = [], 0
-    for i, (match, context) in enumerate(zip(matches, contexts)):
+    for match, (place, why, doubt) in zip(matches, chosen):
         while si < len(spans) - 1 and spans[si][1] <= match.start:
             si += 1
         s_start, s_end = spans[si]
-        key = (match.candidates, frozenset(context), first[i].id)
-        if key not in chosen:
-            place, why = choose(match, gaz, neighbours, context, without=first[i].id)
-            far = _far_from_the_rest(place, neighbours, first[i].id) if len(match.candidates) > 1 else ""
-            chosen[key] = (place, why + (f"; doubtful: {far}" if far else ""), bool(far))
-        place, why, doubtful = chosen[key]
+        why, doubtful = (f"{why}; doubtful: {doubt}", True) if doubt else (why, False)
         others = tuple(pid for pid, _ in match.candidates if pid != place.id)
         mentions.append(Mention(place, match.surface, match.start, match.end, text[s_start:s_end], s_start,
                                 others, why, doubtful=doubtful))
     return mentions
+
+
+def _choose_once(keyed: list[tuple[tuple, Request]], gaz: Gazetteer, neighbours: Neighbours) -> list[Choice]:
+    """A choice for each request; a name said again in the same setting is chosen once."""
+    unique = dict(keyed)
+    chosen = dict(zip(unique, choose_all(list(unique.values()), gaz, neighbours)))
+    return [chosen[k] for k, _ in keyed]
 
 
 def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match:
@@ -117,11 +122,3 @@ def _reads_as_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:
         return True  # "Donetsk", "Kyiv": a city's own name, or a very large city's other name
     return bool(lex.place_before.search(text, max(0, m.start - 40), m.start)
                 or lex.place_after.match(text, m.end))
-
-
-def _far_from_the_rest(place: Place, neighbours: Neighbours, without: str) -> str:
-    """Why a place looks wrong for this article: far from every other place it names."""
-    if place.kind != "settlement":
-        return ""
-    km, nearest = neighbours.distance_to(place, without)
-    return f"{km:.0f} km from the nearest other place named ({nearest.name})" if nearest and km >= FAR_KM else ""

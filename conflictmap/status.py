@@ -9,13 +9,14 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 import yaml
 
 from .config import PACKAGE_DATA
-from .wordmatch import compile_words, lower_text, words
+from .wordmatch import Scanner, lower_text
 
 BOUNDARY = re.compile(r";|,\s+(?:after|since|while|but|which|who|whose|whereas|although|where|when|as"
                       r"|using|saying|adding|citing|according to|referring to)\b"
@@ -24,8 +25,7 @@ BOUNDARY_PENALTY = 180
 MAX_DISTANCE = 220  # so a cue across a clause boundary counts only within 40 characters
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     start: int
     end: int
     text: str
@@ -44,10 +44,12 @@ class Reading:
 
 @dataclass(frozen=True)
 class Lexicon:
-    cues: tuple[tuple[re.Pattern, str], ...]
+    cues: Scanner
+    cue_statuses: tuple[str, ...]  # the status each of the cue patterns gives
     denial: re.Pattern
     irrealis: re.Pattern
-    claimants: tuple[tuple[re.Pattern, str], ...]
+    claimants: Scanner  # case-sensitive: "ISW", "Rybar"
+    claimant_sides: tuple[str, ...]
     government_after: re.Pattern
     government_place_before: re.Pattern
     origin_before: re.Pattern
@@ -57,6 +59,7 @@ class Lexicon:
     place_before: re.Pattern
     place_after: re.Pattern
     direction_after: re.Pattern
+    first_of_series: re.Pattern
     organisation_after: re.Pattern
     dateline: re.Pattern
 
@@ -65,10 +68,12 @@ class Lexicon:
 def load_lexicon() -> Lexicon:
     data = yaml.safe_load((PACKAGE_DATA / "lexicon.yaml").read_text(encoding="utf-8"))
     word = lambda p: re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.IGNORECASE)  # noqa: E731
-    cues = tuple((compile_words(p), status) for status, pats in data["status_cues"].items() for p in pats)
-    claimants = tuple((compile_words(c["pattern"], lower=False), c["side"]) for c in data["claimants"])
-    return Lexicon(cues=cues, denial=word(data["denial"]), irrealis=re.compile(data["irrealis"], re.IGNORECASE),
-                   claimants=claimants,
+    cues = [(p, status) for status, pats in data["status_cues"].items() for p in pats]
+    claimants = data["claimants"]
+    return Lexicon(cues=Scanner([p for p, _ in cues]), cue_statuses=tuple(status for _, status in cues),
+                   denial=word(data["denial"]), irrealis=re.compile(data["irrealis"], re.IGNORECASE),
+                   claimants=Scanner([c["pattern"] for c in claimants], lower=False),
+                   claimant_sides=tuple(c["side"] for c in claimants),
                    government_after=re.compile(data["government_after"], re.IGNORECASE),
                    government_place_before=re.compile(data["government_place_before"], re.IGNORECASE),
                    origin_before=re.compile(data["origin_before"], re.IGNORECASE),
@@ -78,37 +83,39 @@ def load_lexicon() -> Lexicon:
                    place_before=re.compile(data["place_before"], re.IGNORECASE),
                    place_after=re.compile(data["place_after"], re.IGNORECASE),
                    direction_after=re.compile(data["direction_after"], re.IGNORECASE),
+                   first_of_series=re.compile(data["first_of_series"], re.IGNORECASE),
                    organisation_after=re.compile(data["organisation_after"]),
                    dateline=re.compile(data["dateline"], re.MULTILINE))
 
 
-@dataclass(frozen=True)
-class Claimant:
+class Claimant(NamedTuple):
     start: int
     end: int
     text: str
     side: str  # "" when the words alone do not tell
 
 
-def find_cues(text: str, lex: Lexicon, low: str | None = None) -> list[Cue]:
-    """Every status cue in a text (an article at once: one regex pass each, not one per sentence);
-    `low` is the text lower-cased by `lower_text`, when the caller has it."""
+def find_cues(text: str, lex: Lexicon, low: str | None = None, spans: list[tuple[int, int]] | None = None) -> list[Cue]:
+    """Every status cue in the spans of a text (default: all of it); `low` is its `lower_text`."""
     low = lower_text(text) if low is None else low
-    found = [Cue(m.start(), m.end(), text[m.start():m.end()], status) for regex, status in lex.cues
-             for m in words(regex, low)]
-    return sorted(found, key=lambda c: c.start)
+    found = lex.cues.matches(text, low, spans or [(0, len(text))])
+    return sorted((Cue(m.start(), m.end(), text[m.start():m.end()], status)
+                   for status, matches in zip(lex.cue_statuses, found) for m in matches), key=lambda c: c.start)
 
 
-def find_claimants(text: str, lex: Lexicon) -> list[Claimant]:
-    found = [Claimant(m.start(), m.end(), m.group(0), side) for regex, side in lex.claimants
-             for m in words(regex, text)]
-    return sorted(found, key=lambda c: c.start)
+def find_claimants(text: str, lex: Lexicon, low: str | None = None,
+                   spans: list[tuple[int, int]] | None = None) -> list[Claimant]:
+    """Every named source of claims in the spans of a text (default: all of it)."""
+    low = lower_text(text) if low is None else low
+    found = lex.claimants.matches(text, low, spans or [(0, len(text))])
+    return sorted((Claimant(m.start(), m.end(), m.group(0), side)
+                   for side, matches in zip(lex.claimant_sides, found) for m in matches), key=lambda c: c.start)
 
 
 def within(items: list, start: int, end: int) -> list:
     """The cues (sorted, with article offsets) inside [start, end), moved to offsets within that span."""
     first = bisect_left(items, start, key=lambda c: c.start)
-    return [replace(c, start=c.start - start, end=c.end - start)
+    return [type(c)(c.start - start, c.end - start, *c[2:])
             for c in itertools.takewhile(lambda c: c.start < end, items[first:]) if c.end <= end]
 
 

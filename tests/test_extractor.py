@@ -98,7 +98,21 @@ def test_development_set_scores(shared_corpus, tmp_path):
                              str(shared_corpus.parent / "gold" / "seeds.yaml"), str(out), "--json"],
                             check=True, capture_output=True, text=True)
     figures = json.loads(scored.stdout)
-    assert figures["recall"] >= 0.95 and figures["precision"] >= 0.90, figures
+    assert figures["recall"] >= 0.95 and figures["precision"] >= 0.90 and figures["date_accuracy"] >= 0.95, figures
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first of a series came no later than the next one the article dates
+    ("So far this year, Toretsk was the first town to fall to Russian troops. Russian forces also took "
+     "Selydove last month.", ("Toretsk", "claimed", "2025-01-01/2025-02-28")),
+    ("Since the start of the year Ukrainsk was the first settlement captured by Moscow's troops, and in January "
+     "they also seized Selydove.", ("Ukrainsk", "claimed", "2025-01")),
+    # no "first": the period stays as the text gives it
+    ("So far this year, Toretsk has fallen to Russian troops. Russian forces also took Selydove last month.",
+     ("Toretsk", "claimed", "2025-01-01/2025-03-10")),
+])
+def test_first_of_a_series_ends_before_the_next(gaz, text, expected):
+    assert expected in events_of(gaz, text, published="2025-03-10")
 
 
 def test_direction_is_no_event_but_still_places_its_neighbours(gaz):

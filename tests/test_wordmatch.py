@@ -1,0 +1,50 @@
+"""The literal prefilter: required strings read from patterns, and a Scanner that finds exactly what
+a plain case-insensitive whole-word search finds."""
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from conflictmap.wordmatch import Scanner, lower_text, required_strings
+
+
+@pytest.mark.parametrize("pattern, required", [
+    (r"captur(?:ed|e of|es)", {"capture"}),  # the parser factors the "e" out of the branch
+    (r"denied|refuted|cast doubt", {"denied", "refuted", "cast doubt"}),
+    (r"(?:early\s+|late\s+)?last\s+month", {"month"}),
+    (r"(?:still )?hold(?:ing)? (?:their |its )?(?:positions|ground)", {"positions", "ground"}),
+    (r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)", {"19", "20"}),
+    (r"\d+ km", {" km"}),
+    (r"\w+", None),  # nothing literal to look for: the pattern runs everywhere
+    (r"(?:a|b)\s+\d", None),  # one-letter strings prefilter nothing
+])
+def test_required_strings(pattern, required):
+    assert required_strings(pattern) == (frozenset(required) if required else None)
+
+
+PATTERNS = [r"captur(?:ed|es)", r"fell|fall of", r"(?:early\s+)?last\s+month", r"shell(?:ing|ed)", r"\d+ km",
+            r"glide[- ]bombs?", r"(?:on\s+)?friday"]
+WORDS = st.sampled_from(["captured", "Captured", "CAPTURES", "recaptured", "fell", "fall of", "Early last month",
+                         "last  month", "shelling", "shelled", "12 km", "Glide-bomb", "glide bombs", "Friday",
+                         "on friday", "x", "-", "_", "İ", "é", " ", "\n", ".", "month", "km"])
+TEXT = st.lists(st.one_of(WORDS, st.text(max_size=5)), max_size=40).map("".join)
+
+
+def naive(pattern: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    regex = re.compile(r"(?<![\w])(?:" + pattern + r")(?!\w)", re.IGNORECASE)
+    return [m.span() for m in regex.finditer(lower_text(text), start, end)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.integers(0, 3))
+def test_scanner_finds_what_a_plain_search_finds(text, cut):
+    low = lower_text(text)
+    spans = [(0, len(text) // 2), (len(text) // 2 + cut, len(text))] if len(text) > 8 else [(0, len(text))]
+    found = Scanner(PATTERNS).matches(text, low, spans)
+    for pattern, matches in zip(PATTERNS, found):
+        assert [m.span() for m in matches] == [s for a, b in spans for s in naive(pattern, text, a, b)]
+
+
+def test_lower_text_keeps_offsets():
+    text = "İstanbul and Kyiv"
+    assert len(lower_text(text)) == len(text) and lower_text(text).endswith("and kyiv")
