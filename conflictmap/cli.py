@@ -204,7 +204,7 @@ def cmd_gaz_build(args) -> int:
     from .gazetteer_build import build
 
     conf = settings()
-    n = build(conf.geodata / "gazetteer_base.tsv")
+    n = build(conf.geodata / "gazetteer_base.tsv", conf.gazetteer)
     print(f"{n} places written to {conf.geodata / 'gazetteer_base.tsv'} (GeoNames, CC BY 4.0)", file=sys.stderr)
     return 0
 

