@@ -10,9 +10,9 @@ from .dates import precision as date_precision
 from .gazetteer import Gazetteer
 from .mentions import find_mentions
 from .models import Article, Event, Mention
+from .status import (BOUNDARY_PENALTY, MAX_DISTANCE, Lexicon, by_span, clause_distance, find_claimants, find_cues,
+                     load_lexicon, read_status)
 from .wordmatch import lower_text
-from .status import (BOUNDARY_PENALTY, MAX_DISTANCE, Lexicon, clause_distance, find_claimants, find_cues,
-                     load_lexicon, read_status, within)
 
 QUOTE_LIMIT = 600
 PERIOD_OF = re.compile(r"\bof$|-long$", re.IGNORECASE)
@@ -32,8 +32,9 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None) -> lis
         by_sentence.setdefault(m.sentence_start, []).append(m)
     low = lower_text(article.text)
     spans = sorted({(m.sentence_start, m.sentence_start + len(m.sentence)) for m in mentions})
-    found = Found(find_cues(article.text, lex, low, spans), find_dates(article.text, published, low, spans),
-                  find_claimants(article.text, lex, low, spans))
+    found = Found(by_span(find_cues(article.text, lex, low, spans), spans),
+                  by_span(find_dates(article.text, published, low, spans), spans),
+                  by_span(find_claimants(article.text, lex, low, spans), spans))
     best: dict[tuple, Event] = {}
     for group in by_sentence.values():
         for event in _sentence_events(group, article, published, found, gaz, lex):
@@ -67,11 +68,11 @@ def _strength(event: Event) -> tuple:
 
 @dataclass(frozen=True)
 class Found:
-    """The cues of a whole article, found in one pass each and handed to its sentences."""
+    """The cues of a whole article, found in one pass each, by sentence start (offsets within it)."""
 
-    cues: list
-    dates: list[DateCue]
-    claimants: list
+    cues: dict[int, list]
+    dates: dict[int, list[DateCue]]
+    claimants: dict[int, list]
 
 
 def _sentence_events(group: list[Mention], article: Article, published: date, found: Found, gaz: Gazetteer,
@@ -79,11 +80,10 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
     sentence = group[0].sentence
     base = group[0].sentence_start
     spans = [(m.start - base, m.end - base) for m in group]
-    cues, claimants = within(found.cues, base, base + len(sentence)), within(found.claimants, base, base + len(sentence))
-    readings = [read_status(sentence, span, cues, claimants, lex) for span in spans]
+    readings = [read_status(sentence, span, found.cues[base], found.claimants[base], lex) for span in spans]
     if not any(readings):
         return []
-    dates = within(found.dates, base, base + len(sentence))
+    dates = found.dates[base]
     out = []
     for i, (m, span, reading) in enumerate(zip(group, spans, readings)):
         if reading is None or _only_locates(i, group, readings, gaz, lex) \

@@ -47,6 +47,7 @@ class Candidates:
     prior: np.ndarray
     _likeness: dict[str, np.ndarray] = field(default_factory=dict)
     _fixed: dict[tuple, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    alone: dict[tuple, Choice] = field(default_factory=dict)  # choices made with no neighbours
 
     @classmethod
     def of(cls, match: Match, gaz: Gazetteer) -> Candidates:
@@ -168,14 +169,19 @@ def rank(match: Match, gaz: Gazetteer, anchors: list[Place], regions: set[str]) 
 
 
 def choose_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -> list[Choice]:
-    """The place each name most likely means here, why, and any doubt."""
-    choices: list[Choice | None] = [Choice(gaz.places[r.match.candidates[0][0]], "only candidate")
-                                    if len(r.match.candidates) == 1 else None for r in requests]
+    """The place each name most likely means here, why, and any doubt. With no neighbours a choice
+    depends only on the name and the regions named near it, so it is made once and kept."""
+    alone = not neighbours.places
+    choices: list[Choice | None] = [
+        Choice(gaz.places[r.match.candidates[0][0]], "only candidate") if len(r.match.candidates) == 1 else
+        candidates(r.match, gaz).alone.get((r.match.surface, r.regions)) if alone else None for r in requests]
     todo = [i for i, c in enumerate(choices) if c is None]
     if todo:
         scored = score_all([requests[i] for i in todo], gaz, neighbours)
         for i, s in zip(todo, scored):
             choices[i] = _best(s, neighbours, gaz, requests[i].regions)
+            if alone:
+                s.table.alone[(s.match.surface, requests[i].regions)] = choices[i]
     return choices
 
 

@@ -6,9 +6,7 @@ largest town taken since Avdiivka fell" each place keeps its own verb.
 """
 from __future__ import annotations
 
-import itertools
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 from functools import lru_cache
@@ -112,11 +110,20 @@ def find_claimants(text: str, lex: Lexicon, low: str | None = None,
                    for side, matches in zip(lex.claimant_sides, found) for m in matches), key=lambda c: c.start)
 
 
-def within(items: list, start: int, end: int) -> list:
-    """The cues (sorted, with article offsets) inside [start, end), moved to offsets within that span."""
-    first = bisect_left(items, start, key=lambda c: c.start)
-    return [type(c)(c.start - start, c.end - start, *c[2:])
-            for c in itertools.takewhile(lambda c: c.start < end, items[first:]) if c.end <= end]
+def by_span(items: list, spans: list[tuple[int, int]]) -> dict[int, list]:
+    """Cues (sorted, at article offsets) grouped by the span they lie in (sorted, disjoint spans,
+    keyed by start), at offsets within it."""
+    grouped: dict[int, list] = {start: [] for start, _ in spans}
+    k = 0
+    for c in items:
+        while k < len(spans) and spans[k][1] <= c.start:
+            k += 1
+        if k == len(spans):
+            break
+        start, end = spans[k]
+        if start <= c.start and c.end <= end:
+            grouped[start].append(type(c)(c.start - start, c.end - start, *c[2:]))
+    return grouped
 
 
 def clause_distance(sentence: str, a: tuple[int, int], b: tuple[int, int]) -> int:
