@@ -32,7 +32,7 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None) -> lis
         by_sentence.setdefault(m.sentence_start, []).append(m)
     low = lower_text(article.text)
     spans = sorted({(m.sentence_start, m.sentence_start + len(m.sentence)) for m in mentions})
-    found = Found(by_span(find_cues(article.text, lex, low, spans), spans),
+    found = Found(low, by_span(find_cues(article.text, lex, low, spans), spans),
                   by_span(find_dates(article.text, published, low, spans), spans),
                   by_span(find_claimants(article.text, lex, low, spans), spans))
     best: dict[tuple, Event] = {}
@@ -70,6 +70,7 @@ def _strength(event: Event) -> tuple:
 class Found:
     """The cues of a whole article, found in one pass each, by sentence start (offsets within it)."""
 
+    low: str  # the article's `lower_text`
     cues: dict[int, list]
     dates: dict[int, list[DateCue]]
     claimants: dict[int, list]
@@ -80,7 +81,8 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
     sentence = group[0].sentence
     base = group[0].sentence_start
     spans = [(m.start - base, m.end - base) for m in group]
-    readings = [read_status(sentence, span, found.cues[base], found.claimants[base], lex) for span in spans]
+    low = found.low[base:base + len(sentence)]
+    readings = [read_status(sentence, low, span, found.cues[base], found.claimants[base], lex) for span in spans]
     if not any(readings):
         return []
     dates = found.dates[base]

@@ -7,7 +7,6 @@ candidates, and the part that does not depend on the article is computed once pe
 """
 from __future__ import annotations
 
-import itertools
 import math
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -113,29 +112,6 @@ def candidates(match: Match, gaz: Gazetteer) -> Candidates:
     return table
 
 
-@dataclass
-class Scores:
-    """Each candidate's score and the evidence behind it, for the reasons shown to the user."""
-
-    match: Match
-    table: Candidates
-    total: np.ndarray
-    in_named: np.ndarray  # in a region named near the mention
-    km: np.ndarray  # to the nearest neighbour
-    nearest: np.ndarray
-    bonus: np.ndarray  # for nearness
-
-    def why(self, i: int, neighbours: Neighbours, gaz: Gazetteer, regions: set[str]) -> str:
-        reasons = [self.match.candidates[i][1]]
-        if self.in_named[i]:
-            own = self.table.places[i].region
-            reasons.append("region named nearby: "
-                           + next(r for r in sorted(regions) if own == r or own in gaz.contains.get(r, ())))
-        if self.bonus[i]:
-            reasons.append(f"{self.km[i]:.0f} km from {neighbours.places[self.nearest[i]].name}")
-        return "; ".join(reasons)
-
-
 class Request(NamedTuple):
     """A name to resolve: the regions named near it, and the place it would be its own neighbour as."""
 
@@ -144,28 +120,62 @@ class Request(NamedTuple):
     without: str = ""
 
 
-def score_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -> list[Scores]:
+@dataclass
+class Scores:
+    """The candidates of several names scored together: arrays over all of them, name j's candidates
+    at [starts[j], ends[j]), with the evidence behind each score for the reasons shown to the user."""
+
+    requests: list[Request]
+    tables: list[Candidates]
+    starts: np.ndarray
+    ends: np.ndarray
+    total: np.ndarray
+    in_named: np.ndarray  # in a region named near the mention
+    km: np.ndarray  # to the nearest neighbour
+    nearest: np.ndarray
+    bonus: np.ndarray  # for nearness
+
+    def best(self) -> np.ndarray:
+        """The index of each name's best candidate (the first, on a tie)."""
+        name = np.repeat(np.arange(len(self.requests)), self.ends - self.starts)
+        return np.lexsort((-self.total, name))[self.starts]
+
+    def place(self, j: int, i: int) -> Place:
+        return self.tables[j].places[i - self.starts[j]]
+
+    def why(self, j: int, i: int, neighbours: Neighbours, gaz: Gazetteer) -> str:
+        reasons = [self.requests[j].match.candidates[i - self.starts[j]][1]]
+        if self.in_named[i]:
+            own = self.place(j, i).region
+            reasons.append("region named nearby: " + next(r for r in sorted(self.requests[j].regions)
+                                                          if own == r or own in gaz.contains.get(r, ())))
+        if self.bonus[i]:
+            reasons.append(f"{self.km[i]:.0f} km from {neighbours.places[self.nearest[i]].name}")
+        return "; ".join(reasons)
+
+
+def score_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -> Scores:
     """The candidates of several names of one article, scored in one numpy pass."""
     tables = [candidates(r.match, gaz) for r in requests]
     named = [frozenset(r.regions | {part for region in r.regions for part in gaz.contains.get(region, ())})
              for r in requests]
-    fixed = [t.fixed_score(r.match.surface, n) for t, r, n in zip(tables, requests, named)]
+    fixed, inside = zip(*[t.fixed_score(r.match.surface, n) for t, r, n in zip(tables, requests, named)])
     sizes = [len(t.places) for t in tables]
     without = np.repeat(np.array([key(r.without) if r.without else 0 for r in requests], dtype=np.int64), sizes)
     km, nearest = neighbours.nearest(*(np.concatenate([getattr(t, a) for t in tables]) for a in ("lat", "lon", "keys")),
                                      without)
     bonus = NEAR_BONUS[np.searchsorted(NEAR_KM, km, side="right")]
-    ends = list(itertools.accumulate(sizes))
-    return [Scores(r.match, t, f + bonus[a:b], inside, km[a:b], nearest[a:b], bonus[a:b])
-            for r, t, (f, inside), a, b in zip(requests, tables, fixed, [0, *ends], ends)]
+    ends = np.cumsum(sizes)
+    return Scores(requests, tables, ends - sizes, ends, np.concatenate(fixed) + bonus, np.concatenate(inside),
+                  km, nearest, bonus)
 
 
 def rank(match: Match, gaz: Gazetteer, anchors: list[Place], regions: set[str]) -> list[tuple[float, Place, str]]:
     """Every place a name may mean, best first, each with its score and why."""
     neighbours = Neighbours(anchors)
-    s = score_all([Request(match, frozenset(regions))], gaz, neighbours)[0]
+    s = score_all([Request(match, frozenset(regions))], gaz, neighbours)
     order = sorted(range(len(s.total)), key=lambda i: -s.total[i])
-    return [(float(s.total[i]), s.table.places[i], s.why(i, neighbours, gaz, regions)) for i in order]
+    return [(float(s.total[i]), s.place(0, i), s.why(0, i, neighbours, gaz)) for i in order]
 
 
 def choose_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -> list[Choice]:
@@ -177,18 +187,17 @@ def choose_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) 
         candidates(r.match, gaz).alone.get((r.match.surface, r.regions)) if alone else None for r in requests]
     todo = [i for i, c in enumerate(choices) if c is None]
     if todo:
-        scored = score_all([requests[i] for i in todo], gaz, neighbours)
-        for i, s in zip(todo, scored):
-            choices[i] = _best(s, neighbours, gaz, requests[i].regions)
+        s = score_all([requests[i] for i in todo], gaz, neighbours)
+        for j, (i, best) in enumerate(zip(todo, s.best().tolist())):
+            choices[i] = _choice(s, j, best, neighbours, gaz)
             if alone:
-                s.table.alone[(s.match.surface, requests[i].regions)] = choices[i]
+                s.tables[j].alone[(requests[i].match.surface, requests[i].regions)] = choices[i]
     return choices
 
 
-def _best(s: Scores, neighbours: Neighbours, gaz: Gazetteer, regions: set[str]) -> Choice:
-    best = int(s.total.argmax())
-    place, km = s.table.places[best], s.km[best]
-    why = f"{s.why(best, neighbours, gaz, regions)} (score {s.total[best]:.1f} of {len(s.total)} candidates)"
+def _choice(s: Scores, j: int, best: int, neighbours: Neighbours, gaz: Gazetteer) -> Choice:
+    place, km = s.place(j, best), s.km[best]
+    why = f"{s.why(j, best, neighbours, gaz)} (score {s.total[best]:.1f} of {s.ends[j] - s.starts[j]} candidates)"
     far = place.kind == "settlement" and FAR_KM <= km < np.inf
     return Choice(place, why, f"{km:.0f} km from the nearest other place named ({neighbours.places[s.nearest[best]].name})"
                   if far else "")

@@ -14,7 +14,7 @@ from functools import lru_cache
 import yaml
 
 from .config import PACKAGE_DATA
-from .wordmatch import Scanner, lower_text
+from .wordmatch import Scanner, lower_pattern, lower_text
 
 BOUNDARY = re.compile(r";|,\s+(?:after|since|while|but|which|who|whose|whereas|although|where|when|as"
                       r"|using|saying|adding|citing|according to|referring to)\b"
@@ -65,18 +65,19 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     data = yaml.safe_load((PACKAGE_DATA / "lexicon.yaml").read_text(encoding="utf-8"))
-    word = lambda p: re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.IGNORECASE)  # noqa: E731
+    word = lambda p: re.compile(r"(?<!\w)(?:" + lower_pattern(p) + r")(?!\w)")  # noqa: E731
+    lower = lambda p: re.compile(lower_pattern(p))  # noqa: E731  run on lower-cased text: see wordmatch
     cues = [(p, status) for status, pats in data["status_cues"].items() for p in pats]
     claimants = data["claimants"]
     return Lexicon(cues=Scanner([p for p, _ in cues]), cue_statuses=tuple(status for _, status in cues),
-                   denial=word(data["denial"]), irrealis=re.compile(data["irrealis"], re.IGNORECASE),
+                   denial=word(data["denial"]), irrealis=lower(data["irrealis"]),
                    claimants=Scanner([c["pattern"] for c in claimants], lower=False),
                    claimant_sides=tuple(c["side"] for c in claimants),
                    government_after=re.compile(data["government_after"], re.IGNORECASE),
                    government_place_before=re.compile(data["government_place_before"], re.IGNORECASE),
-                   origin_before=re.compile(data["origin_before"], re.IGNORECASE),
+                   origin_before=lower(data["origin_before"]),
                    locator_before=re.compile(data["locator_before"], re.IGNORECASE),
-                   reference_before=re.compile(data["reference_before"], re.IGNORECASE),
+                   reference_before=lower(data["reference_before"]),
                    person_before=re.compile(data["person_before"]),
                    place_before=re.compile(data["place_before"], re.IGNORECASE),
                    place_after=re.compile(data["place_after"], re.IGNORECASE),
@@ -135,13 +136,14 @@ def clause_distance(sentence: str, a: tuple[int, int], b: tuple[int, int]) -> in
     return (hi - lo) + BOUNDARY_PENALTY * boundaries
 
 
-def read_status(sentence: str, span: tuple[int, int], cues: list[Cue], claimants: list[Claimant],
+def read_status(sentence: str, low: str, span: tuple[int, int], cues: list[Cue], claimants: list[Claimant],
                 lex: Lexicon) -> Reading | None:
-    """The status the sentence gives the place at `span` (offsets within the sentence), or None."""
+    """The status the sentence (`low`: its `lower_text`) gives the place at `span` (offsets within
+    the sentence), or None."""
     before = max(0, span[0] - 50)
-    if lex.reference_before.search(sentence, before, span[0]):
+    if lex.reference_before.search(low, before, span[0]):
         return None  # "west of Donetsk": a reference point, not where it happened
-    origin = bool(lex.origin_before.search(sentence, before, span[0]))
+    origin = bool(lex.origin_before.search(low, before, span[0]))
     scored = [(clause_distance(sentence, span, (c.start, c.end)), c) for c in cues
               if not (c.start < span[1] and span[0] < c.end)
               and not (origin and not 0 <= span[0] - c.end <= 2)]  # "fired from X": only "withdrew from X"
@@ -150,11 +152,11 @@ def read_status(sentence: str, span: tuple[int, int], cues: list[Cue], claimants
         return None
     distance, cue = min(scored, key=lambda dc: dc[0])
     status = cue.status
-    if status == "claimed" and lex.denial.search(sentence, 0, max(cue.start, span[0])):
+    if status == "claimed" and lex.denial.search(low, 0, max(cue.start, span[0])):
         status = "contested"  # "Kyiv denied Russia had captured X"
     confidence = 0.9 if distance < 120 else 0.7
     clause_start = _clause_start(sentence, min(span[0], cue.start))
-    if lex.irrealis.search(sentence, clause_start, cue.start if cue.start > span[0] else span[0]):
+    if lex.irrealis.search(low, clause_start, cue.start if cue.start > span[0] else span[0]):
         confidence *= 0.4
     claimant, side = read_claimant(sentence, span, claimants)
     return Reading(status, cue.text, round(confidence, 2), claimant, side, cue.start)

@@ -26,13 +26,16 @@ def lower_text(text: str) -> str:
     return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+def lower_pattern(pattern: str) -> str:
+    """The pattern with its letters lower-cased (escapes and group names kept), to run on
+    `lower_text` output in place of a case-insensitive flag."""
+    return re.sub(r"\\.|\(\?P[<=]\w+|[A-Z]", lambda m: m.group(0) if len(m.group(0)) > 1 else m.group(0).lower(),
+                  pattern)
+
+
 def compile_words(pattern: str, lower: bool = True) -> re.Pattern:
-    """A pattern that ends on a word end; with `lower`, its letters are lower-cased (escapes and
-    group names kept) to run on `lower_text` output."""
-    if lower:
-        pattern = re.sub(r"\\.|\(\?P[<=]\w+|[A-Z]", lambda m: m.group(0) if len(m.group(0)) > 1 else m.group(0).lower(),
-                         pattern)
-    return re.compile(r"(?:" + pattern + r")(?!\w)")
+    """A pattern that ends on a word end; with `lower`, one for `lower_text` output."""
+    return re.compile(r"(?:" + (lower_pattern(pattern) if lower else pattern) + r")(?!\w)")
 
 
 def required_strings(pattern: str) -> frozenset[str] | None:
