@@ -14,7 +14,7 @@ import yaml
 
 from .models import Place
 from . import yamlsafe
-from .names import fold_name, fold_text, name_keys
+from .names import fold_name, fold_text, name_keys, word_starts
 
 COMMON_WORDS = "common_words.txt"  # beside the base; written by `gazetteer build`
 PROMINENT = 1_000_000  # a city this large is meant even by another name that is also a word ("Odessa");
@@ -47,8 +47,8 @@ class Gazetteer:
         self._keys = keys
         self.derived: dict = {}  # data computed from the places on demand (homonyms' arrays); never pickled
         self._automaton = ahocorasick.Automaton()
-        for key, cands in keys.items():
-            self._automaton.add_word(key, (len(key), tuple(cands), not key[0].isalpha() or key.startswith(GENERIC)))
+        for key, cands in keys.items():  # " " + key: a name starts where a word starts (names.word_starts)
+            self._automaton.add_word(" " + key, (len(key), tuple(cands), not key[0].isalpha() or key.startswith(GENERIC)))
         if keys:
             self._automaton.make_automaton()
 
@@ -80,8 +80,8 @@ class Gazetteer:
             return []
         folded = fold_text(text)
         found = []
-        for end, (length, cands, generic) in self._automaton.iter(folded):
-            start = end - length + 1
+        for end, (length, cands, generic) in self._automaton.iter(word_starts(folded)):
+            start, end = end - length, end - 1  # word_starts put a space before the text
             # a name starts with a capital; a region phrase ("region of Sumy") has one inside
             if not (text[start].isupper() or (generic and _capitalised(text[start:end + 1]))):
                 continue

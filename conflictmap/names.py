@@ -42,6 +42,15 @@ def fold_text(text: str) -> str:
     return text.translate(_TABLE)
 
 
+_SEPARATORS = str.maketrans({ch: " " for ch in "\t\n\r\f\v([{<\"“„«»)]}>,;:!?/|…*+=~^%&@#\\"})
+
+
+def word_starts(folded: str) -> str:
+    """`fold_text` output with a space before the text and in place of every separator (and of
+    an opening quote), so that a name can be matched as " " + name: only where a word starts."""
+    return (" " + folded.translate(_SEPARATORS)).replace(" '", "  ")
+
+
 def fold_name(name: str) -> str:
     """The key a name is matched by: folded, single-spaced."""
     return " ".join(fold_text(name).split())
@@ -51,6 +60,6 @@ def name_keys(name: str) -> set[str]:
     """The folded forms a name may take in text: with and without apostrophes and soft signs."""
     key = fold_name(name)
     keys = {key, key.replace("'", ""), key.replace("ь", "").replace("'", "")}
-    keys.add(key.replace("'", " ").replace("  ", " "))
+    keys.add(key.replace("'", " ").replace("  ", " ").strip())
     return {k for k in keys if len(k) >= 3}
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import gazetteer as gazetteer_mod
+from . import names as names_mod
 from . import store
 from .articles import ReadResult, read_all, read_bytes, read_zip
 from .config import Settings
@@ -37,7 +38,8 @@ def load_gazetteer(settings: Settings) -> Gazetteer:
     """The gazetteer, from a cache beside the store while its files are unchanged (loading from the
     files builds 100,000 name keys and takes about a second; the cache takes a fraction of that)."""
     base = settings.geodata / "gazetteer_base.tsv"
-    sources = [settings.gazetteer, base, base.parent / gazetteer_mod.COMMON_WORDS, Path(gazetteer_mod.__file__)]
+    sources = [settings.gazetteer, base, base.parent / gazetteer_mod.COMMON_WORDS, Path(gazetteer_mod.__file__),
+               Path(names_mod.__file__)]  # the code that builds the keys, too
     stamp = repr([(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sources if p.exists()])
     cache = settings.db.parent / "gazetteer.cache"
     try:
