@@ -167,7 +167,7 @@ def find_dates(text: str, published: date, low: str | None = None,
     low = lower_text(text) if low is None else low
     cues: list[DateCue] = []
     taken: list[tuple[int, int]] = []
-    for (_, resolve), matches in zip(RULES, _SCANNER.matches(text, low, spans or [(0, len(text))])):
+    for (_, resolve), matches in zip(RULES, _SCANNER.matches(low, spans or [(0, len(text))])):
         for m in matches:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

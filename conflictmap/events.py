@@ -10,8 +10,8 @@ from .dates import precision as date_precision
 from .gazetteer import Gazetteer
 from .mentions import find_mentions
 from .models import Article, Event, Mention
-from .status import (BOUNDARY_PENALTY, MAX_DISTANCE, Lexicon, by_span, clause_distance, find_claimants, find_cues,
-                     load_lexicon, read_status)
+from .status import (BOUNDARY_PENALTY, MAX_DISTANCE, SPEECH, Lexicon, by_span, clause_distance, find_claimants,
+                     find_cues, load_lexicon, read_status)
 from .wordmatch import lower_text
 
 QUOTE_LIMIT = 600
@@ -82,7 +82,9 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
     base = group[0].sentence_start
     spans = [(m.start - base, m.end - base) for m in group]
     low = found.low[base:base + len(sentence)]
-    readings = [read_status(sentence, low, span, found.cues[base], found.claimants[base], lex) for span in spans]
+    cues = [c for c in found.cues[base] if c.status != SPEECH]
+    speech = [c for c in found.cues[base] if c.status == SPEECH]
+    readings = [read_status(sentence, low, span, cues, found.claimants[base], speech, lex) for span in spans]
     if not any(readings):
         return []
     dates = found.dates[base]

@@ -20,7 +20,9 @@ BOUNDARY = re.compile(r";|,\s+(?:after|since|while|but|which|who|whose|whereas|a
                       r"|using|saying|adding|citing|according to|referring to)\b"
                       r"|\b(?:but|while|whereas|although|however|since|after)\b|\(|\)")
 BOUNDARY_PENALTY = 180
+SPEECH = "speech"  # the cues that are speech verbs ("said"): no status, but they tell who speaks
 MAX_DISTANCE = 220  # so a cue across a clause boundary counts only within 40 characters
+SPEECH_REACH = 30  # characters from a claimant to the verb that makes it the speaker ("the ministry on Friday said")
 
 
 class Cue(NamedTuple):
@@ -43,10 +45,10 @@ class Reading:
 @dataclass(frozen=True)
 class Lexicon:
     cues: Scanner
-    cue_statuses: tuple[str, ...]  # the status each of the cue patterns gives
+    cue_statuses: tuple[str, ...]  # the status each of the cue patterns gives, or SPEECH
     denial: re.Pattern
     irrealis: re.Pattern
-    claimants: Scanner  # case-sensitive: "ISW", "Rybar"
+    claimants: Scanner
     claimant_sides: tuple[str, ...]
     government_after: re.Pattern
     government_place_before: re.Pattern
@@ -67,11 +69,11 @@ def load_lexicon() -> Lexicon:
     data = yaml.safe_load((PACKAGE_DATA / "lexicon.yaml").read_text(encoding="utf-8"))
     word = lambda p: re.compile(r"(?<!\w)(?:" + lower_pattern(p) + r")(?!\w)")  # noqa: E731
     lower = lambda p: re.compile(lower_pattern(p))  # noqa: E731  run on lower-cased text: see wordmatch
-    cues = [(p, status) for status, pats in data["status_cues"].items() for p in pats]
+    cues = [(p, status) for status, pats in data["status_cues"].items() for p in pats] + [(data["speech"], SPEECH)]
     claimants = data["claimants"]
     return Lexicon(cues=Scanner([p for p, _ in cues]), cue_statuses=tuple(status for _, status in cues),
                    denial=word(data["denial"]), irrealis=lower(data["irrealis"]),
-                   claimants=Scanner([c["pattern"] for c in claimants], lower=False),
+                   claimants=Scanner([c["pattern"] for c in claimants]),
                    claimant_sides=tuple(c["side"] for c in claimants),
                    government_after=re.compile(data["government_after"], re.IGNORECASE),
                    government_place_before=re.compile(data["government_place_before"], re.IGNORECASE),
@@ -97,7 +99,7 @@ class Claimant(NamedTuple):
 def find_cues(text: str, lex: Lexicon, low: str | None = None, spans: list[tuple[int, int]] | None = None) -> list[Cue]:
     """Every status cue in the spans of a text (default: all of it); `low` is its `lower_text`."""
     low = lower_text(text) if low is None else low
-    found = lex.cues.matches(text, low, spans or [(0, len(text))])
+    found = lex.cues.matches(low, spans or [(0, len(text))])
     return sorted((Cue(m.start(), m.end(), text[m.start():m.end()], status)
                    for status, matches in zip(lex.cue_statuses, found) for m in matches), key=lambda c: c.start)
 
@@ -106,8 +108,8 @@ def find_claimants(text: str, lex: Lexicon, low: str | None = None,
                    spans: list[tuple[int, int]] | None = None) -> list[Claimant]:
     """Every named source of claims in the spans of a text (default: all of it)."""
     low = lower_text(text) if low is None else low
-    found = lex.claimants.matches(text, low, spans or [(0, len(text))])
-    return sorted((Claimant(m.start(), m.end(), m.group(0), side)
+    found = lex.claimants.matches(low, spans or [(0, len(text))])
+    return sorted((Claimant(m.start(), m.end(), text[m.start():m.end()], side)
                    for side, matches in zip(lex.claimant_sides, found) for m in matches), key=lambda c: c.start)
 
 
@@ -137,16 +139,17 @@ def clause_distance(sentence: str, a: tuple[int, int], b: tuple[int, int]) -> in
 
 
 def read_status(sentence: str, low: str, span: tuple[int, int], cues: list[Cue], claimants: list[Claimant],
-                lex: Lexicon) -> Reading | None:
+                speech: list[Cue], lex: Lexicon) -> Reading | None:
     """The status the sentence (`low`: its `lower_text`) gives the place at `span` (offsets within
-    the sentence), or None."""
+    the sentence), or None. `speech`: the sentence's speech verbs ("said")."""
     before = max(0, span[0] - 50)
     if lex.reference_before.search(low, before, span[0]):
         return None  # "west of Donetsk": a reference point, not where it happened
     origin = bool(lex.origin_before.search(low, before, span[0]))
     scored = [(clause_distance(sentence, span, (c.start, c.end)), c) for c in cues
               if not (c.start < span[1] and span[0] < c.end)
-              and not (origin and not 0 <= span[0] - c.end <= 2)]  # "fired from X": only "withdrew from X"
+              and not (origin and not 0 <= span[0] - c.end <= 2)  # "fired from X": only "withdrew from X"
+              and not _speaker_of(low, span, c, speech)]
     scored = [(d, c) for d, c in scored if d <= MAX_DISTANCE]
     if not scored:
         return None
@@ -158,8 +161,15 @@ def read_status(sentence: str, low: str, span: tuple[int, int], cues: list[Cue],
     clause_start = _clause_start(sentence, min(span[0], cue.start))
     if lex.irrealis.search(low, clause_start, cue.start if cue.start > span[0] else span[0]):
         confidence *= 0.4
-    claimant, side = read_claimant(sentence, span, claimants)
+    claimant, side = read_claimant(sentence, span, claimants, speech)
     return Reading(status, cue.text, round(confidence, 2), claimant, side, cue.start)
+
+
+def _speaker_of(low: str, span: tuple[int, int], cue: Cue, speech: list[Cue]) -> bool:
+    """Is the place in the clause that reports the cue ("the ministry in Moscow said its troops
+    captured X": Moscow)? A speech verb stands between them, with no comma before it ("X, the
+    ministry said, has fallen" keeps X)."""
+    return any(span[1] <= s.start and s.end <= cue.start and "," not in low[span[1]:s.start] for s in speech)
 
 
 def _clause_start(sentence: str, pos: int) -> int:
@@ -167,12 +177,23 @@ def _clause_start(sentence: str, pos: int) -> int:
     return starts[-1] if starts else 0
 
 
-def read_claimant(sentence: str, span: tuple[int, int], claimants: list[Claimant]) -> tuple[str, str]:
-    """The nearest named source of a claim in the sentence, and the side it speaks for."""
+def read_claimant(sentence: str, span: tuple[int, int], claimants: list[Claimant],
+                  speech: list[Cue]) -> tuple[str, str]:
+    """The named source of a claim in the sentence, and the side it speaks for: one that speaks
+    ("the ISW said Russian forces advanced": the ISW, not the forces) before the nearest."""
     if not claimants:
         return "", ""
-    best = min(claimants, key=lambda c: (clause_distance(sentence, span, (c.start, c.end)), -len(c.text)))
+    best = min(claimants, key=lambda c: (not _speaks(sentence, c, speech),
+                                         clause_distance(sentence, span, (c.start, c.end)), -len(c.text)))
     return best.text.strip(), best.side or _side_from_words(sentence)
+
+
+def _speaks(sentence: str, claimant: Claimant, speech: list[Cue]) -> bool:
+    """A speech verb follows the claimant within a few words, or "according to" comes before it."""
+    return (any(0 <= s.start - claimant.end <= SPEECH_REACH and "," not in sentence[claimant.end:s.start]
+                for s in speech)
+            or sentence[max(0, claimant.start - 20):claimant.start].lower().rstrip().endswith(("according to",
+                                                                                          "according to the")))
 
 
 def _side_from_words(sentence: str) -> str:

@@ -33,9 +33,9 @@ def lower_pattern(pattern: str) -> str:
                   pattern)
 
 
-def compile_words(pattern: str, lower: bool = True) -> re.Pattern:
-    """A pattern that ends on a word end; with `lower`, one for `lower_text` output."""
-    return re.compile(r"(?:" + (lower_pattern(pattern) if lower else pattern) + r")(?!\w)")
+def compile_words(pattern: str) -> re.Pattern:
+    """A pattern that ends on a word end, for `lower_text` output."""
+    return re.compile(r"(?:" + lower_pattern(pattern) + r")(?!\w)")
 
 
 def required_strings(pattern: str) -> frozenset[str] | None:
@@ -70,13 +70,12 @@ def _required(items) -> set[str] | None:
 
 
 class Scanner:
-    """Whole-word patterns (from `compile_words`) run over chosen spans of a text. A pattern made
-    with `lower=False` runs on the text as written, the others on its `lower_text`. A match must
-    start a word: no letter, digit, underscore or one of `joiners` just before it."""
+    """Whole-word patterns run over chosen spans of a text's `lower_text`. A match must start a
+    word: no letter, digit, underscore or one of `joiners` just before it."""
 
-    def __init__(self, patterns: list[str], lower: bool = True, joiners: str = ""):
-        self.lower, self.joiners = lower, "_" + joiners
-        self.regexes = [compile_words(p, lower) for p in patterns]
+    def __init__(self, patterns: list[str], joiners: str = ""):
+        self.joiners = "_" + joiners
+        self.regexes = [compile_words(p) for p in patterns]
         self.everywhere: list[int] = []
         anchors: dict[str, set[int]] = {}
         for i, regex in enumerate(self.regexes):
@@ -84,7 +83,7 @@ class Scanner:
             if strings is None:
                 self.everywhere.append(i)
             for s in strings or ():
-                anchors.setdefault(s.lower(), set()).add(i)
+                anchors.setdefault(s, set()).add(i)
         self._automaton = ahocorasick.Automaton()
         for s, ids in anchors.items():
             self._automaton.add_word(s, tuple(ids))
@@ -92,16 +91,15 @@ class Scanner:
         if anchors:
             self._automaton.make_automaton()
 
-    def matches(self, text: str, low: str, spans: list[tuple[int, int]]) -> list[list[re.Match]]:
+    def matches(self, low: str, spans: list[tuple[int, int]]) -> list[list[re.Match]]:
         """For each pattern, its matches inside the (sorted, disjoint) spans, each starting a word."""
-        subject = low if self.lower else text
         found: list[list[re.Match]] = [[] for _ in self.regexes]
         for start, end in spans:
             todo = set(self.everywhere)
             for _, ids in self._automaton.iter(low, start, end) if self._anchored else ():
                 todo.update(ids)
             for i in todo:
-                found[i].extend(self._words(self.regexes[i], subject, start, end))
+                found[i].extend(self._words(self.regexes[i], low, start, end))
         return found
 
     def _words(self, regex: re.Pattern, text: str, start: int, end: int) -> Iterator[re.Match]:

@@ -118,3 +118,36 @@ def test_first_of_a_series_ends_before_the_next(gaz, text, expected):
 def test_direction_is_no_event_but_still_places_its_neighbours(gaz):
     found = events_of(gaz, "Fighting continued near Terny and Yampolivka in the Lyman direction.")
     assert {p for p, _, _ in found} == {"Terny", "Yampolivka"}
+
+
+@pytest.mark.parametrize("text, place, claimant, side", [
+    ("Russia's Defence Ministry said on Friday its troops had captured Krasnohorivka.", "Krasnohorivka",
+     "Russia's Defence Ministry", "russian"),
+    ("Ukraine's General Staff said its forces repelled attacks near Chasiv Yar.", "Chasiv Yar",
+     "Ukraine's General Staff", "ukrainian"),
+    # the source that speaks, not the forces it speaks of
+    ("The Institute for the Study of War said Russian forces advanced near Kupiansk.", "Kupiansk",
+     "Institute for the Study of War", "third-party"),
+    ("According to the Institute for the Study of War, Russian forces advanced near Pokrovsk.", "Pokrovsk",
+     "Institute for the Study of War", "third-party"),
+    ("The regional governor said a missile strike on Kharkiv killed two people.", "Kharkiv", "regional governor",
+     "ukrainian"),
+    ("A spokesman for Ukraine's 24th Brigade denied that Chasiv Yar had fallen.", "Chasiv Yar",
+     "A spokesman for Ukraine's 24th Brigade", "ukrainian"),
+    ("Russian military bloggers claimed the capture of Robotyne on Tuesday.", "Robotyne", "Russian military bloggers",
+     "russian"),
+    ("DeepState, a Ukrainian monitoring group, said Russian troops entered Toretsk.", "Toretsk", "DeepState",
+     "ukrainian"),
+    ("Analysts said Ukraine still held positions in Vovchansk.", "Vovchansk", "Analysts", "third-party"),
+    ("Avdiivka, the ministry in Moscow said, was captured after months of fighting.", "Avdiivka", "the ministry",
+     "russian"),  # the side from the words around a claimant that does not say it
+    ("Shelling hit Nikopol on Monday.", "Nikopol", "", ""),
+])
+def test_claimant_and_side(gaz, text, place, claimant, side):
+    (event,) = [e for e in extract(Article("t.txt", text, "2025-02-07"), gaz) if e.place.name == place]
+    assert (event.claimant, event.side) == (claimant, side)
+
+
+def test_where_it_was_said_is_no_event(gaz):
+    found = events_of(gaz, "The Defence Ministry in Moscow said its troops captured Selydove.")
+    assert found == {("Selydove", "claimed", "2025-02-07")}

@@ -40,7 +40,7 @@ def naive(pattern: str, text: str, start: int, end: int) -> list[tuple[int, int]
 def test_scanner_finds_what_a_plain_search_finds(text, cut):
     low = lower_text(text)
     spans = [(0, len(text) // 2), (len(text) // 2 + cut, len(text))] if len(text) > 8 else [(0, len(text))]
-    found = Scanner(PATTERNS).matches(text, low, spans)
+    found = Scanner(PATTERNS).matches(low, spans)
     for pattern, matches in zip(PATTERNS, found):
         assert [m.span() for m in matches] == [s for a, b in spans for s in naive(pattern, text, a, b)]
 
