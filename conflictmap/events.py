@@ -124,7 +124,7 @@ def _only_locates(i: int, group: list[Mention], readings: list, gaz: Gazetteer, 
         if gaz.within(other.place, m.place) and not own_verb:
             return True
         if other_reading.cue_start == reading.cue_start and \
-                abs(other.start - reading.cue_start) <= abs(m.start - reading.cue_start):
+                abs(other.start - other.sentence_start - reading.cue_start) <= abs(offset - reading.cue_start):
             return True
     return False
 
