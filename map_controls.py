@@ -57,10 +57,12 @@ def sidebar(events: list[dict], span, min_conf: float) -> tuple[filters.View, ur
     return view, urlstate.MapState(state.lat, state.lon, state.zoom, cluster, tiles)
 
 
-def place_search(gaz):
-    """A place found by any of its spellings, to centre the map on; None when nothing is asked."""
+def place_search(load_gazetteer):
+    """A place found by any of its spellings, to centre the map on; None when nothing is asked. The
+    gazetteer is loaded only for a search, so the map does not wait for it."""
     query = st.text_input("Find a place", key="place_search", placeholder="Toretsk, Dzerzhinsk, Торецьк…")
-    if not query.strip() or gaz is None:
+    gaz = load_gazetteer() if query.strip() else None
+    if gaz is None:
         return None
     found = gaz.lookup(query)
     if not found:

@@ -24,17 +24,38 @@ def build_ours(events, geodata) -> tuple[float, float, int]:
     return built, total, len(html.encode("utf-8"))
 
 
+def peer_popup(event: dict) -> str:
+    """The product's popup as HTML written in Python (mapview.js writes it in the browser)."""
+    from conflictmap import escape, mapview
+    from conflictmap.dates import precision
+
+    e, style, sources = escape.text, mapview.STYLE[event["status"]], event["sources"]
+    names = ", ".join(event.get("other_names", [])[:4])
+    outlets = len({s["outlet"] for s in sources if s["outlet"]})
+    parts = [f'<div class="cm-popup"><b>{e(event["place"])}</b>',
+             f' <span class="cm-names">({e(names)})</span>' if names else "",
+             (f'<br><span class="cm-status" style="color:{style["colour"]}">{e(style["label"])}</span> · '
+              f'{e(event["date"])} ({e(precision(event["date"]))})'),
+             f'<br>Claimant: {e(event["claimant"])}' if event.get("claimant") else "",
+             (f'<br><i>Reported by {len(sources)} source{"s" if len(sources) != 1 else ""}'
+              f'{f" from {outlets} outlets" if outlets > 1 else ""}</i><ol class="cm-sources">')]
+    for s in sources[:mapview.MAX_SOURCES_IN_POPUP]:
+        parts.append(f'<li><q>{escape.highlight(s["quote"], s.get("surface") or event["place"])}</q>'
+                     f'<br>— {escape.link(s["url"], s["outlet"] or s["article"])}, {e(s["published"])}</li>')
+    if len(sources) > mapview.MAX_SOURCES_IN_POPUP:
+        parts.append(f"<li>and {len(sources) - mapview.MAX_SOURCES_IN_POPUP} more</li>")
+    return "".join(parts + ["</ol></div>"])
+
+
 def build_peer(events) -> tuple[float, int]:
     """folium as its tutorials use it: a Marker with a Popup (the same popup HTML) per event."""
     import folium
-
-    from conflictmap import mapview
 
     gc.collect()
     t = time.perf_counter()
     m = folium.Map(location=[48.5, 34.5], zoom_start=6, tiles=None)
     for e in events:
-        folium.Marker([e["lat"], e["lon"]], popup=folium.Popup(mapview.popup_html(e), max_width=440),
+        folium.Marker([e["lat"], e["lon"]], popup=folium.Popup(peer_popup(e), max_width=440),
                       tooltip=f'{e["place"]}: {e["status"]}').add_to(m)
     html = m.get_root().render()
     return time.perf_counter() - t, len(html.encode("utf-8"))

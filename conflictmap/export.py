@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
-from . import animation, assets, escape, snapshot
+from . import assets, escape
 from .mapview import ATTRIBUTION, build_map
 from .models import Event
 
@@ -87,6 +87,8 @@ def write(fmt: str, events: list[dict], out: Path, geodata: Path, *, as_of: date
           size: str | None = None, title: str = "conflictmap", bbox=None, step: str = "week",
           period: tuple[date, date] | None = None) -> None:
     """Write `events` as `fmt`: geojson, csv, kml, html, or the images png, pdf and gif."""
+    from . import animation, snapshot  # matplotlib, loaded only for images
+
     texts = {"geojson": lambda: json.dumps(events_geojson(events), ensure_ascii=False, indent=1),
              "csv": lambda: events_csv(events), "kml": lambda: events_kml(events),
              "html": lambda: events_html(events, geodata)}

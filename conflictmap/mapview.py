@@ -1,17 +1,21 @@
-"""The map: an offline basemap drawn from geodata/, and the events as one GeoJSON layer per status.
+"""The map: an offline basemap drawn from geodata/, and the events drawn in the browser.
 
-Event markers and popups are built in the browser from GeoJSON properties (one layer, not one
-folium Marker per event), which keeps a map of 10,000 events small and fast. All text in those
-properties has been through `escape`.
+The events reach the page as compact rows (no HTML), deflated; mapview.js draws the markers and
+writes a popup only when one is opened, which keeps a map of 10,000 events small and fast. All
+text in the rows has been through `escape`.
 """
 from __future__ import annotations
 
+import base64
 import json
+import zlib
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 import folium
-from folium.plugins import MarkerCluster
+from branca.element import Element, MacroElement
+from folium.template import Template
 from folium.utilities import JsCode
 
 from . import escape
@@ -33,23 +37,15 @@ UKRAINE_BOUNDS = [[44.0, 22.0], [52.5, 40.5]]
 TILES = {"none": None, "osm": "OpenStreetMap"}  # tiles need the internet; the basemap below does not
 ATTRIBUTION = "Basemap: Natural Earth (public domain); places: GeoNames (CC BY 4.0)"
 MAX_SOURCES_IN_POPUP = 8
+PRECISIONS = ("day", "month", "year", "period")  # as dates.precision says
+EVENT_COLUMNS = ("lat", "lon", "status", "precision", "date", "place", "claimant", "sources", "outlets",
+                 "region", "first")
+CLUSTER = {"disableClusteringAtZoom": 10, "maxClusterRadius": 35, "chunkedLoading": True}
+EVENTS_JS = Path(__file__).with_name("mapview.js").read_text(encoding="utf-8")  # draws the events
 
-def _point_to_layer() -> JsCode:
-    """Markers drawn in the browser from the status and date precision, so the SVG of a marker is
-    sent once per kind, not once per event."""
-    icons = json.dumps({f"{s}{int(exact)}": icon_svg(s, exact) for s in STATUSES for exact in (True, False)})
-    return JsCode("""function(feature, latlng) {
-    const icons = %s, p = feature.properties;
-    return L.marker(latlng, {icon: L.divIcon({html: icons[p.status + (p.exact ? 1 : 0)], className: 'cm-marker',
-        iconSize: [20, 20], iconAnchor: [10, 10]}), title: p.title});
-}""" % icons)
 CITY_LABEL = JsCode("""function(feature, latlng) {
     return L.marker(latlng, {interactive: false, keyboard: false, icon: L.divIcon({className: 'cm-city',
         html: '<span class="cm-dot"></span>' + feature.properties.label, iconSize: null, iconAnchor: [3, 7]})});
-}""")
-ON_EACH_FEATURE = JsCode("""function(feature, layer) {
-    layer.bindPopup(feature.properties.popup, {maxWidth: 440, maxHeight: 360});
-    layer.bindTooltip(feature.properties.tooltip);
 }""")
 
 
@@ -58,63 +54,102 @@ def icon_svg(status: str, exact: bool) -> str:
     style = STYLE[status]
     paint = (f'fill="{style["colour"]}" stroke="#222" stroke-width="1.2"' if exact else
              f'fill="#fff" fill-opacity="0.85" stroke="{style["colour"]}" stroke-width="2.5" stroke-dasharray="3,2"')
-    return f'<svg width="20" height="20" viewBox="0 0 20 20" {paint}>{SHAPES[style["shape"]]}</svg>'
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20" viewBox="0 0 20 20" {paint}>'
+            f'{SHAPES[style["shape"]]}</svg>')
 
 
-def popup_html(event: dict) -> str:
-    """Place, its other names, status, date and precision, claimant, and every source quoted."""
-    e = escape.text
-    names = ", ".join(event.get("other_names", [])[:4])
-    sources = event["sources"]
-    outlets = len({s["outlet"] for s in sources if s["outlet"]})
-    parts = [f'<div class="cm-popup"><b>{e(event["place"])}</b>',
-             f' <span class="cm-names">({e(names)})</span>' if names else "",
-             f'<br><span class="cm-status" style="color:{STYLE[event["status"]]["colour"]}">'
-             f'{e(STYLE[event["status"]]["label"])}</span> · {e(event["date"])} ({e(precision(event["date"]))})',
-             f'<br>Claimant: {e(event["claimant"])}' if event.get("claimant") else "",
-             f'<br><i>Reported by {len(sources)} source{"s" if len(sources) != 1 else ""}'
-             f'{f" from {outlets} outlets" if outlets > 1 else ""}</i><ol class="cm-sources">']
+def icon_class(status: str, exact: bool) -> str:
+    return f"cm-{status}" if exact else f"cm-{status}-vague"
+
+
+def icon_css() -> str:
+    """The markers as CSS backgrounds: the browser draws each kind once, not an SVG per marker."""
+    return "".join(f'.cm-marker.{icon_class(s, exact)} {{ background: url("data:image/svg+xml,'
+                   f'{quote(icon_svg(s, exact))}"); }}\n' for s in STATUSES for exact in (True, False))
+
+
+def _ref(table: dict, key) -> int:
+    """The position of `key` in a table of values sent once and referred to by position."""
+    return table.setdefault(key, len(table))
+
+
+def _add_event(columns: dict[str, list], tables: dict[str, dict], event: dict, regions: dict[str, dict]) -> None:
+    sources, place = event["sources"], event["place"]
+    values = (round(event["lat"], 5), round(event["lon"], 5), STATUSES.index(event["status"]),
+              PRECISIONS.index(precision(event["date"])), _ref(tables["dates"], event["date"]),
+              _ref(tables["places"], (place, ", ".join(event.get("other_names", [])[:4]))),
+              _ref(tables["claimants"], event["claimant"]) if event.get("claimant") else -1,
+              len(sources), len({s["outlet"] for s in sources if s["outlet"]}),
+              _ref(tables["regions"], place) if event["kind"] == "region" and place in regions else -1,
+              len(columns["quote"]))
+    for name, value in zip(EVENT_COLUMNS, values):
+        columns[name].append(value)
     for s in sources[:MAX_SOURCES_IN_POPUP]:
-        label = s["outlet"] or s["article"]
-        parts.append(f'<li><q>{escape.highlight(s["quote"], s.get("surface") or event["place"])}</q>'
-                     f'<br>— {escape.link(s["url"], label)}, {e(s["published"])}</li>')
-    if len(sources) > MAX_SOURCES_IN_POPUP:
-        parts.append(f"<li>and {len(sources) - MAX_SOURCES_IN_POPUP} more</li>")
-    parts.append("</ol></div>")
-    return "".join(parts)
+        columns["quote"].append(escape.highlight(s["quote"], s.get("surface") or place))
+        columns["article"].append(_ref(tables["articles"], (s["outlet"] or s["article"], s["url"], s["published"])))
 
 
-def event_feature(event: dict, regions: dict[str, dict]) -> dict:
-    exact = precision(event["date"]) == "day"
-    props = {
-        "id": event["id"], "status": event["status"], "title": f'{event["place"]} — {event["status"]}',
-        "exact": exact, "popup": popup_html(event),
-        "tooltip": escape.text(f'{event["place"]}: {event["status"]}, {event["date"]} ({event["source_count"]} sources)'),
-    }
-    props["title"] = escape.text(props["title"])
-    geometry = {"type": "Point", "coordinates": [event["lon"], event["lat"]]}
-    if event["kind"] == "region" and event["place"] in regions:
-        geometry = regions[event["place"]]["geometry"]
-    return {"type": "Feature", "geometry": geometry, "properties": props}
+def events_data(events: list[dict], regions: dict[str, dict]) -> dict:
+    """What the browser needs to draw the events and write their popups (mapview.js), as columns: per
+    event EVENT_COLUMNS, where `first` is the position of its first source in `quote` and `article`
+    (the first MAX_SOURCES_IN_POPUP sources); text that repeats (dates, places and their other
+    names, claimants, the outlet, link and date of an article) and region shapes are sent once and
+    referred to by position (-1: none). Every string has been through `escape`."""
+    tables: dict[str, dict] = {"dates": {}, "places": {}, "claimants": {}, "articles": {}, "regions": {}}
+    columns: dict[str, list] = {name: [] for name in EVENT_COLUMNS + ("quote", "article")}
+    for event in events:
+        _add_event(columns, tables, event, regions)
+    columns["first"].append(len(columns["quote"]))
+    places, articles = list(tables["places"]), list(tables["articles"])
+    return {**columns, "places": [escape.text(name) for name, _ in places],
+            "names": [escape.text(others) for _, others in places],
+            "dates": [escape.text(d) for d in tables["dates"]],
+            "claimants": [escape.text(c) for c in tables["claimants"]],
+            "labels": [escape.text(label) for label, _, _ in articles],
+            "urls": [escape.text(escape.safe_url(url) or "") for _, url, _ in articles],
+            "published": [escape.text(published) for _, _, published in articles],
+            "regions": [regions[name]["geometry"] for name in tables["regions"]],
+            "styles": [[escape.text(s), STYLE[s]["colour"], escape.text(STYLE[s]["label"])] for s in STATUSES],
+            "icons": [icon_class(s, exact) for s in STATUSES for exact in (True, False)], "precisions": PRECISIONS}
 
 
-def events_layer(events: list[dict], regions: dict[str, dict], cluster: bool = False) -> folium.FeatureGroup:
-    """All events, one GeoJSON layer per status (points as shaped markers, regions shaded);
-    with `cluster`, crowded markers are grouped until the reader zooms in."""
+def pack(data: dict) -> str:
+    """JSON, deflated and base64-encoded: a third of the size in the page; the browser inflates it."""
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(zlib.compress(raw, 1)).decode("ascii")
+
+
+class _Text(Element):
+    """Text put in the page as it is (branca would read it as a template, lexing all of it)."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class EventsLayer(MacroElement):
+    """Draws the packed events into its parent layer, in the browser (mapview.js)."""
+    _template = Template("""{% macro script(this, kwargs) %}
+({{ this.code }})({{ this._parent.get_name() }}, "{{ this.packed }}", {{ this.cluster }});
+{% endmacro %}""")
+
+    def __init__(self, packed: str, cluster: bool):
+        super().__init__()
+        self._name, self.code, self.packed = "EventsLayer", EVENTS_JS, packed
+        self.cluster = json.dumps(CLUSTER if cluster else False)
+
+    def render(self, **kwargs) -> None:
+        self.get_root().script.add_child(_Text(self._template.module.script(self)), name=self.get_name())
+
+
+def events_layer(packed: str, cluster: bool = False) -> folium.FeatureGroup:
+    """The packed events (`pack(events_data(...))`): points as shaped markers, regions shaded, each
+    with its popup and tooltip; with `cluster`, crowded markers are grouped until the reader zooms in."""
     group = folium.FeatureGroup(name="Events")
-    parent = MarkerCluster(options={"disableClusteringAtZoom": 10, "maxClusterRadius": 35}).add_to(group) \
-        if cluster else group
-    for status in STATUSES:
-        feats = [event_feature(ev, regions) for ev in events if ev["status"] == status]
-        if not feats:
-            continue
-        colour = STYLE[status]["colour"]
-        folium.GeoJson(
-            {"type": "FeatureCollection", "features": feats}, name=STYLE[status]["label"],
-            style_function=lambda _f, c=colour: {"color": c, "weight": 2, "fillColor": c, "fillOpacity": 0.10,
-                                                 "dashArray": "6,4"},
-            on_each_feature=ON_EACH_FEATURE, pointToLayer=_point_to_layer(),
-        ).add_to(parent)
+    EventsLayer(packed, cluster).add_to(group)
     return group
 
 
@@ -150,7 +185,7 @@ def base_map(basemap: dict[str, dict], tiles: str | None = None, location=None, 
     folium.GeoJson(cities, name="Cities", control=False, interactive=False, pointToLayer=CITY_LABEL).add_to(m)
     if location is None:
         m.fit_bounds(UKRAINE_BOUNDS)
-    m.get_root().header.add_child(folium.Element(CSS))
+    m.get_root().header.add_child(_Text(CSS + f"<style>{icon_css()}</style>"))
     m.get_root().html.add_child(folium.Element(legend_html()))
     return m
 
@@ -182,7 +217,7 @@ def build_map(events: list[dict], geodata: Path, tiles: str | None = None) -> fo
     """The whole map in one object (for export): basemap plus events, fitted to the events."""
     basemap = load_basemap(geodata)
     m = base_map(basemap, tiles)
-    events_layer(events, region_shapes(basemap)).add_to(m)
+    events_layer(pack(events_data(events, region_shapes(basemap)))).add_to(m)
     points = [[e["lat"], e["lon"]] for e in events]
     if points:
         lats, lons = [p[0] for p in points], [p[1] for p in points]

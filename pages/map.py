@@ -1,4 +1,5 @@
 """The map: events over time with their sources; the view lives in the URL so a link reopens it."""
+import functools
 import time
 
 import streamlit as st
@@ -21,14 +22,14 @@ when = (f"as of {view.as_of:%d %b %Y}" if view.as_of else
         f"{view.start:%d %b %Y} – {view.end:%d %b %Y}" if view.start and view.end else "")
 st.caption(" · ".join(x for x in (filters.summary(shown), when) if x))
 
-found = map_controls.place_search(app_state.current_gazetteer())
+found = map_controls.place_search(app_state.current_gazetteer)
 basemap = mapview.load_basemap(conf.geodata)
 if "initial_map" not in st.session_state:  # the map is built around the URL's position once per session
     st.session_state.initial_map = (state.lat, state.lon, state.zoom)
 lat, lon, zoom = st.session_state.initial_map
 base = mapview.base_map(basemap, tiles=mapview.TILES.get(state.tiles),
                         location=[lat, lon] if lat is not None and lon is not None else None, zoom=zoom)
-layer = mapview.events_layer(shown, mapview.region_shapes(basemap), cluster=state.cluster)
+layer = mapview.events_layer(app_state.packed_events(view), cluster=state.cluster)
 position = st_folium(assets.use_urls(base, app_state.STATIC_URL, layer), feature_group_to_add=layer,
                      returned_objects=["center", "zoom"], key="map", height=640, use_container_width=True,
                      center=found and [found.lat, found.lon], zoom=found and 11)
@@ -61,6 +62,7 @@ with st.expander("Export this view: image, animation or data"):
         st.download_button("Download GIF", export.to_bytes("gif", shown, conf.geodata, step=step, title=title),
                            file_name="conflictmap.gif", mime="image/gif")
     for fmt_name, mime in (("csv", "text/csv"), ("geojson", "application/geo+json"),
-                           ("kml", "application/vnd.google-earth.kml+xml")):
-        st.download_button(f"Events as {fmt_name.upper()} (every source)", export.to_bytes(fmt_name, shown, conf.geodata),
+                           ("kml", "application/vnd.google-earth.kml+xml")):  # written when clicked
+        st.download_button(f"Events as {fmt_name.upper()} (every source)",
+                           functools.partial(export.to_bytes, fmt_name, shown, conf.geodata),
                            file_name=f"conflictmap-events.{fmt_name}", mime=mime, key=f"data_{fmt_name}")

@@ -1,11 +1,14 @@
 """AppTest of every page: inputs changed, what the user would see asserted (the map by its arguments)."""
+import base64
 import json
+import re
+import zlib
 from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conflictmap import filters
+from conflictmap import filters, mapview
 from conflictmap.config import ROOT
 
 APP = str(ROOT / "app.py")
@@ -22,9 +25,15 @@ def map_args(at) -> dict:
     return json.loads(component.proto.json_args)
 
 
+def map_events(at) -> dict:
+    """The events pushed to the map (mapview.events_data), unpacked as the browser unpacks them."""
+    packed = re.search(r', "([A-Za-z0-9+/=]+)", ', map_args(at)["feature_group"]).group(1)
+    return json.loads(zlib.decompress(base64.b64decode(packed)))
+
+
 def markers(at) -> int:
-    """Events on the map: features in the layer pushed to the map (one per event)."""
-    return map_args(at)["feature_group"].count('"type": "Feature"')
+    """Events on the map (one marker or region shape each)."""
+    return len(map_events(at)["lat"])
 
 
 def test_map_has_one_marker_per_event(app, samples_events):
@@ -44,7 +53,8 @@ def test_status_filter(app, samples_events):
     at.sidebar.multiselect(key="statuses").set_value(["struck"]).run()
     struck = filters.apply(samples_events, filters.View(statuses=("struck",)))
     assert markers(at) == len(struck) > 5
-    assert '"status": "claimed"' not in map_args(at)["feature_group"]
+    data = map_events(at)
+    assert {data["styles"][i][0] for i in data["status"]} == {"struck"}
 
 
 def test_time_slider_changes_the_count(app, samples_events):
@@ -55,10 +65,16 @@ def test_time_slider_changes_the_count(app, samples_events):
     assert markers(at) == len(window) < everything
 
 
-def test_popup_quotes_its_sources(app):
+def test_popup_quotes_its_sources(app, samples_events):
+    """Each event carries its sources for the popup (the browser writes it: test_browser): the quote
+    with the place marked, the outlet, the link and the date."""
     at = app.run()
-    layer = map_args(at)["feature_group"]
-    assert "cm-popup" in layer and "Reported by" in layer and "example.org" in layer
+    data = map_events(at)
+    shown = filters.apply(samples_events, filters.View())
+    assert len(data["quote"]) == sum(min(len(e["sources"]), mapview.MAX_SOURCES_IN_POPUP) for e in shown)
+    assert all("<mark>" in q for q in data["quote"][:5])
+    assert all(url.startswith("https://example.org/") for url in data["urls"])
+    assert {e["outlet"] for e in shown} <= set(data["labels"])
 
 
 def test_empty_store_says_what_to_do(tmp_path, monkeypatch):

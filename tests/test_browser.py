@@ -206,3 +206,35 @@ def test_exported_page_works_offline(browser, samples_db, tmp_path):
     assert page.locator(".leaflet-overlay-pane path").count() > 20  # country and oblast outlines
     assert requests == []
     context.close()
+
+
+def test_exported_popup_shows_hostile_text_as_text(browser, tmp_path):
+    """Markup in a place name, its other names, the claimant, a quote, an outlet and a link is shown as
+    text in the popup and the tooltip, and runs nothing; the popup still says all it should."""
+    payload = "<img src=x onerror=window.__pwned=1>${window.__pwned=1}`x`</script>"
+    event = {"place": payload, "other_names": [payload], "kind": "settlement", "lat": 48.4, "lon": 37.8,
+             "status": "claimed", "date": "2025-02-07", "claimant": payload,
+             "sources": [{"quote": f"Troops took {payload} today.", "outlet": payload, "published": "2025-02-08",
+                          "url": "javascript:window.__pwned=1", "article": "a.txt", "surface": payload},
+                         {"quote": "A second telling.", "outlet": "Wire", "published": "2025-02-09", "article": "b.txt",
+                          "url": 'https://example.org/a"onmouseover="window.__pwned=1', "surface": ""}]}
+    page_file = tmp_path / "hostile.html"
+    page_file.write_text(export.events_html([event], settings().geodata), encoding="utf-8")
+    page = browser.new_page()
+    page.goto(page_file.as_uri())
+    marker = page.locator(".cm-marker").first
+    marker.dispatch_event("click")
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=10000)
+    text = popup.inner_text()
+    assert text.count(payload) == 5  # place, other name, claimant, quote, outlet
+    assert "Claimed taken · 2025-02-07 (day)" in text and "Reported by 2 sources from 2 outlets" in text
+    assert popup.locator("mark").inner_text() == payload
+    assert popup.locator("img, script").count() == 0
+    link = popup.locator("a")
+    assert link.count() == 1 and link.get_attribute("onmouseover") is None
+    assert link.get_attribute("href") == 'https://example.org/a"onmouseover="window.__pwned=1'
+    marker.dispatch_event("mouseover")
+    assert payload in page.locator(".leaflet-tooltip").inner_text()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    page.close()
