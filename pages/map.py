@@ -1,5 +1,4 @@
 """The map: events over time with their sources; the view lives in the URL so a link reopens it."""
-import functools
 import time
 
 import streamlit as st
@@ -9,6 +8,7 @@ import app_state
 import map_controls
 from conflictmap import assets, export, filters, mapview, timeline, urlstate
 
+DATA = {"csv": "text/csv", "geojson": "application/geo+json", "kml": "application/vnd.google-earth.kml+xml"}
 conf = app_state.app_settings()
 events = app_state.all_events()
 st.title("conflictmap")
@@ -61,8 +61,10 @@ with st.expander("Export this view: image, animation or data"):
     if st.button("Make animation (GIF)") and shown:
         st.download_button("Download GIF", export.to_bytes("gif", shown, conf.geodata, step=step, title=title),
                            file_name="conflictmap.gif", mime="image/gif")
-    for fmt_name, mime in (("csv", "text/csv"), ("geojson", "application/geo+json"),
-                           ("kml", "application/vnd.google-earth.kml+xml")):  # written when clicked
-        st.download_button(f"Events as {fmt_name.upper()} (every source)",
-                           functools.partial(export.to_bytes, fmt_name, shown, conf.geodata),
-                           file_name=f"conflictmap-events.{fmt_name}", mime=mime, key=f"data_{fmt_name}")
+    if st.button("Prepare data downloads (CSV, GeoJSON, KML)"):  # kept while the view stays the same
+        st.session_state.data_exports = (repr(view), {f: export.to_bytes(f, shown, conf.geodata) for f in DATA})
+    prepared = st.session_state.get("data_exports")
+    if prepared and prepared[0] == repr(view):
+        for fmt_name, mime in DATA.items():
+            st.download_button(f"Events as {fmt_name.upper()} (every source)", prepared[1][fmt_name],
+                               file_name=f"conflictmap-events.{fmt_name}", mime=mime, key=f"data_{fmt_name}")

@@ -202,12 +202,24 @@ def test_presentation_steps_through_time(app, samples_events):
     assert at.markdown[0].value == first
 
 
+def download_labels(at) -> set[str]:
+    return {el.proto.label for el in at.main if getattr(el, "type", "") == "download_button"}
+
+
 def test_snapshot_download(app):
     at = app.run()
     at.selectbox(key="snap_size").set_value("social")
     next(b for b in at.button if b.label == "Make snapshot").click().run()
     assert not at.exception
-    downloads = [el for el in at.main if getattr(el, "type", "") == "download_button"]
-    labels = {el.proto.label for el in downloads}
-    assert {"Download PNG", "Events as CSV (every source)", "Events as GEOJSON (every source)",
-            "Events as KML (every source)"} <= labels
+    assert "Download PNG" in download_labels(at)
+
+
+def test_data_downloads_are_prepared_for_the_view(app):
+    at = app.run()
+    assert not {"Events as CSV (every source)"} & download_labels(at)
+    next(b for b in at.button if b.label.startswith("Prepare data downloads")).click().run()
+    assert not at.exception
+    assert {"Events as CSV (every source)", "Events as GEOJSON (every source)",
+            "Events as KML (every source)"} <= download_labels(at)
+    at.run()  # a rerun of the same view (the map moved) keeps them
+    assert "Events as CSV (every source)" in download_labels(at)
