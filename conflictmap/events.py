@@ -10,8 +10,8 @@ from .dates import precision as date_precision
 from .gazetteer import Gazetteer
 from .mentions import find_mentions
 from .models import Article, Event, Mention
-from .status import (BOUNDARY_PENALTY, MAX_DISTANCE, SPEECH, Lexicon, by_span, clause_distance, find_claimants,
-                     find_cues, load_lexicon, read_status)
+from .status import (BOUNDARY_PENALTY, MAX_DISTANCE, SPEECH, Lexicon, Sentence, by_span, clause_distance,
+                     find_claimants, find_cues, load_lexicon, read_status)
 from .wordmatch import lower_text
 
 QUOTE_LIMIT = 600
@@ -68,7 +68,7 @@ def _strength(event: Event) -> tuple:
 
 @dataclass(frozen=True)
 class Found:
-    """The cues of a whole article, found in one pass each, by sentence start (offsets within it)."""
+    """The cues of a whole article, found in one pass each, by sentence start."""
 
     low: str  # the article's `lower_text`
     cues: dict[int, list]
@@ -78,28 +78,27 @@ class Found:
 
 def _sentence_events(group: list[Mention], article: Article, published: date, found: Found, gaz: Gazetteer,
                      lex: Lexicon) -> list[Event]:
-    sentence = group[0].sentence
     base = group[0].sentence_start
-    spans = [(m.start - base, m.end - base) for m in group]
-    low = found.low[base:base + len(sentence)]
+    sentence = Sentence(article.text, found.low, base, base + len(group[0].sentence))
+    spans = [(m.start, m.end) for m in group]
     cues = [c for c in found.cues[base] if c.status != SPEECH]
     speech = [c for c in found.cues[base] if c.status == SPEECH]
-    readings = [read_status(sentence, low, span, cues, found.claimants[base], speech, lex) for span in spans]
+    readings = [read_status(sentence, span, cues, found.claimants[base], speech, lex) for span in spans]
     if not any(readings):
         return []
     dates = found.dates[base]
     out = []
     for i, (m, span, reading) in enumerate(zip(group, spans, readings)):
         if reading is None or _only_locates(i, group, readings, gaz, lex) \
-                or lex.direction_after.match(sentence, span[1]):
+                or lex.direction_after.match(article.text, span[1]):
             continue
-        cue = _date_for(span, spans, [d for d in dates if _date_fits(d, reading, sentence)], sentence,
+        cue = _date_for(span, spans, [d for d in dates if _date_fits(d, reading)], article.text,
                         (reading.cue_start, reading.cue_start + len(reading.cue)))
         out.append(Event(
             place=m.place, status=reading.status,
             date=cue.edtf if cue else published.isoformat(),
             date_source="text" if cue else "publication",
-            claimant=reading.claimant, side=reading.side, quote=_quote(sentence),
+            claimant=reading.claimant, side=reading.side, quote=_quote(group[0].sentence),
             article=article.file, outlet=article.outlet, url=article.url, published=article.published,
             start=m.start, end=m.end, confidence=round(reading.confidence * (DOUBT if m.doubtful else 1), 2),
             cues={"status": reading.cue, "date": cue.text if cue else "", "place": m.why, "surface": m.surface}))
@@ -117,19 +116,19 @@ def _only_locates(i: int, group: list[Mention], readings: list, gaz: Gazetteer, 
     has_town = any(o.place.kind == "settlement" for o in group)
     if has_town and lex.locator_before.search(m.sentence, max(0, offset - 60), offset):
         return True
-    own_verb = abs(reading.cue_start - offset) <= OWN_VERB_REACH
+    own_verb = abs(reading.cue_start - m.start) <= OWN_VERB_REACH
     for other, other_reading in zip(group, readings):
         if other.place.kind != "settlement" or other_reading is None:
             continue
         if gaz.within(other.place, m.place) and not own_verb:
             return True
         if other_reading.cue_start == reading.cue_start and \
-                abs(other.start - other.sentence_start - reading.cue_start) <= abs(offset - reading.cue_start):
+                abs(other.start - reading.cue_start) <= abs(m.start - reading.cue_start):
             return True
     return False
 
 
-def _date_for(span, spans, dates: list[DateCue], sentence: str, cue_span: tuple[int, int]) -> DateCue | None:
+def _date_for(span, spans, dates: list[DateCue], text: str, cue_span: tuple[int, int]) -> DateCue | None:
     """The date of the clause the place or its status cue stands in; a date nearer another place
     than to this one belongs to that place ("captured Toretsk, the biggest gain since Avdiivka in
     February 2024": February is Avdiivka's)."""
@@ -139,26 +138,26 @@ def _date_for(span, spans, dates: list[DateCue], sentence: str, cue_span: tuple[
         gap = _gap(span, where)
         if gap > MAX_DISTANCE + BOUNDARY_PENALTY or (best and gap >= best[0]):
             continue
-        mine = clause_distance(sentence, span, where)
+        mine = clause_distance(text, span, where)
         same_clause = mine == gap
-        by_verb = clause_distance(sentence, cue_span, where) == _gap(cue_span, where)
-        if not (same_clause or (by_verb and _owns(span, spans, where, mine, sentence))):
+        by_verb = clause_distance(text, cue_span, where) == _gap(cue_span, where)
+        if not (same_clause or (by_verb and _owns(span, spans, where, mine, text))):
             continue
         if best is None or mine < best[0]:
             best = (mine, cue)
     return best[1] if best else None
 
 
-def _owns(span, spans, where, mine: int, sentence: str) -> bool:
+def _owns(span, spans, where, mine: int, text: str) -> bool:
     """No other place is nearer the date (a raw gap is never more than the clause distance)."""
-    return all(clause_distance(sentence, s, where) >= mine for s in spans if s != span and _gap(s, where) < mine)
+    return all(clause_distance(text, s, where) >= mine for s in spans if s != span and _gap(s, where) < mine)
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1]) if a[0] <= b[0] else max(0, a[0] - b[1])
 
 
-def _date_fits(cue: DateCue, reading, sentence: str) -> bool:
+def _date_fits(cue: DateCue, reading) -> bool:
     """A period such as "four months of fighting" dates only the cue it introduces."""
     if not PERIOD_OF.search(cue.text):
         return True

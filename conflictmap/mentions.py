@@ -17,7 +17,10 @@ from .status import Lexicon
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "vs", "u.s",
                  "u.k", "e.g", "i.e", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "approx", "est"}
-_BREAK = re.compile(r"\n\s*|(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
+END_PUNCTUATION = ".!?…"
+# a line break, or end punctuation (and closing quotes) and space before a capital; no look-behind,
+# which would make the engine try every position
+_BREAK = re.compile(r"\n\s*|[.!?…][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
 MAX_SENTENCE = 1500  # characters
 REGION_REACH = 300  # characters: a region named this close to a place helps choose among its homonyms
 
@@ -27,12 +30,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
     A run-on "sentence" longer than MAX_SENTENCE is cut at spaces, so work per sentence stays bounded."""
     spans, start = [], 0
     for m in _BREAK.finditer(text):
+        cut = m.start() + (text[m.start()] in END_PUNCTUATION)  # the sentence keeps its full stop
         if "\n" not in m.group(0):
-            word = text[max(0, m.start() - 6):m.start()].split()[-1:] or [""]
+            word = text[max(0, cut - 6):cut].split()[-1:] or [""]
             if word[0].rstrip(".").lower() in ABBREVIATIONS:
                 continue
-        if text[start:m.start()].strip():
-            spans.extend(_bounded(text, start, m.start()))
+        if text[start:cut].strip():
+            spans.extend(_bounded(text, start, cut))
         start = m.end()
     if text[start:].strip():
         spans.extend(_bounded(text, start, len(text)))

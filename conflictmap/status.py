@@ -39,7 +39,7 @@ class Reading:
     confidence: float
     claimant: str
     side: str
-    cue_start: int  # where the cue stands in the sentence
+    cue_start: int  # where the cue stands in the article
 
 
 @dataclass(frozen=True)
@@ -114,8 +114,7 @@ def find_claimants(text: str, lex: Lexicon, low: str | None = None,
 
 
 def by_span(items: list, spans: list[tuple[int, int]]) -> dict[int, list]:
-    """Cues (sorted, at article offsets) grouped by the span they lie in (sorted, disjoint spans,
-    keyed by start), at offsets within it."""
+    """Cues (sorted) grouped by the span they lie in (sorted, disjoint spans, keyed by start)."""
     grouped: dict[int, list] = {start: [] for start, _ in spans}
     k = 0
     for c in items:
@@ -125,43 +124,56 @@ def by_span(items: list, spans: list[tuple[int, int]]) -> dict[int, list]:
             break
         start, end = spans[k]
         if start <= c.start and c.end <= end:
-            grouped[start].append(type(c)(c.start - start, c.end - start, *c[2:]))
+            grouped[start].append(c)
     return grouped
 
 
-def clause_distance(sentence: str, a: tuple[int, int], b: tuple[int, int]) -> int:
+class Sentence(NamedTuple):
+    """A sentence as a span of its article: offsets everywhere are the article's."""
+
+    text: str  # the article
+    low: str  # its `lower_text`
+    start: int
+    end: int
+
+    @property
+    def words(self) -> str:
+        return self.text[self.start:self.end]
+
+
+def clause_distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     """Characters between two spans, plus a penalty for each clause boundary between them."""
     lo, hi = (a[1], b[0]) if a[0] <= b[0] else (b[1], a[0])
     if hi <= lo:
         return 0
-    boundaries = len(BOUNDARY.findall(sentence, lo, hi))
+    boundaries = len(BOUNDARY.findall(text, lo, hi))
     return (hi - lo) + BOUNDARY_PENALTY * boundaries
 
 
-def read_status(sentence: str, low: str, span: tuple[int, int], cues: list[Cue], claimants: list[Claimant],
+def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: list[Claimant],
                 speech: list[Cue], lex: Lexicon) -> Reading | None:
-    """The status the sentence (`low`: its `lower_text`) gives the place at `span` (offsets within
-    the sentence), or None. `speech`: the sentence's speech verbs ("said")."""
-    before = max(0, span[0] - 50)
-    if lex.reference_before.search(low, before, span[0]):
+    """The status the sentence gives the place at `span`, or None. `speech`: the sentence's speech
+    verbs ("said")."""
+    before = max(s.start, span[0] - 50)
+    if lex.reference_before.search(s.low, before, span[0]):
         return None  # "west of Donetsk": a reference point, not where it happened
-    origin = bool(lex.origin_before.search(low, before, span[0]))
-    scored = [(clause_distance(sentence, span, (c.start, c.end)), c) for c in cues
+    origin = bool(lex.origin_before.search(s.low, before, span[0]))
+    scored = [(clause_distance(s.text, span, (c.start, c.end)), c) for c in cues
               if not (c.start < span[1] and span[0] < c.end)
               and not (origin and not 0 <= span[0] - c.end <= 2)  # "fired from X": only "withdrew from X"
-              and not _speaker_of(low, span, c, speech)]
+              and not _speaker_of(s.low, span, c, speech)]
     scored = [(d, c) for d, c in scored if d <= MAX_DISTANCE]
     if not scored:
         return None
     distance, cue = min(scored, key=lambda dc: dc[0])
     status = cue.status
-    if status == "claimed" and lex.denial.search(low, 0, max(cue.start, span[0])):
+    if status == "claimed" and lex.denial.search(s.low, s.start, max(cue.start, span[0])):
         status = "contested"  # "Kyiv denied Russia had captured X"
     confidence = 0.9 if distance < 120 else 0.7
-    clause_start = _clause_start(sentence, min(span[0], cue.start))
-    if lex.irrealis.search(low, clause_start, cue.start if cue.start > span[0] else span[0]):
+    clause_start = _clause_start(s, min(span[0], cue.start))
+    if lex.irrealis.search(s.low, clause_start, cue.start if cue.start > span[0] else span[0]):
         confidence *= 0.4
-    claimant, side = read_claimant(sentence, span, claimants, speech)
+    claimant, side = read_claimant(s, span, claimants, speech)
     return Reading(status, cue.text, round(confidence, 2), claimant, side, cue.start)
 
 
@@ -169,31 +181,31 @@ def _speaker_of(low: str, span: tuple[int, int], cue: Cue, speech: list[Cue]) ->
     """Is the place in the clause that reports the cue ("the ministry in Moscow said its troops
     captured X": Moscow)? A speech verb stands between them, with no comma before it ("X, the
     ministry said, has fallen" keeps X)."""
-    return any(span[1] <= s.start and s.end <= cue.start and "," not in low[span[1]:s.start] for s in speech)
+    return any(span[1] <= v.start and v.end <= cue.start and "," not in low[span[1]:v.start] for v in speech)
 
 
-def _clause_start(sentence: str, pos: int) -> int:
-    starts = [m.end() for m in BOUNDARY.finditer(sentence, 0, pos)]
-    return starts[-1] if starts else 0
+def _clause_start(s: Sentence, pos: int) -> int:
+    starts = [m.end() for m in BOUNDARY.finditer(s.text, s.start, pos)]
+    return starts[-1] if starts else s.start
 
 
-def read_claimant(sentence: str, span: tuple[int, int], claimants: list[Claimant],
+def read_claimant(s: Sentence, span: tuple[int, int], claimants: list[Claimant],
                   speech: list[Cue]) -> tuple[str, str]:
     """The named source of a claim in the sentence, and the side it speaks for: one that speaks
     ("the ISW said Russian forces advanced": the ISW, not the forces) before the nearest."""
     if not claimants:
         return "", ""
-    best = min(claimants, key=lambda c: (not _speaks(sentence, c, speech),
-                                         clause_distance(sentence, span, (c.start, c.end)), -len(c.text)))
-    return best.text.strip(), best.side or _side_from_words(sentence)
+    best = min(claimants, key=lambda c: (not _speaks(s, c, speech),
+                                         clause_distance(s.text, span, (c.start, c.end)), -len(c.text)))
+    return best.text.strip(), best.side or _side_from_words(s.words)
 
 
-def _speaks(sentence: str, claimant: Claimant, speech: list[Cue]) -> bool:
+def _speaks(s: Sentence, claimant: Claimant, speech: list[Cue]) -> bool:
     """A speech verb follows the claimant within a few words, or "according to" comes before it."""
-    return (any(0 <= s.start - claimant.end <= SPEECH_REACH and "," not in sentence[claimant.end:s.start]
-                for s in speech)
-            or sentence[max(0, claimant.start - 20):claimant.start].lower().rstrip().endswith(("according to",
-                                                                                          "according to the")))
+    return (any(0 <= v.start - claimant.end <= SPEECH_REACH and "," not in s.text[claimant.end:v.start]
+                for v in speech)
+            or s.low[max(s.start, claimant.start - 20):claimant.start].rstrip().endswith(("according to",
+                                                                                       "according to the")))
 
 
 def _side_from_words(sentence: str) -> str:
