@@ -11,7 +11,6 @@ Python's regex engine tries a pattern at every position of the text. Three thing
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from re import _constants as sre
 from re import _parser as sre_parse
 
@@ -92,24 +91,23 @@ class Scanner:
             self._automaton.make_automaton()
 
     def matches(self, low: str, spans: list[tuple[int, int]]) -> list[list[re.Match]]:
-        """For each pattern, its matches inside the (sorted, disjoint) spans, each starting a word."""
+        """For each pattern, its matches inside the (sorted, disjoint) spans, each starting a word.
+        After a match that does not start a word the search goes on from its next character
+        ("xearly last month" still holds "last month")."""
         found: list[list[re.Match]] = [[] for _ in self.regexes]
+        joiners = self.joiners
         for start, end in spans:
             todo = set(self.everywhere)
             for _, ids in self._automaton.iter(low, start, end) if self._anchored else ():
                 todo.update(ids)
             for i in todo:
-                found[i].extend(self._words(self.regexes[i], low, start, end))
+                search, out = self.regexes[i].search, found[i]
+                m = search(low, start, end)
+                while m:
+                    at = m.start()
+                    if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in joiners):
+                        out.append(m)
+                        m = search(low, max(m.end(), at + 1), end)
+                    else:
+                        m = search(low, at + 1, end)
         return found
-
-    def _words(self, regex: re.Pattern, text: str, start: int, end: int) -> Iterator[re.Match]:
-        """Matches that start a word; after one that does not, the search goes on from its next
-        character ("xearly last month" still holds "last month")."""
-        m = regex.search(text, start, end)
-        while m:
-            i = m.start()
-            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in self.joiners):
-                yield m
-                m = regex.search(text, max(m.end(), i + 1), end)
-            else:
-                m = regex.search(text, i + 1, end)
