@@ -14,7 +14,7 @@ import yaml
 
 from .models import Place
 from . import yamlsafe
-from .names import fold_name, fold_text, name_keys, word_starts
+from .names import fold_name, name_keys, word_starts
 
 COMMON_WORDS = "common_words.txt"  # beside the base; written by `gazetteer build`
 PROMINENT = 1_000_000  # a city this large is meant even by another name that is also a word ("Odessa");
@@ -78,14 +78,14 @@ class Gazetteer:
         """Every whole-word, capitalised name in `text`, longest first, not overlapping."""
         if not self._keys:
             return []
-        folded = fold_text(text)
+        marked = word_starts(text)  # one character longer than the text
         found = []
-        for end, (length, cands, generic) in self._automaton.iter(word_starts(folded)):
-            start, end = end - length, end - 1  # word_starts put a space before the text
+        for end, (length, cands, generic) in self._automaton.iter(marked):
+            start, end = end - length, end - 1
             # a name starts with a capital; a region phrase ("region of Sumy") has one inside
             if not (text[start].isupper() or (generic and _capitalised(text[start:end + 1]))):
                 continue
-            if _is_word(folded, start, end + 1):
+            if _is_word(marked, start + 1, end + 2):
                 found.append((start, end + 1, cands))
         found.sort(key=lambda f: (f[0], -f[1]))
         kept, last_end = [], -1

@@ -42,13 +42,13 @@ def fold_text(text: str) -> str:
     return text.translate(_TABLE)
 
 
-_SEPARATORS = str.maketrans({ch: " " for ch in "\t\n\r\f\v([{<\"“„«»)]}>,;:!?/|…*+=~^%&@#\\"})
+_WORD_TABLE = {**_TABLE, **{ord(ch): " " for ch in "\t\n\r\f\v([{<\"“„«»)]}>,;:!?/|…*+=~^%&@#\\"}}
 
 
-def word_starts(folded: str) -> str:
-    """`fold_text` output with a space before the text and in place of every separator (and of
-    an opening quote), so that a name can be matched as " " + name: only where a word starts."""
-    return (" " + folded.translate(_SEPARATORS)).replace(" '", "  ")
+def word_starts(text: str) -> str:
+    """The text folded as `fold_text` folds it, after one extra space, with a space in place of every
+    separator and of an opening quote: a name matched as " " + name starts a word."""
+    return (" " + text.translate(_WORD_TABLE)).replace(" '", "  ")
 
 
 def fold_name(name: str) -> str:
