@@ -31,6 +31,7 @@ class Choice(NamedTuple):
     place: Place
     why: str
     doubt: str = ""  # why the choice looks wrong for the article, if it does
+    others: tuple[str, ...] = ()  # the ids of the places the name could also mean
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Candidates:
     """The places one name may mean, as arrays, with the score that does not depend on the article."""
 
     places: list[Place]
+    ids: tuple[str, ...]
     hows: list[str]  # how the name matched each
     keys: np.ndarray  # `key` of each place id
     lat: np.ndarray  # radians
@@ -54,7 +56,7 @@ class Candidates:
         prior = [HOW_PRIOR[how] + 0.6 * math.log10(p.population + 1) + 0.8 * (p.region in gaz.front_regions)
                  + 0.5 * (p.precision == "point")  # a place we know exactly over one placed at its hromada's centre
                  for p, (_, how) in zip(places, match.candidates)]
-        return cls(places, [how for _, how in match.candidates], np.array([key(p.id) for p in places], dtype=np.int64),
+        return cls(places, tuple(p.id for p in places), [how for _, how in match.candidates], np.array([key(p.id) for p in places], dtype=np.int64),
                    np.radians([p.lat for p in places]), np.radians([p.lon for p in places]),
                    np.array([p.region for p in places], dtype=object), np.array(prior))
 
@@ -199,5 +201,6 @@ def _choice(s: Scores, j: int, best: int, neighbours: Neighbours, gaz: Gazetteer
     place, km = s.place(j, best), s.km[best]
     why = f"{s.why(j, best, neighbours, gaz)} (score {s.total[best]:.1f} of {s.ends[j] - s.starts[j]} candidates)"
     far = place.kind == "settlement" and FAR_KM <= km < np.inf
+    ids, at = s.tables[j].ids, best - s.starts[j]
     return Choice(place, why, f"{km:.0f} km from the nearest other place named ({neighbours.places[s.nearest[best]].name})"
-                  if far else "")
+                  if far else "", ids[:at] + ids[at + 1:])

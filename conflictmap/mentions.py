@@ -70,16 +70,15 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     # First pass without neighbours; the places it finds are the neighbours of the second.
     first = _choose_once([((m.candidates, m.surface, c), Request(m, c)) for m, c in zip(matches, contexts)],
                          gaz, Neighbours([]))
-    neighbours = Neighbours(list(dict.fromkeys(c.place for c in first)))  # each place the article names, once
+    neighbours = Neighbours(list({c.place.id: c.place for c in first}.values()))  # each place the article names, once
     chosen = _choose_once([((m.candidates, c, f.place.id), Request(m, c, f.place.id))
                            for m, c, f in zip(matches, contexts, first)], gaz, neighbours)
     mentions, si = [], 0
-    for match, (place, why, doubt) in zip(matches, chosen):
+    for match, (place, why, doubt, others) in zip(matches, chosen):
         while si < len(spans) - 1 and spans[si][1] <= match.start:
             si += 1
         s_start, s_end = spans[si]
         why, doubtful = (f"{why}; doubtful: {doubt}", True) if doubt else (why, False)
-        others = tuple(pid for pid, _ in match.candidates if pid != place.id)
         mentions.append(Mention(place, match.surface, match.start, match.end, text[s_start:s_end], s_start,
                                 others, why, doubtful=doubtful))
     return mentions
