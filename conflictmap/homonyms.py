@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -64,9 +65,7 @@ class Candidates:
         """How alike the name in the text and each candidate's own name are (0..1): an old or foreign
         name ("Aleksandrovka" for Donetsk) counts for less than the place's own."""
         if surface not in self._likeness:
-            folded = fold_name(surface)
-            self._likeness[surface] = np.array([1.0 if how in VOUCHED else
-                                                SequenceMatcher(None, folded, fold_name(p.name)).ratio()
+            self._likeness[surface] = np.array([1.0 if how in VOUCHED else _likeness(fold_name(surface), fold_name(p.name))
                                                 for p, how in zip(self.places, self.hows)])
         return self._likeness[surface]
 
@@ -78,6 +77,11 @@ class Candidates:
             inside = np.isin(self.regions, sorted(regions)) if regions else np.zeros(len(self.places), dtype=bool)
             self._fixed[k] = (self.prior + 4 * self.likeness(surface) + REGION_BONUS * inside, inside)
         return self._fixed[k]
+
+
+@lru_cache(maxsize=65536)
+def _likeness(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio()  # many candidates share a name: 119 Ivanivkas
 
 
 def key(place_id: str) -> int:

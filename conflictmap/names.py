@@ -6,6 +6,7 @@ folded text is a match at the same offsets in the article.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 APOSTROPHES = "'’ʼ`´‘"
 DASHES = "-‐‑–—"
@@ -51,6 +52,7 @@ def word_starts(text: str) -> str:
     return (" " + text.translate(_WORD_TABLE)).replace(" '", "  ")
 
 
+@lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """The key a name is matched by: folded, single-spaced."""
     return " ".join(fold_text(name).split())
