@@ -11,7 +11,7 @@ from .gazetteer import Gazetteer
 from .mentions import find_mentions
 from .models import Article, Event, Mention
 from .status import (BOUNDARY_PENALTY, MAX_DISTANCE, SPEECH, Lexicon, Sentence, by_span, clause_distance,
-                     find_claimants, find_cues, load_lexicon, read_status)
+                     find_signals, load_lexicon, read_status)
 from .wordmatch import lower_text
 
 QUOTE_LIMIT = 600
@@ -32,9 +32,10 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None) -> lis
         by_sentence.setdefault(m.sentence_start, []).append(m)
     low = lower_text(article.text)
     spans = sorted({(m.sentence_start, m.sentence_start + len(m.sentence)) for m in mentions})
-    found = Found(low, by_span(find_cues(article.text, lex, low, spans), spans),
-                  by_span(find_dates(article.text, published, low, spans), spans),
-                  by_span(find_claimants(article.text, lex, low, spans), spans))
+    cues, claimants = find_signals(article.text, lex, low, spans)
+    found = Found(low, by_span([c for c in cues if c.status != SPEECH], spans),
+                  by_span([c for c in cues if c.status == SPEECH], spans),
+                  by_span(find_dates(article.text, published, low, spans), spans), by_span(claimants, spans))
     best: dict[tuple, Event] = {}
     for group in by_sentence.values():
         for event in _sentence_events(group, article, published, found, gaz, lex):
@@ -72,6 +73,7 @@ class Found:
 
     low: str  # the article's `lower_text`
     cues: dict[int, list]
+    speech: dict[int, list]
     dates: dict[int, list[DateCue]]
     claimants: dict[int, list]
 
@@ -81,24 +83,24 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
     base = group[0].sentence_start
     sentence = Sentence(article.text, found.low, base, base + len(group[0].sentence))
     spans = [(m.start, m.end) for m in group]
-    cues = [c for c in found.cues[base] if c.status != SPEECH]
-    speech = [c for c in found.cues[base] if c.status == SPEECH]
-    readings = [read_status(sentence, span, cues, found.claimants[base], speech, lex) for span in spans]
+    readings = [read_status(sentence, span, found.cues[base], found.claimants[base], found.speech[base], lex)
+                for span in spans]
     if not any(readings):
         return []
     dates = found.dates[base]
-    out = []
+    out, quote = [], ""
     for i, (m, span, reading) in enumerate(zip(group, spans, readings)):
         if reading is None or _only_locates(i, group, readings, gaz, lex) \
                 or lex.direction_after.match(article.text, span[1]):
             continue
         cue = _date_for(span, spans, [d for d in dates if _date_fits(d, reading)], article.text,
                         (reading.cue_start, reading.cue_start + len(reading.cue)))
+        quote = quote or _quote(group[0].sentence)
         out.append(Event(
             place=m.place, status=reading.status,
             date=cue.edtf if cue else published.isoformat(),
             date_source="text" if cue else "publication",
-            claimant=reading.claimant, side=reading.side, quote=_quote(group[0].sentence),
+            claimant=reading.claimant, side=reading.side, quote=quote,
             article=article.file, outlet=article.outlet, url=article.url, published=article.published,
             start=m.start, end=m.end, confidence=round(reading.confidence * (DOUBT if m.doubtful else 1), 2),
             cues={"status": reading.cue, "date": cue.text if cue else "", "place": m.why, "surface": m.surface}))

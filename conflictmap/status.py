@@ -44,11 +44,10 @@ class Reading:
 
 @dataclass(frozen=True)
 class Lexicon:
-    cues: Scanner
+    signals: Scanner  # the cue patterns, then the claimant patterns
     cue_statuses: tuple[str, ...]  # the status each of the cue patterns gives, or SPEECH
     denial: re.Pattern
     irrealis: re.Pattern
-    claimants: Scanner
     claimant_sides: tuple[str, ...]
     government_after: re.Pattern
     government_place_before: re.Pattern
@@ -71,10 +70,10 @@ def load_lexicon() -> Lexicon:
     lower = lambda p: re.compile(lower_pattern(p))  # noqa: E731  run on lower-cased text: see wordmatch
     cues = [(p, status) for status, pats in data["status_cues"].items() for p in pats] + [(data["speech"], SPEECH)]
     claimants = data["claimants"]
-    return Lexicon(cues=Scanner([p for p, _ in cues]), cue_statuses=tuple(status for _, status in cues),
-                   denial=word(data["denial"]), irrealis=lower(data["irrealis"]),
-                   claimants=Scanner([c["pattern"] for c in claimants]),
+    return Lexicon(signals=Scanner([p for p, _ in cues] + [c["pattern"] for c in claimants]),
+                   cue_statuses=tuple(status for _, status in cues),
                    claimant_sides=tuple(c["side"] for c in claimants),
+                   denial=word(data["denial"]), irrealis=lower(data["irrealis"]),
                    government_after=re.compile(data["government_after"], re.IGNORECASE),
                    government_place_before=re.compile(data["government_place_before"], re.IGNORECASE),
                    origin_before=lower(data["origin_before"]),
@@ -96,21 +95,18 @@ class Claimant(NamedTuple):
     side: str  # "" when the words alone do not tell
 
 
-def find_cues(text: str, lex: Lexicon, low: str | None = None, spans: list[tuple[int, int]] | None = None) -> list[Cue]:
-    """Every status cue in the spans of a text (default: all of it); `low` is its `lower_text`."""
+def find_signals(text: str, lex: Lexicon, low: str | None = None,
+                 spans: list[tuple[int, int]] | None = None) -> tuple[list[Cue], list[Claimant]]:
+    """Every status cue and speech verb, and every named source of claims, in the spans of a text
+    (default: all of it), each sorted; `low` is the text's `lower_text`. One scan finds both."""
     low = lower_text(text) if low is None else low
-    found = lex.cues.matches(low, spans or [(0, len(text))])
-    return sorted((Cue(m.start(), m.end(), text[m.start():m.end()], status)
-                   for status, matches in zip(lex.cue_statuses, found) for m in matches), key=lambda c: c.start)
-
-
-def find_claimants(text: str, lex: Lexicon, low: str | None = None,
-                   spans: list[tuple[int, int]] | None = None) -> list[Claimant]:
-    """Every named source of claims in the spans of a text (default: all of it)."""
-    low = lower_text(text) if low is None else low
-    found = lex.claimants.matches(low, spans or [(0, len(text))])
-    return sorted((Claimant(m.start(), m.end(), text[m.start():m.end()], side)
-                   for side, matches in zip(lex.claimant_sides, found) for m in matches), key=lambda c: c.start)
+    found = lex.signals.matches(low, spans or [(0, len(text))])
+    n = len(lex.cue_statuses)
+    cues = [Cue(m.start(), m.end(), text[m.start():m.end()], status)
+            for status, matches in zip(lex.cue_statuses, found[:n]) for m in matches]
+    claimants = [Claimant(m.start(), m.end(), text[m.start():m.end()], side)
+                 for side, matches in zip(lex.claimant_sides, found[n:]) for m in matches]
+    return sorted(cues, key=lambda c: c.start), sorted(claimants, key=lambda c: c.start)
 
 
 def by_span(items: list, spans: list[tuple[int, int]]) -> dict[int, list]:
