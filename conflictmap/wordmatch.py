@@ -107,7 +107,8 @@ class Scanner:
                     at = m.start()
                     if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in joiners):
                         out.append(m)
-                        m = search(low, max(m.end(), at + 1), end)
+                        after = m.end()
+                        m = search(low, after if after > at else at + 1, end)
                     else:
                         m = search(low, at + 1, end)
         return found
