@@ -87,15 +87,14 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
                 for span in spans]
     if not any(readings):
         return []
-    dates = found.dates[base]
-    out, quote = [], ""
+    dates, quote = found.dates[base], _quote(group[0].sentence)
+    out = []
     for i, (m, span, reading) in enumerate(zip(group, spans, readings)):
         if reading is None or _only_locates(i, group, readings, gaz, lex) \
                 or lex.direction_after.match(article.text, span[1]):
             continue
         cue = _date_for(span, spans, [d for d in dates if _date_fits(d, reading)], article.text,
                         (reading.cue_start, reading.cue_start + len(reading.cue)))
-        quote = quote or _quote(group[0].sentence)
         out.append(Event(
             place=m.place, status=reading.status,
             date=cue.edtf if cue else published.isoformat(),

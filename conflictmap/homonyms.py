@@ -57,7 +57,8 @@ class Candidates:
         prior = [HOW_PRIOR[how] + 0.6 * math.log10(p.population + 1) + 0.8 * (p.region in gaz.front_regions)
                  + 0.5 * (p.precision == "point")  # a place we know exactly over one placed at its hromada's centre
                  for p, (_, how) in zip(places, match.candidates)]
-        return cls(places, tuple(p.id for p in places), [how for _, how in match.candidates], np.array([key(p.id) for p in places], dtype=np.int64),
+        return cls(places, tuple(p.id for p in places), [how for _, how in match.candidates],
+                   np.array([key(p.id) for p in places], dtype=np.int64),
                    np.radians([p.lat for p in places]), np.radians([p.lon for p in places]),
                    np.array([p.region for p in places], dtype=object), np.array(prior))
 
@@ -65,7 +66,8 @@ class Candidates:
         """How alike the name in the text and each candidate's own name are (0..1): an old or foreign
         name ("Aleksandrovka" for Donetsk) counts for less than the place's own."""
         if surface not in self._likeness:
-            self._likeness[surface] = np.array([1.0 if how in VOUCHED else _likeness(fold_name(surface), fold_name(p.name))
+            folded = fold_name(surface)
+            self._likeness[surface] = np.array([1.0 if how in VOUCHED else _likeness(folded, fold_name(p.name))
                                                 for p, how in zip(self.places, self.hows)])
         return self._likeness[surface]
 
@@ -85,7 +87,7 @@ def _likeness(a: str, b: str) -> float:
 
 
 def key(place_id: str) -> int:
-    """A place id as a number, for numpy comparisons (64-bit hashes: a clash is beyond likely)."""
+    """A place id as a number, for numpy comparisons (a 64-bit hash: a clash is vanishingly unlikely)."""
     return hash(place_id)
 
 

@@ -20,7 +20,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt
 END_PUNCTUATION = ".!?…"
 # a line break, or end punctuation (and closing quotes) and space before a capital; no look-behind,
 # which would make the engine try every position
-_BREAK = re.compile(r"\n\s*|[.!?…][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
+_BREAK = re.compile(r"\n\s*|[" + END_PUNCTUATION + r"][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
 MAX_SENTENCE = 1500  # characters
 REGION_REACH = 300  # characters: a region named this close to a place helps choose among its homonyms
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 import yaml
 
@@ -58,6 +58,7 @@ class Lexicon:
     place_before: re.Pattern
     place_after: re.Pattern
     direction_after: re.Pattern
+    source_before: re.Pattern  # on lower-cased text
     first_of_series: re.Pattern
     organisation_after: re.Pattern
     dateline: re.Pattern
@@ -83,6 +84,7 @@ def load_lexicon() -> Lexicon:
                    place_before=re.compile(data["place_before"], re.IGNORECASE),
                    place_after=re.compile(data["place_after"], re.IGNORECASE),
                    direction_after=re.compile(data["direction_after"], re.IGNORECASE),
+                   source_before=lower(data["source_before"]),
                    first_of_series=re.compile(data["first_of_series"], re.IGNORECASE),
                    organisation_after=re.compile(data["organisation_after"]),
                    dateline=re.compile(data["dateline"], re.MULTILINE))
@@ -169,7 +171,7 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     clause_start = _clause_start(s, min(span[0], cue.start))
     if lex.irrealis.search(s.low, clause_start, cue.start if cue.start > span[0] else span[0]):
         confidence *= 0.4
-    claimant, side = read_claimant(s, span, claimants, speech)
+    claimant, side = read_claimant(s, span, claimants, speech, lex)
     return Reading(status, cue.text, round(confidence, 2), claimant, side, cue.start)
 
 
@@ -186,22 +188,21 @@ def _clause_start(s: Sentence, pos: int) -> int:
 
 
 def read_claimant(s: Sentence, span: tuple[int, int], claimants: list[Claimant],
-                  speech: list[Cue]) -> tuple[str, str]:
+                  speech: list[Cue], lex: Lexicon) -> tuple[str, str]:
     """The named source of a claim in the sentence, and the side it speaks for: one that speaks
     ("the ISW said Russian forces advanced": the ISW, not the forces) before the nearest."""
     if not claimants:
         return "", ""
-    best = min(claimants, key=lambda c: (not _speaks(s, c, speech),
+    best = min(claimants, key=lambda c: (not _speaks(s, c, speech, lex),
                                          clause_distance(s.text, span, (c.start, c.end)), -len(c.text)))
     return best.text.strip(), best.side or _side_from_words(s.words)
 
 
-def _speaks(s: Sentence, claimant: Claimant, speech: list[Cue]) -> bool:
+def _speaks(s: Sentence, claimant: Claimant, speech: list[Cue], lex: Lexicon) -> bool:
     """A speech verb follows the claimant within a few words, or "according to" comes before it."""
     return (any(0 <= v.start - claimant.end <= SPEECH_REACH and "," not in s.text[claimant.end:v.start]
                 for v in speech)
-            or s.low[max(s.start, claimant.start - 20):claimant.start].rstrip().endswith(("according to",
-                                                                                       "according to the")))
+            or bool(lex.source_before.search(s.low, max(s.start, claimant.start - 20), claimant.start)))
 
 
 def _side_from_words(sentence: str) -> str:
