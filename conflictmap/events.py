@@ -83,26 +83,29 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
     base = group[0].sentence_start
     sentence = Sentence(article.text, found.low, base, base + len(group[0].sentence))
     spans = [(m.start, m.end) for m in group]
-    readings = [read_status(sentence, span, found.cues[base], found.claimants[base], found.speech[base], lex)
+    others = tuple(spans)
+    readings = [read_status(sentence, span, found.cues[base], found.claimants[base], found.speech[base], lex, others)
                 for span in spans]
     if not any(readings):
         return []
+    firsts = [r[0] if r else None for r in readings]
     dates, quote = found.dates[base], _quote(group[0].sentence)
     out = []
-    for i, (m, span, reading) in enumerate(zip(group, spans, readings)):
-        if reading is None or _only_locates(i, group, readings, gaz, lex) \
-                or lex.direction_after.match(article.text, span[1]):
+    for i, (m, span, told) in enumerate(zip(group, spans, readings)):
+        if not told or _only_locates(i, group, firsts, gaz, lex) or lex.direction_after.match(article.text, span[1]):
             continue
-        cue = _date_for(span, spans, [d for d in dates if _date_fits(d, reading)], article.text,
-                        (reading.cue_start, reading.cue_start + len(reading.cue)))
-        out.append(Event(
-            place=m.place, status=reading.status,
-            date=cue.edtf if cue else published.isoformat(),
-            date_source="text" if cue else "publication",
-            claimant=reading.claimant, side=reading.side, quote=quote,
-            article=article.file, outlet=article.outlet, url=article.url, published=article.published,
-            start=m.start, end=m.end, confidence=round(reading.confidence * (DOUBT if m.doubtful else 1), 2),
-            cues={"status": reading.cue, "date": cue.text if cue else "", "place": m.why, "surface": m.surface}))
+        for reading in told:
+            cue = _date_for(span, spans, [d for d in dates if _date_fits(d, reading)], article.text,
+                            (reading.cue_start, reading.cue_start + len(reading.cue)))
+            out.append(Event(
+                place=m.place, status=reading.status,
+                date=cue.edtf if cue else published.isoformat(),
+                date_source="text" if cue else "publication",
+                claimant=reading.claimant, side=reading.side, quote=quote,
+                article=article.file, outlet=article.outlet, url=article.url, published=article.published,
+                start=m.start, end=m.end, confidence=round(reading.confidence * (DOUBT if m.doubtful else 1), 2),
+                cues={"status": reading.cue, "frame": reading.frame, "date": cue.text if cue else "",
+                      "place": m.why, "surface": m.surface}))
     return out
 
 

@@ -54,11 +54,13 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 COORDINATED_REGIONS = re.compile(r"^(?:\s*(?:,|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
+BIG_CITY = 50_000  # "Kharkiv, Sumy and Chernihiv": a city this large before a region's name starts a list
 
 
 def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     confirmed: set[str] = set()  # word-like names the article has already used as places
     matches = [_as_region(text, m, gaz) for m in gaz.find(text) if not _not_a_place(text, m, gaz, lex, confirmed)]
+    matches = _qualified(text, matches, gaz, lex)
     if not matches:
         return []
     spans = sentences(text)
@@ -97,6 +99,49 @@ def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match:
         return m
     regions = [p for p in gaz.lookup(f"{m.surface} region") if p.kind == "region"]
     return replace(m, candidates=((regions[0].id, "region"),)) if regions else m
+
+
+def _qualified(text: str, matches: list[Match], gaz: Gazetteer, lex: Lexicon) -> list[Match]:
+    """"Zarichne, Donetsk", "Myrne (Kherson region)", "Ivanivka in the Kharkiv region": an oblast
+    named right after a place says which of its homonyms is meant, and is no place of its own."""
+    kept: list[Match] = []
+    skip = False
+    for m, after in zip(matches, matches[1:] + [None]):
+        if skip:
+            skip = False
+            continue
+        region = _qualifier(text, m, after, gaz, lex) if after else None
+        if region:
+            inside = tuple(c for c in m.candidates if gaz.within(gaz.places[c[0]], region))
+            kept.append(replace(m, candidates=inside))
+            skip = True
+        else:
+            kept.append(m)
+    return kept
+
+
+def _qualifier(text: str, m: Match, after: Match, gaz: Gazetteer, lex: Lexicon):
+    """The region `after` names when it qualifies `m`, else None."""
+    if not lex.qualifier_between.match(text[m.end:after.start]):
+        return None
+    region = _region_named(after, gaz)
+    if region is None or not lex.qualifier_after.match(text, after.end):
+        return None
+    places = [gaz.places[pid] for pid, _ in m.candidates]
+    if any(p.kind == "region" for p in places) or not any(gaz.within(p, region) for p in places):
+        return None
+    if any(p.population >= BIG_CITY and how == "primary" and not gaz.within(p, region)
+           for p, (_, how) in zip(places, m.candidates)):
+        return None  # "Kharkiv, Sumy and Chernihiv": a list of cities
+    return region
+
+
+def _region_named(m: Match, gaz: Gazetteer):
+    """The oblast a name stands for as a qualifier: "Donetsk" after a place is the Donetsk region."""
+    for pid, _ in m.candidates:
+        if gaz.places[pid].kind == "region":
+            return gaz.places[pid]
+    return next((p for p in gaz.lookup(f"{m.surface} region") if p.kind == "region"), None)
 
 
 def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: set[str]) -> bool:

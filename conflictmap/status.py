@@ -22,6 +22,8 @@ BOUNDARY = re.compile(r";|,\s+(?:after|since|while|but|which|who|whose|whereas|a
 BOUNDARY_PENALTY = 180
 SPEECH = "speech"  # the cues that are speech verbs ("said"): no status, but they tell who speaks
 MAX_DISTANCE = 220  # so a cue across a clause boundary counts only within 40 characters
+SECONDARY_REACH = 120  # characters: how far a second frame of the same clause may stand from its place
+SECONDARY = 0.8  # confidence kept by an event of a place's second frame
 SPEECH_REACH = 30  # characters from a claimant to the verb that makes it the speaker ("the ministry on Friday said")
 
 
@@ -30,6 +32,7 @@ class Cue(NamedTuple):
     end: int
     text: str
     status: str
+    frame: str = SPEECH  # what the words say happened: capture, fighting, strike... (lexicon `frames`)
 
 
 @dataclass(frozen=True)
@@ -40,14 +43,17 @@ class Reading:
     claimant: str
     side: str
     cue_start: int  # where the cue stands in the article
+    frame: str = ""  # the lexicon frame of the cue: capture, fighting, strike...
 
 
 @dataclass(frozen=True)
 class Lexicon:
     signals: Scanner  # the cue patterns, then the claimant patterns
-    cue_statuses: tuple[str, ...]  # the status each of the cue patterns gives, or SPEECH
+    cue_frames: tuple[tuple[str, str], ...]  # the (frame, status) of each cue pattern, or (SPEECH, SPEECH)
     denial: re.Pattern
     irrealis: re.Pattern
+    attempt: re.Pattern  # before a capture: an attempt, so fighting ("tried to take")
+    governed_gap: re.Pattern  # the words between a cue and the place it governs
     claimant_sides: tuple[str, ...]
     government_after: re.Pattern
     government_place_before: re.Pattern
@@ -62,6 +68,8 @@ class Lexicon:
     first_of_series: re.Pattern
     organisation_after: re.Pattern
     dateline: re.Pattern
+    qualifier_between: re.Pattern  # between a place and the oblast that qualifies it
+    qualifier_after: re.Pattern  # what may follow that oblast
 
 
 @lru_cache(maxsize=1)
@@ -69,12 +77,14 @@ def load_lexicon() -> Lexicon:
     data = yaml.safe_load((PACKAGE_DATA / "lexicon.yaml").read_text(encoding="utf-8"))
     word = lambda p: re.compile(r"(?<!\w)(?:" + lower_pattern(p) + r")(?!\w)")  # noqa: E731
     lower = lambda p: re.compile(lower_pattern(p))  # noqa: E731  run on lower-cased text: see wordmatch
-    cues = [(p, status) for status, pats in data["status_cues"].items() for p in pats] + [(data["speech"], SPEECH)]
+    cues = [(p, (name, frame["status"])) for name, frame in data["frames"].items() for p in frame["cues"]]
+    cues.append((data["speech"], (SPEECH, SPEECH)))
     claimants = data["claimants"]
     return Lexicon(signals=Scanner([p for p, _ in cues] + [c["pattern"] for c in claimants]),
-                   cue_statuses=tuple(status for _, status in cues),
+                   cue_frames=tuple(frame for _, frame in cues),
                    claimant_sides=tuple(c["side"] for c in claimants),
                    denial=word(data["denial"]), irrealis=lower(data["irrealis"]),
+                   attempt=lower(data["attempt"]), governed_gap=lower(data["governed_gap"]),
                    government_after=re.compile(data["government_after"], re.IGNORECASE),
                    government_place_before=re.compile(data["government_place_before"], re.IGNORECASE),
                    origin_before=lower(data["origin_before"]),
@@ -87,7 +97,9 @@ def load_lexicon() -> Lexicon:
                    source_before=lower(data["source_before"]),
                    first_of_series=re.compile(data["first_of_series"], re.IGNORECASE),
                    organisation_after=re.compile(data["organisation_after"]),
-                   dateline=re.compile(data["dateline"], re.MULTILINE))
+                   dateline=re.compile(data["dateline"], re.MULTILINE),
+                   qualifier_between=re.compile(data["qualifier_between"], re.IGNORECASE),
+                   qualifier_after=re.compile(data["qualifier_after"], re.IGNORECASE))
 
 
 class Claimant(NamedTuple):
@@ -103,9 +115,9 @@ def find_signals(text: str, lex: Lexicon, low: str | None = None,
     (default: all of it), each sorted; `low` is the text's `lower_text`. One scan finds both."""
     low = lower_text(text) if low is None else low
     found = lex.signals.matches(low, spans or [(0, len(text))])
-    n = len(lex.cue_statuses)
-    cues = [Cue(m.start(), m.end(), text[m.start():m.end()], status)
-            for status, matches in zip(lex.cue_statuses, found[:n]) for m in matches]
+    n = len(lex.cue_frames)
+    cues = [Cue(m.start(), m.end(), text[m.start():m.end()], status, frame)
+            for (frame, status), matches in zip(lex.cue_frames, found[:n]) for m in matches]
     claimants = [Claimant(m.start(), m.end(), text[m.start():m.end()], side)
                  for side, matches in zip(lex.claimant_sides, found[n:]) for m in matches]
     return sorted(cues, key=lambda c: c.start), sorted(claimants, key=lambda c: c.start)
@@ -149,30 +161,60 @@ def clause_distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: list[Claimant],
-                speech: list[Cue], lex: Lexicon) -> Reading | None:
-    """The status the sentence gives the place at `span`, or None. `speech`: the sentence's speech
-    verbs ("said")."""
+                speech: list[Cue], lex: Lexicon, others: tuple[tuple[int, int], ...] = ()) -> list[Reading]:
+    """What the sentence says happened at the place at `span`: the frame that governs it first, then
+    any frame of another status in the same clause that no other place (`others`) stands nearer to
+    ("clashed with Ukrainian forces and shelled near X"). `speech`: the sentence's speech verbs."""
     before = max(s.start, span[0] - 50)
     if lex.reference_before.search(s.low, before, span[0]):
-        return None  # "west of Donetsk": a reference point, not where it happened
+        return []  # "west of Donetsk": a reference point, not where it happened
     origin = bool(lex.origin_before.search(s.low, before, span[0]))
     scored = [(clause_distance(s.text, span, (c.start, c.end)), c) for c in cues
               if not (c.start < span[1] and span[0] < c.end)
               and not (origin and not 0 <= span[0] - c.end <= 2)  # "fired from X": only "withdrew from X"
               and not _speaker_of(s.low, span, c, speech)]
-    scored = [(d, c) for d, c in scored if d <= MAX_DISTANCE]
+    scored = sorted(((not _governs(s, c, span, lex), d, c) for d, c in scored if d <= MAX_DISTANCE),
+                    key=lambda x: x[:2])
     if not scored:
-        return None
-    distance, cue = min(scored, key=lambda dc: dc[0])
+        return []
+    claimant, side = read_claimant(s, span, claimants, speech, lex)
+    _, distance, cue = scored[0]
+    readings = [_reading(s, span, cue, distance, lex, claimant, side)]
+    for _, d, c in scored[1:]:
+        if all(c.status != r.status and r.frame != "denial" for r in readings) and d == _gap(span, c) \
+                and d <= SECONDARY_REACH and not any(_gap(o, c) < d for o in others if o != span):
+            readings.append(_reading(s, span, c, d, lex, claimant, side, SECONDARY))
+    return [r for r in readings if r.status]
+
+
+def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: Lexicon, claimant: str,
+             side: str, weight: float = 1.0) -> Reading:
     status = cue.status
+    clause_start = _clause_start(s, min(span[0], cue.start))
     if status == "claimed" and lex.denial.search(s.low, s.start, max(cue.start, span[0])):
         status = "contested"  # "Kyiv denied Russia had captured X"
-    confidence = 0.9 if distance < 120 else 0.7
-    clause_start = _clause_start(s, min(span[0], cue.start))
-    if lex.irrealis.search(s.low, clause_start, cue.start if cue.start > span[0] else span[0]):
+    elif status == "claimed" and lex.attempt.search(s.low, max(clause_start, cue.start - 40), cue.start):
+        status = "contested"  # "tried to capture X", "failed to take X": fighting, not a capture
+    confidence = (0.9 if distance < 120 else 0.7) * weight
+    if _hedged(s, clause_start, cue.start if cue.start > span[0] else span[0], lex):
         confidence *= 0.4
-    claimant, side = read_claimant(s, span, claimants, speech, lex)
-    return Reading(status, cue.text, round(confidence, 2), claimant, side, cue.start)
+    return Reading(status, cue.text, round(confidence, 2), claimant, side, cue.start, cue.frame)
+
+
+def _governs(s: Sentence, cue: Cue, span: tuple[int, int], lex: Lexicon) -> bool:
+    """The cue comes right before the place with only its object's words between: "captured the mining
+    town of X", "shelled near X", "launched missiles at X"."""
+    return cue.end <= span[0] and bool(lex.governed_gap.fullmatch(s.low, cue.end, span[0]))
+
+
+def _gap(a: tuple[int, int], cue: Cue) -> int:
+    return max(0, cue.start - a[1]) if a[0] <= cue.start else max(0, a[0] - cue.end)
+
+
+def _hedged(s: Sentence, start: int, end: int, lex: Lexicon) -> bool:
+    """A word of condition or plan stands between `start` and `end`; "May" inside a sentence is the month."""
+    return any(not (s.text[m.start()] == "M" and m.group(0) == "may" and m.start() > s.start)
+               for m in lex.irrealis.finditer(s.low, start, end))
 
 
 def _speaker_of(low: str, span: tuple[int, int], cue: Cue, speech: list[Cue]) -> bool:
