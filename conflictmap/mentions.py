@@ -106,10 +106,12 @@ def _qualified(text: str, matches: list[Match], gaz: Gazetteer, lex: Lexicon) ->
     named right after a place says which of its homonyms is meant, and is no place of its own."""
     kept: list[Match] = []
     skip = False
-    for m, after in zip(matches, matches[1:] + [None]):
+    for before, m, after in zip([None] + matches, matches, matches[1:] + [None]):
         if skip:
             skip = False
             continue
+        if _qualifies_unknown(text, before, m, gaz, lex):
+            continue  # "shelled DPR positions in Rumyantsevo, Donetsk": a village we lack, and its oblast
         region = _qualifier(text, m, after, gaz, lex) if after else None
         if region:
             inside = tuple(c for c in m.candidates if gaz.within(gaz.places[c[0]], region))
@@ -134,6 +136,17 @@ def _qualifier(text: str, m: Match, after: Match, gaz: Gazetteer, lex: Lexicon):
            for p, (_, how) in zip(places, m.candidates)):
         return None  # "Kharkiv, Sumy and Chernihiv": a list of cities
     return region
+
+
+def _qualifies_unknown(text: str, before: Match | None, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:
+    """An oblast's name after a name the gazetteer lacks ("in Rumyantsevo, Donetsk") qualifies it."""
+    name = lex.unknown_before_qualifier.search(text, max(0, m.start - 60), m.start)
+    if not name:
+        return False
+    known = before is not None and before.end > name.start(1) and not (before.start >= name.start(1)
+                                                                       and before.end < name.end(1))
+    return bool(not known and _region_named(m, gaz)
+                and lex.qualifier_after.match(text, m.end))
 
 
 def _region_named(m: Match, gaz: Gazetteer):

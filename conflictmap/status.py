@@ -70,6 +70,7 @@ class Lexicon:
     dateline: re.Pattern
     qualifier_between: re.Pattern  # between a place and the oblast that qualifies it
     qualifier_after: re.Pattern  # what may follow that oblast
+    unknown_before_qualifier: re.Pattern  # a name inside a sentence, then a comma: what an oblast may qualify
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +100,8 @@ def load_lexicon() -> Lexicon:
                    organisation_after=re.compile(data["organisation_after"]),
                    dateline=re.compile(data["dateline"], re.MULTILINE),
                    qualifier_between=re.compile(data["qualifier_between"], re.IGNORECASE),
-                   qualifier_after=re.compile(data["qualifier_after"], re.IGNORECASE))
+                   qualifier_after=re.compile(data["qualifier_after"], re.IGNORECASE),
+                   unknown_before_qualifier=re.compile(data["unknown_before_qualifier"]))
 
 
 class Claimant(NamedTuple):
