@@ -20,11 +20,19 @@ BOUNDARY = re.compile(r";|,\s+(?:after|since|while|but|which|who|whose|whereas|a
                       r"|using|saying|adding|citing|according to|referring to)\b"
                       r"|\b(?:but|while|whereas|although|however|since|after)\b|\(|\)")
 BOUNDARY_PENALTY = 180
+RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when)\b[^,;]*$")
 SPEECH = "speech"  # the cues that are speech verbs ("said"): no status, but they tell who speaks
 MAX_DISTANCE = 220  # so a cue across a clause boundary counts only within 40 characters
 SECONDARY_REACH = 120  # characters: how far a second frame of the same clause may stand from its place
 SECONDARY = 0.8  # confidence kept by an event of a place's second frame
-SPEECH_REACH = 30  # characters from a claimant to the verb that makes it the speaker ("the ministry on Friday said")
+AGENT_REACH = 80  # characters from an actor to the cue it performs
+OWN = "own"  # the side of an actor such as "its forces": the speaker's
+OPPOSITE = {"russian": "ukrainian", "ukrainian": "russian"}
+SOURCE = object()  # the speech of a source named after "according to"
+SPEECH_REACH = 30
+APPOSITION = re.compile(r"^\s*,\s*(?:(?:[A-ZА-ЯІЇЄҐ][\w.'’-]*\s+){0,3}[A-ZА-ЯІЇЄҐ][\w.'’-]*"
+                        r"|(?:a|an|the|its|his|her|their)\s[^,]{1,50})\s*,")
+APPOSITION_REACH = 40  # characters from a claimant to the verb that makes it the speaker ("the ministry on Friday said")
 
 
 class Cue(NamedTuple):
@@ -65,6 +73,7 @@ class Lexicon:
     place_after: re.Pattern
     direction_after: re.Pattern
     source_before: re.Pattern  # on lower-cased text
+    by_agent: re.Pattern  # between a passive cue and its actor ("captured by")
     first_of_series: re.Pattern
     organisation_after: re.Pattern
     dateline: re.Pattern
@@ -95,7 +104,7 @@ def load_lexicon() -> Lexicon:
                    place_before=re.compile(data["place_before"], re.IGNORECASE),
                    place_after=re.compile(data["place_after"], re.IGNORECASE),
                    direction_after=re.compile(data["direction_after"], re.IGNORECASE),
-                   source_before=lower(data["source_before"]),
+                   source_before=lower(data["source_before"]), by_agent=lower(data["by_agent"]),
                    first_of_series=re.compile(data["first_of_series"], re.IGNORECASE),
                    organisation_after=re.compile(data["organisation_after"]),
                    dateline=re.compile(data["dateline"], re.MULTILINE),
@@ -122,7 +131,17 @@ def find_signals(text: str, lex: Lexicon, low: str | None = None,
             for (frame, status), matches in zip(lex.cue_frames, found[:n]) for m in matches]
     claimants = [Claimant(m.start(), m.end(), text[m.start():m.end()], side)
                  for side, matches in zip(lex.claimant_sides, found[n:]) for m in matches]
-    return sorted(cues, key=lambda c: c.start), sorted(claimants, key=lambda c: c.start)
+    return sorted(cues, key=lambda c: c.start), _longest(claimants)
+
+
+def _longest(claimants: list[Claimant]) -> list[Claimant]:
+    """The claimants in text order, each not inside a longer one ("Russia" in "Russia's Defence Ministry")."""
+    kept: list[Claimant] = []
+    for c in sorted(claimants, key=lambda c: (c.start, -c.end)):
+        if kept and c.start < kept[-1].end:
+            continue
+        kept.append(c)
+    return kept
 
 
 def by_span(items: list, spans: list[tuple[int, int]]) -> dict[int, list]:
@@ -158,8 +177,14 @@ def clause_distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     lo, hi = (a[1], b[0]) if a[0] <= b[0] else (b[1], a[0])
     if hi <= lo:
         return 0
-    boundaries = len(BOUNDARY.findall(text, lo, hi))
+    boundaries = len(BOUNDARY.findall(text, lo, hi)) + _leaves_relative(text, lo, hi)
     return (hi - lo) + BOUNDARY_PENALTY * boundaries
+
+
+def _leaves_relative(text: str, lo: int, hi: int) -> bool:
+    """The earlier span stands in a relative clause that closes before the later one: in "west of
+    Bakhmut, which Russia captured in May 2023, overlooking Kramatorsk" the capture is not Kramatorsk's."""
+    return "," in text[lo:hi] and RELATIVE_OPEN.search(text, max(0, lo - 150), lo) is not None
 
 
 def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: list[Claimant],
@@ -179,19 +204,19 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
                     key=lambda x: x[:2])
     if not scored:
         return []
-    claimant, side = read_claimant(s, span, claimants, speech, lex)
     _, distance, cue = scored[0]
-    readings = [_reading(s, span, cue, distance, lex, claimant, side)]
+    readings = [_reading(s, span, cue, distance, lex, claimants, speech)]
     for _, d, c in scored[1:]:
         if all(c.status != r.status and r.frame != "denial" for r in readings) and d == _gap(span, c) \
                 and d <= SECONDARY_REACH and not any(_gap(o, c) < d for o in others if o != span):
-            readings.append(_reading(s, span, c, d, lex, claimant, side, SECONDARY))
+            readings.append(_reading(s, span, c, d, lex, claimants, speech, SECONDARY))
     return [r for r in readings if r.status]
 
 
-def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: Lexicon, claimant: str,
-             side: str, weight: float = 1.0) -> Reading:
+def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: Lexicon,
+             claimants: list[Claimant], speech: list[Cue], weight: float = 1.0) -> Reading:
     status = cue.status
+    claimant, side = read_claimant(s, cue, claimants, speech, lex)
     clause_start = _clause_start(s, min(span[0], cue.start))
     if status == "claimed" and lex.denial.search(s.low, s.start, max(cue.start, span[0])):
         status = "contested"  # "Kyiv denied Russia had captured X"
@@ -231,22 +256,74 @@ def _clause_start(s: Sentence, pos: int) -> int:
     return starts[-1] if starts else s.start
 
 
-def read_claimant(s: Sentence, span: tuple[int, int], claimants: list[Claimant],
-                  speech: list[Cue], lex: Lexicon) -> tuple[str, str]:
-    """The named source of a claim in the sentence, and the side it speaks for: one that speaks
-    ("the ISW said Russian forces advanced": the ISW, not the forces) before the nearest."""
-    if not claimants:
-        return "", ""
-    best = min(claimants, key=lambda c: (not _speaks(s, c, speech, lex),
-                                         clause_distance(s.text, span, (c.start, c.end)), -len(c.text)))
-    return best.text.strip(), best.side or _side_from_words(s.words)
+def read_claimant(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list[Cue],
+                  lex: Lexicon) -> tuple[str, str]:
+    """Who says so, and the side the event is told for. The claimant is the source that speaks for the
+    cue (the last speaker before it: "Russia said its troops captured X, but Ukraine's military said
+    fighting went on"), else the one that acts. A capture is claimed for the side that acts ("Ukraine
+    recaptured X"), a withdrawal for the other side ("Russian forces withdrew from X"); any other event
+    is told for the speaker's side, else the actor's."""
+    speaker = _speaker(s, cue, claimants, speech, lex)
+    agent = _agent(s, cue, claimants, lex)
+    speaker_side = _side(speaker, None, s)
+    agent_side = _side(agent, speaker_side, s) if agent else ""
+    if cue.frame == "capture" and agent_side:
+        side = agent_side
+    elif cue.frame == "withdrawal" and agent_side in OPPOSITE:
+        side = OPPOSITE[agent_side]
+    else:
+        side = speaker_side or agent_side or (_side_from_words(s.words) if not speaker else "")
+    source = speaker or agent
+    return (source.text.strip() if source else ""), side
 
 
-def _speaks(s: Sentence, claimant: Claimant, speech: list[Cue], lex: Lexicon) -> bool:
-    """A speech verb follows the claimant within a few words, or "according to" comes before it."""
-    return (any(0 <= v.start - claimant.end <= SPEECH_REACH and "," not in s.text[claimant.end:v.start]
-                for v in speech)
-            or bool(lex.source_before.search(s.low, max(s.start, claimant.start - 20), claimant.start)))
+def _speaker(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list[Cue], lex: Lexicon):
+    """The source that speaks for the cue: "according to" anywhere, else the last speaker before the
+    cue, else the first after it ("X has fallen, the ministry said")."""
+    speaking = [(v, c) for c in claimants for v in [_speech_of(s, c, speech, lex)] if v is not None]
+    if not speaking:
+        return None
+    cited = [c for v, c in speaking if v is SOURCE]
+    if cited:
+        return cited[0]
+    before = [(v, c) for v, c in speaking if v.end <= cue.start]
+    if before:
+        return max(before, key=lambda vc: (vc[0].start, -vc[1].start))[1]
+    return min(speaking, key=lambda vc: vc[0].start)[1]
+
+
+def _speech_of(s: Sentence, claimant: Claimant, speech: list[Cue], lex: Lexicon):
+    """The speech verb a claimant speaks with (a few words after it, no comma between), SOURCE for
+    "according to ...", or None."""
+    if lex.source_before.search(s.low, max(s.start, claimant.start - 20), claimant.start):
+        return SOURCE
+    return next((v for v in speech if 0 <= v.start - claimant.end <= SPEECH_REACH + APPOSITION_REACH
+                 and _speaks_through(s.text[claimant.end:v.start])), None)
+
+
+def _speaks_through(between: str) -> bool:
+    """The words between a source and its speech verb: a few, with no comma, or a name in apposition
+    ("Russia's chief of general staff, Valery Gerasimov, told")."""
+    between = APPOSITION.sub("", between, count=1)
+    return len(between) <= SPEECH_REACH and "," not in between
+
+
+def _agent(s: Sentence, cue: Cue, claimants: list[Claimant], lex: Lexicon):
+    """The actor of the cue: the nearest before it in its clause, or "by ..." right after it."""
+    start = _clause_start(s, cue.start)
+    before = [c for c in claimants if start <= c.start and c.end <= cue.start and cue.start - c.end <= AGENT_REACH]
+    if before:
+        return before[-1]
+    return next((c for c in claimants if 0 <= c.start - cue.end <= AGENT_REACH
+                 and lex.by_agent.fullmatch(s.low, cue.end, c.start)), None)
+
+
+def _side(claimant: Claimant | None, speaker_side: str | None, s: Sentence) -> str:
+    if claimant is None:
+        return ""
+    if claimant.side == OWN:
+        return speaker_side or ""
+    return claimant.side
 
 
 def _side_from_words(sentence: str) -> str:
