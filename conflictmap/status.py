@@ -41,6 +41,8 @@ class Cue(NamedTuple):
     text: str
     status: str
     frame: str = SPEECH  # what the words say happened: capture, fighting, strike... (lexicon `frames`)
+    weight: float = 1.0  # how much the frame says (lexicon `weight`)
+    second: bool = True  # may add its status to a place that another frame governs
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Reading:
 @dataclass(frozen=True)
 class Lexicon:
     signals: Scanner  # the cue patterns, then the claimant patterns
-    cue_frames: tuple[tuple[str, str], ...]  # the (frame, status) of each cue pattern, or (SPEECH, SPEECH)
+    cue_frames: tuple[tuple[str, str, float, bool], ...]  # each cue pattern's frame, status, weight, second
     denial: re.Pattern
     irrealis: re.Pattern
     attempt: re.Pattern  # before a capture: an attempt, so fighting ("tried to take")
@@ -87,8 +89,9 @@ def load_lexicon() -> Lexicon:
     data = yaml.safe_load((PACKAGE_DATA / "lexicon.yaml").read_text(encoding="utf-8"))
     word = lambda p: re.compile(r"(?<!\w)(?:" + lower_pattern(p) + r")(?!\w)")  # noqa: E731
     lower = lambda p: re.compile(lower_pattern(p))  # noqa: E731  run on lower-cased text: see wordmatch
-    cues = [(p, (name, frame["status"])) for name, frame in data["frames"].items() for p in frame["cues"]]
-    cues.append((data["speech"], (SPEECH, SPEECH)))
+    cues = [(p, (name, frame["status"], frame.get("weight", 1.0), frame.get("second", True)))
+            for name, frame in data["frames"].items() for p in frame["cues"]]
+    cues.append((data["speech"], (SPEECH, SPEECH, 1.0, False)))
     claimants = data["claimants"]
     return Lexicon(signals=Scanner([p for p, _ in cues] + [c["pattern"] for c in claimants]),
                    cue_frames=tuple(frame for _, frame in cues),
@@ -127,8 +130,8 @@ def find_signals(text: str, lex: Lexicon, low: str | None = None,
     low = lower_text(text) if low is None else low
     found = lex.signals.matches(low, spans or [(0, len(text))])
     n = len(lex.cue_frames)
-    cues = [Cue(m.start(), m.end(), text[m.start():m.end()], status, frame)
-            for (frame, status), matches in zip(lex.cue_frames, found[:n]) for m in matches]
+    cues = [Cue(m.start(), m.end(), text[m.start():m.end()], status, frame, weight, second)
+            for (frame, status, weight, second), matches in zip(lex.cue_frames, found[:n]) for m in matches]
     claimants = [Claimant(m.start(), m.end(), text[m.start():m.end()], side)
                  for side, matches in zip(lex.claimant_sides, found[n:]) for m in matches]
     return sorted(cues, key=lambda c: c.start), _longest(claimants)
@@ -207,7 +210,7 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     _, distance, cue = scored[0]
     readings = [_reading(s, span, cue, distance, lex, claimants, speech)]
     for _, d, c in scored[1:]:
-        if all(c.status != r.status and r.frame != "denial" for r in readings) and d == _gap(span, c) \
+        if c.second and all(c.status != r.status and r.frame != "denial" for r in readings) and d == _gap(span, c) \
                 and d <= SECONDARY_REACH and not any(_gap(o, c) < d for o in others if o != span):
             readings.append(_reading(s, span, c, d, lex, claimants, speech, SECONDARY))
     return [r for r in readings if r.status]
@@ -222,7 +225,7 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
         status = "contested"  # "Kyiv denied Russia had captured X"
     elif status == "claimed" and lex.attempt.search(s.low, max(clause_start, cue.start - 40), cue.start):
         status = "contested"  # "tried to capture X", "failed to take X": fighting, not a capture
-    confidence = (0.9 if distance < 120 else 0.7) * weight
+    confidence = (0.9 if distance < 120 else 0.7) * weight * cue.weight
     if _hedged(s, clause_start, cue.start if cue.start > span[0] else span[0], lex):
         confidence *= 0.4
     return Reading(status, cue.text, round(confidence, 2), claimant, side, cue.start, cue.frame)
