@@ -36,6 +36,12 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--min-confidence", type=float, default=None)
     ex.set_defaults(run=cmd_extract)
 
+    ev = sub.add_parser("evaluate", help="score extracted events against your gold annotations, errors by cause")
+    ev.add_argument("gold", type=Path, metavar="GOLD", help="gold YAML, in the schema of ../shared/gold/seeds.yaml")
+    ev.add_argument("events", type=Path, metavar="EVENTS", help="the GeoJSON that extract wrote")
+    ev.add_argument("--json", action="store_true", help="print one JSON object instead of the text report")
+    ev.set_defaults(run=cmd_evaluate)
+
     ing = sub.add_parser("ingest", help="read articles into the store")
     _inputs(ing)
     ing.add_argument("--db")
@@ -111,6 +117,18 @@ def cmd_extract(args) -> int:
     _print_report(report)
     args.out.write_text(json.dumps(export.extract_geojson(found), ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{len(found)} events from {report.read} articles ({report.refused} refused) -> {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from .evaluate import EvaluationError, evaluate, load_gold, load_predictions, report_text
+
+    try:
+        result = evaluate(load_gold(args.gold), load_predictions(args.events))
+    except EvaluationError as exc:
+        print(f"error: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 2
+    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else report_text(result))
     return 0
 
 
