@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .context import Context
 from .dates import DateCue, find_dates, from_interval, interval
 from .dates import precision as date_precision
 from .gazetteer import Gazetteer
@@ -20,11 +21,12 @@ OWN_VERB_REACH = 25  # a region's cue this close to it is about the region itsel
 DOUBT = 0.4  # confidence kept for a place far from all the others the article names
 
 
-def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None) -> list[Event]:
-    """Every event the article reports, one per place, status and date; the first telling wins."""
+def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, context: Context | None = None) -> list[Event]:
+    """Every event the article reports, one per place, status and date; the first telling wins.
+    `context`: the places the article's batch names, a last clue among homonyms (context.py)."""
     lex = lex or load_lexicon()
     published = date.fromisoformat(article.published)
-    mentions = find_mentions(article.text, gaz, lex)
+    mentions = find_mentions(article.text, gaz, lex, context)
     if not mentions:
         return []
     by_sentence: dict[int, list[Mention]] = {}

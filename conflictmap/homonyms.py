@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .context import Context
 from .gazetteer import Gazetteer, Match
 from .models import Place
 from .names import fold_name
@@ -92,9 +93,11 @@ def key(place_id: str) -> int:
 
 
 class Neighbours:
-    """The settlements an article names, against which a homonym's candidates are measured."""
+    """The settlements an article names, against which a homonym's candidates are measured, and the
+    places its whole batch names (`context`)."""
 
-    def __init__(self, places: list[Place]):
+    def __init__(self, places: list[Place], context: Context | None = None):
+        self.context = context
         self.places = [p for p in places if p.kind == "settlement"]
         self.keys = np.array([key(p.id) for p in self.places], dtype=np.int64)
         self.lat = np.radians([p.lat for p in self.places])
@@ -142,6 +145,7 @@ class Scores:
     km: np.ndarray  # to the nearest neighbour
     nearest: np.ndarray
     bonus: np.ndarray  # for nearness
+    reports: np.ndarray  # mentions of the batch's unambiguous places nearby (context.py)
 
     def best(self) -> np.ndarray:
         """The index of each name's best candidate (the first, on a tie)."""
@@ -159,6 +163,8 @@ class Scores:
                                                           if own == r or own in gaz.contains.get(r, ())))
         if self.bonus[i]:
             reasons.append(f"{self.km[i]:.0f} km from {neighbours.places[self.nearest[i]].name}")
+        if self.reports[i]:
+            reasons.append(f"{self.reports[i]:.0f} reports of the batch name places nearby")
         return "; ".join(reasons)
 
 
@@ -173,9 +179,14 @@ def score_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -
     km, nearest = neighbours.nearest(*(np.concatenate([getattr(t, a) for t in tables]) for a in ("lat", "lon", "keys")),
                                      without)
     bonus = NEAR_BONUS[np.searchsorted(NEAR_KM, km, side="right")]
+    if neighbours.context is not None:
+        batch, reports = neighbours.context.bonus(*(np.concatenate([t.lat for t in tables]),
+                                                    np.concatenate([t.lon for t in tables])))
+    else:
+        batch = reports = np.zeros(len(km))
     ends = np.cumsum(sizes)
-    return Scores(requests, tables, ends - sizes, ends, np.concatenate(fixed) + bonus, np.concatenate(inside),
-                  km, nearest, bonus)
+    return Scores(requests, tables, ends - sizes, ends, np.concatenate(fixed) + bonus + batch,
+                  np.concatenate(inside), km, nearest, bonus, reports)
 
 
 def rank(match: Match, gaz: Gazetteer, anchors: list[Place], regions: set[str]) -> list[tuple[float, Place, str]]:
@@ -190,16 +201,18 @@ def choose_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) 
     """The place each name most likely means here, why, and any doubt. With no neighbours a choice
     depends only on the name and the regions named near it, so it is made once and kept."""
     alone = not neighbours.places
+    setting = neighbours.context.key if neighbours.context is not None else None
     choices: list[Choice | None] = [
         Choice(gaz.places[r.match.candidates[0][0]], "only candidate") if len(r.match.candidates) == 1 else
-        candidates(r.match, gaz).alone.get((r.match.surface, r.regions)) if alone else None for r in requests]
+        candidates(r.match, gaz).alone.get((r.match.surface, r.regions, setting)) if alone else None
+        for r in requests]
     todo = [i for i, c in enumerate(choices) if c is None]
     if todo:
         s = score_all([requests[i] for i in todo], gaz, neighbours)
         for j, (i, best) in enumerate(zip(todo, s.best().tolist())):
             choices[i] = _choice(s, j, best, neighbours, gaz)
             if alone:
-                s.tables[j].alone[(requests[i].match.surface, requests[i].regions)] = choices[i]
+                s.tables[j].alone[(requests[i].match.surface, requests[i].regions, setting)] = choices[i]
     return choices
 
 

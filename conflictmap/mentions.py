@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
+from .context import Context
 from .gazetteer import PROMINENT, Gazetteer, Match
 from .homonyms import Choice, Neighbours, Request, choose_all
 from .models import Mention
@@ -57,7 +58,9 @@ COORDINATED_REGIONS = re.compile(r"^(?:\s*(?:,|and|or)\s+[A-ZА-Я][\w'’-]+)*\
 BIG_CITY = 50_000  # "Kharkiv, Sumy and Chernihiv": a city this large before a region's name starts a list
 
 
-def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
+def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | None = None) -> list[Mention]:
+    """Every place the text names, with the homonym it most likely means. `context`: the places the
+    article's whole batch names, a last clue among homonyms (context.py)."""
     confirmed: set[str] = set()  # word-like names the article has already used as places
     matches = [_as_region(text, m, gaz) for m in gaz.find(text) if not _not_a_place(text, m, gaz, lex, confirmed)]
     matches = _qualified(text, matches, gaz, lex)
@@ -71,8 +74,8 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
                                                      bisect_right(where, m.start + REGION_REACH)]) for m in matches]
     # First pass without neighbours; the places it finds are the neighbours of the second.
     first = _choose_once([((m.candidates, m.surface, c), Request(m, c)) for m, c in zip(matches, contexts)],
-                         gaz, Neighbours([]))
-    neighbours = Neighbours(list({c.place.id: c.place for c in first}.values()))  # each place the article names, once
+                         gaz, Neighbours([], context))
+    neighbours = Neighbours(list({c.place.id: c.place for c in first}.values()), context)  # each place named, once
     chosen = _choose_once([((m.candidates, c, f.place.id), Request(m, c, f.place.id))
                            for m, c, f in zip(matches, contexts, first)], gaz, neighbours)
     mentions, si = [], 0

@@ -1,0 +1,60 @@
+"""Where a pile of reporting is about, to choose among homonyms that nothing in one article separates.
+
+Donetsk oblast has five villages called Vesele, and a terse report ("shelled near Vesele, Donetsk")
+gives no other clue. The articles of a batch, though, name many places that have one meaning only;
+where they cluster is where the fighting they report is. A candidate with many such places near it
+is the likelier meaning. The context is built from the batch itself (one gazetteer pass, no
+extraction), so a result depends only on the articles given, and `reextract` rebuilds it from the
+whole store.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import numpy as np
+
+from .gazetteer import Gazetteer
+
+EARTH_KM = 6371.0088
+REACH_KM = 25.0  # places this close to a candidate count for it
+BONUS_PER_LOG = 1.0  # score per natural log of (1 + reports nearby)
+MAX_BONUS = 2.5  # below an article's own neighbour (4) and a named region (5)
+
+
+class Context:
+    """The settlements a batch of articles names unambiguously, with how many articles name each."""
+
+    def __init__(self, places: dict[str, int], gaz: Gazetteer):
+        self.ids = tuple(sorted(places))
+        self.lat = np.radians([gaz.places[i].lat for i in self.ids])
+        self.lon = np.radians([gaz.places[i].lon for i in self.ids])
+        self.weight = np.array([places[i] for i in self.ids], dtype=float)
+        self.key = hash((self.ids, tuple(self.weight)))  # what choices made in this context are kept under
+
+    @classmethod
+    def of(cls, texts: Iterable[str], gaz: Gazetteer) -> Context:
+        counts: Counter[str] = Counter()
+        for text in texts:
+            counts.update({m.candidates[0][0] for m in gaz.find(text)
+                           if len(m.candidates) == 1 and gaz.places[m.candidates[0][0]].kind == "settlement"})
+        return cls(dict(counts), gaz)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def reports_near(self, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+        """For each point (radians), how many article mentions of the context's places lie within REACH_KM."""
+        if not self.ids or not len(lat):
+            return np.zeros(len(lat))
+        km = EARTH_KM * np.hypot(lat[:, None] - self.lat, (lon[:, None] - self.lon) * np.cos(lat)[:, None])
+        return (km <= REACH_KM) @ self.weight
+
+    def bonus(self, lat: np.ndarray, lon: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The score each point earns for the reports near it, and that number of reports."""
+        near = self.reports_near(lat, lon)
+        return np.minimum(MAX_BONUS, BONUS_PER_LOG * np.log1p(near)), near
+
+
+def empty(gaz: Gazetteer) -> Context:
+    return Context({}, gaz)
