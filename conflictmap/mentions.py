@@ -63,12 +63,12 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     article's whole batch names, a last clue among homonyms (context.py)."""
     confirmed: set[str] = set()  # word-like names the article has already used as places
     matches = [_as_region(text, m, gaz) for m in gaz.find(text) if not _not_a_place(text, m, gaz, lex, confirmed)]
-    matches = _qualified(text, matches, gaz, lex)
+    matches, located = _qualified(text, matches, gaz, lex)
     if not matches:
         return []
     spans = sentences(text)
-    spots = [(m.start, gaz.places[m.candidates[0][0]].name) for m in matches
-             if all(gaz.places[pid].kind == "region" for pid, _ in m.candidates)]
+    spots = sorted([(m.start, gaz.places[m.candidates[0][0]].name) for m in matches
+                    if all(gaz.places[pid].kind == "region" for pid, _ in m.candidates)] + located)
     where = [pos for pos, _ in spots]
     contexts = [frozenset(name for _, name in spots[bisect_left(where, m.start - REGION_REACH):
                                                      bisect_right(where, m.start + REGION_REACH)]) for m in matches]
@@ -104,25 +104,30 @@ def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match:
     return replace(m, candidates=((regions[0].id, "region"),)) if regions else m
 
 
-def _qualified(text: str, matches: list[Match], gaz: Gazetteer, lex: Lexicon) -> list[Match]:
+def _qualified(text: str, matches: list[Match], gaz: Gazetteer,
+               lex: Lexicon) -> tuple[list[Match], list[tuple[int, str]]]:
     """"Zarichne, Donetsk", "Myrne (Kherson region)", "Ivanivka in the Kharkiv region": an oblast
-    named right after a place says which of its homonyms is meant, and is no place of its own."""
+    named right after a place says which of its homonyms is meant, and is no place of its own. Returns
+    the places, and where each such oblast was named (it still helps other names nearby)."""
     kept: list[Match] = []
+    located: list[tuple[int, str]] = []
     skip = False
     for before, m, after in zip([None] + matches, matches, matches[1:] + [None]):
         if skip:
             skip = False
             continue
         if _qualifies_unknown(text, before, m, gaz, lex):
+            located.append((m.start, _region_named(m, gaz).name))
             continue  # "shelled DPR positions in Rumyantsevo, Donetsk": a village we lack, and its oblast
         region = _qualifier(text, m, after, gaz, lex) if after else None
         if region:
             inside = tuple(c for c in m.candidates if gaz.within(gaz.places[c[0]], region))
             kept.append(replace(m, candidates=inside))
+            located.append((after.start, region.name))
             skip = True
         else:
             kept.append(m)
-    return kept
+    return kept, located
 
 
 def _qualifier(text: str, m: Match, after: Match, gaz: Gazetteer, lex: Lexicon):
