@@ -20,7 +20,7 @@ from .gazetteer import Gazetteer, Match
 from .models import Place
 from .names import fold_name
 
-HOW_PRIOR = {"primary": 1.5, "region": 4.0, "curated": 1.5, "alias": 0.0}
+HOW_PRIOR = {"primary": 1.5, "region": 4.0, "curated": 1.5, "alias": 0.0, "respelled": -0.5}
 VOUCHED = ("region", "curated")  # names a person wrote into gazetteer.yaml: as good as the place's own
 EARTH_KM = 6371.0088
 REGION_BONUS = 5.0

@@ -14,6 +14,7 @@ from .gazetteer import PROMINENT, Gazetteer, Match
 from .homonyms import Choice, Neighbours, Request, choose_all
 from .models import Mention
 from .names import fold_name
+from .respell import respelled
 from .status import Lexicon
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "vs", "u.s",
@@ -63,6 +64,7 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     article's whole batch names, a last clue among homonyms (context.py)."""
     confirmed: set[str] = set()  # word-like names the article has already used as places
     matches = [_as_region(text, m, gaz) for m in gaz.find(text) if not _not_a_place(text, m, gaz, lex, confirmed)]
+    matches = respelled(text, matches, gaz, lex.place_before, lex.qualifier_follows)
     matches, located = _qualified(text, matches, gaz, lex)
     if not matches:
         return []

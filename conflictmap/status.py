@@ -81,6 +81,7 @@ class Lexicon:
     dateline: re.Pattern
     qualifier_between: re.Pattern  # between a place and the oblast that qualifies it
     qualifier_after: re.Pattern  # what may follow that oblast
+    qualifier_follows: re.Pattern  # an oblast's name after a place, qualifying it
     unknown_before_qualifier: re.Pattern  # a name inside a sentence, then a comma: what an oblast may qualify
 
 
@@ -113,6 +114,7 @@ def load_lexicon() -> Lexicon:
                    dateline=re.compile(data["dateline"], re.MULTILINE),
                    qualifier_between=re.compile(data["qualifier_between"], re.IGNORECASE),
                    qualifier_after=re.compile(data["qualifier_after"], re.IGNORECASE),
+                   qualifier_follows=re.compile(data["qualifier_follows"]),
                    unknown_before_qualifier=re.compile(data["unknown_before_qualifier"]))
 
 

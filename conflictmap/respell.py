@@ -1,0 +1,69 @@
+"""Place names in a spelling the gazetteer lacks: "Veselogorovka" (Russian) for Veselohorivka,
+"Klischiivka" for Klishchiivka, "Logvinovo" for Lohvynove.
+
+Transliterations of one Cyrillic name differ mostly in vowels (Ukrainian і for Russian о), in h for g,
+and in how щ, ж, х, ц are written. Their consonant skeletons agree: drop the vowels and the letters
+that vary, write each of those sounds one way. A capitalised name that the gazetteer does not know,
+standing where a place stands ("near X", "X, Donetsk"), and shaped like a Ukrainian or Russian place
+name, is looked up by its skeleton; the homonym machinery then chooses among what it finds.
+"""
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Gazetteer, Match
+from .names import fold_name
+
+SOUNDS = (("shch", "S"), ("sch", "S"), ("zh", "Z"), ("kh", "H"), ("ts", "C"), ("tz", "C"), ("ch", "C"),
+          ("sh", "S"), ("g", "h"), ("w", "v"), ("x", "ks"), ("q", "k"))
+VARYING = re.compile(r"[aeiouyj' -]")
+DOUBLED = re.compile(r"(.)\1+")
+MIN_SKELETON = 5  # shorter skeletons (Pisky: psk) name too many places
+MAX_CANDIDATES = 40  # a skeleton shared by more places is no clue
+# One to three capitalised words ending as Ukrainian and Russian place names end.
+NAME = re.compile(r"\b((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]*(?:ka|ky|ki|ve|vo|ne|no|na|ye|oye|ое|e|sk|tsi|chi"
+                  r"|ets|ino|yn|iv|ov|yar|hrad|grad|pil|pol|ia|ya|ia|ok))\b")
+
+
+def skeleton(name: str) -> str:
+    """The consonants of a name, each sound written one way."""
+    key = fold_name(name)
+    for written, sound in SOUNDS:
+        key = key.replace(written, sound)
+    return DOUBLED.sub(r"\1", VARYING.sub("", key))
+
+
+def index(gaz: Gazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Skeleton -> the places whose Latin names have it, built once per gazetteer."""
+    table = gaz.derived.get("skeletons")
+    if table is None:
+        grouped: dict[str, dict[str, str]] = {}
+        for key, cands in gaz.keys.items():
+            if key.isascii():
+                bucket = grouped.setdefault(skeleton(key), {})
+                for pid, _ in cands:
+                    if gaz.places[pid].kind == "settlement":
+                        bucket.setdefault(pid, "respelled")
+        table = gaz.derived["skeletons"] = {k: tuple(v.items()) for k, v in grouped.items()
+                                            if len(k) >= MIN_SKELETON and len(v) <= MAX_CANDIDATES}
+    return table
+
+
+def respelled(text: str, matches: list[Match], gaz: Gazetteer, place_before: re.Pattern,
+              place_after: re.Pattern) -> list[Match]:
+    """The matches, with names the gazetteer lacks in this spelling added where the text treats them
+    as places, in text order."""
+    taken = [(m.start, m.end) for m in matches]
+    table = None
+    added = []
+    for found in NAME.finditer(text):
+        start, end = found.span(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if not (place_before.search(text, max(0, start - 40), start) or place_after.match(text, end)):
+            continue
+        table = table if table is not None else index(gaz)
+        cands = table.get(skeleton(found.group(1)))
+        if cands:
+            added.append(Match(start, end, found.group(1), cands))
+    return sorted(matches + added, key=lambda m: m.start) if added else matches
