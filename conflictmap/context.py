@@ -19,7 +19,7 @@ from .gazetteer import Gazetteer
 EARTH_KM = 6371.0088
 REACH_KM = 25.0  # places this close to a candidate count for it
 BONUS_PER_LOG = 1.0  # score per natural log of (1 + reports nearby)
-MAX_BONUS = 2.5  # below an article's own neighbour (4) and a named region (5)
+MAX_BONUS = 1.5  # a tie-breaker: below a big city's own name, an article's neighbour (4), a named region (5)
 
 
 class Context:
