@@ -19,6 +19,7 @@ QUOTE_LIMIT = 600
 PERIOD_OF = re.compile(r"\bof$|-long$", re.IGNORECASE)
 OWN_VERB_REACH = 25  # a region's cue this close to it is about the region itself
 DOUBT = 0.4  # confidence kept for a place far from all the others the article names
+ANAPHOR = 0.85  # confidence kept for a place named as "the city" after its name
 
 
 def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, context: Context | None = None) -> list[Event]:
@@ -40,11 +41,18 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, contex
                   by_span(find_dates(article.text, published, low, spans), spans), by_span(claimants, spans))
     best: dict[tuple, Event] = {}
     for group in by_sentence.values():
-        for event in _sentence_events(group, article, published, found, gaz, lex):
+        for event in _dated_once(_sentence_events(group, article, published, found, gaz, lex)):
             key = (event.place.id, event.status, event.date)
             if key not in best or _strength(event) > _strength(best[key]):
                 best[key] = event
     return _first_of_series(sorted(best.values(), key=lambda e: e.start), lex)
+
+
+def _dated_once(events: list[Event]) -> list[Event]:
+    """One sentence telling the same place and status twice ("in Izium ... capturing the city on April
+    1") dates it where it says when: a telling dated only by publication gives way to a dated one."""
+    dated = {(e.place.id, e.status) for e in events if e.date_source == "text"}
+    return [e for e in events if e.date_source == "text" or (e.place.id, e.status) not in dated]
 
 
 def _first_of_series(events: list[Event], lex: Lexicon) -> list[Event]:
@@ -105,10 +113,15 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
                 date_source="text" if cue else "publication",
                 claimant=reading.claimant, side=reading.side, quote=quote,
                 article=article.file, outlet=article.outlet, url=article.url, published=article.published,
-                start=m.start, end=m.end, confidence=round(reading.confidence * (DOUBT if m.doubtful else 1), 2),
+                start=m.start, end=m.end, confidence=_confidence(reading, m),
                 cues={"status": reading.cue, "frame": reading.frame, "date": cue.text if cue else "",
                       "place": m.why, "surface": m.surface}))
     return out
+
+
+def _confidence(reading, m: Mention) -> float:
+    """The reading's confidence, less for a place far from the article's others or named as "the city"."""
+    return round(reading.confidence * (DOUBT if m.doubtful else 1) * (ANAPHOR if m.anaphor else 1), 2)
 
 
 def _only_locates(i: int, group: list[Mention], readings: list, gaz: Gazetteer, lex: Lexicon) -> bool:

@@ -88,7 +88,40 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
         why, doubtful = (f"{why}; doubtful: {doubt}", True) if doubt else (why, False)
         mentions.append(Mention(place, match.surface, match.start, match.end, text[s_start:s_end], s_start,
                                 others, why, doubtful=doubtful))
-    return mentions
+    return _with_anaphors(text, spans, mentions, lex)
+
+
+ANAPHOR_SIZES = {"city": (20_000, None), "town": (1_000, 200_000), "village": (0, 20_000), "settlement": (0, 50_000)}
+ANAPHOR_REACH = 1  # sentences back in which "the city" may find the place it stands for
+
+
+def _with_anaphors(text: str, spans: list[tuple[int, int]], mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"... near Izium. Russian forces captured the city on Friday": "the city" is the settlement named
+    last, in its sentence or the one before, if its size fits the word (a village is no city)."""
+    found = []
+    starts = [start for start, _ in spans]
+    for phrase in lex.anaphor.finditer(text):
+        si = bisect_right(starts, phrase.start()) - 1
+        earliest = starts[max(0, si - ANAPHOR_REACH)]
+        before = [m for m in mentions if earliest <= m.start and m.end <= phrase.start() and m.place.kind == "settlement"]
+        if not before or before[-1].doubtful or not _fits(before[-1].place.population, phrase.group(1).lower()) \
+                or _only_a_reference(text, before[-1], lex):
+            continue
+        m, (s_start, s_end) = before[-1], spans[si]
+        found.append(Mention(m.place, phrase.group(0), phrase.start(), phrase.end(), text[s_start:s_end], s_start,
+                             m.candidates, f"{phrase.group(0)}: {m.surface}, named before", anaphor=True))
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def _only_a_reference(text: str, m: Mention, lex: Lexicon) -> bool:
+    """Named where fire came from or as a reference point ("from the Avdiivka area", "west of Donetsk")."""
+    before = text[max(0, m.start - 50):m.start].lower()
+    return bool(lex.origin_before.search(before) or lex.reference_before.search(before))
+
+
+def _fits(population: int, word: str) -> bool:
+    low, high = ANAPHOR_SIZES[word]
+    return (population >= low or population == 0 and word != "city") and (high is None or population < high)
 
 
 def _choose_once(keyed: list[tuple[tuple, Request]], gaz: Gazetteer, neighbours: Neighbours) -> list[Choice]:

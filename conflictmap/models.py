@@ -48,6 +48,7 @@ class Mention:
     candidates: tuple[str, ...] = ()  # other places the name could mean
     why: str = ""  # how the homonym was chosen
     doubtful: bool = False  # far from everything else the article names
+    anaphor: bool = False  # "the city", standing for the place named before it
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ class Lexicon:
     qualifier_between: re.Pattern  # between a place and the oblast that qualifies it
     qualifier_after: re.Pattern  # what may follow that oblast
     qualifier_follows: re.Pattern  # an oblast's name after a place, qualifying it
+    anaphor: re.Pattern  # "the city", standing for a place named before
     unknown_before_qualifier: re.Pattern  # a name inside a sentence, then a comma: what an oblast may qualify
 
 
@@ -115,6 +116,7 @@ def load_lexicon() -> Lexicon:
                    qualifier_between=re.compile(data["qualifier_between"], re.IGNORECASE),
                    qualifier_after=re.compile(data["qualifier_after"], re.IGNORECASE),
                    qualifier_follows=re.compile(data["qualifier_follows"]),
+                   anaphor=re.compile(data["anaphor"], re.IGNORECASE),
                    unknown_before_qualifier=re.compile(data["unknown_before_qualifier"]))
 
 
