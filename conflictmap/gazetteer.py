@@ -45,15 +45,17 @@ class Gazetteer:
         self.front_regions = front_regions
         self.contains = contains  # region name -> region names it is made of (Donbas)
         self._keys = keys
-        self.derived: dict = {}  # data computed from the places on demand (homonyms' arrays); never pickled
+        self.derived: dict = {}  # data computed from the places on demand (homonyms' arrays); never cached
         self._automaton = ahocorasick.Automaton()
         for key, cands in keys.items():  # " " + key: a name starts where a word starts (names.word_starts)
             self._automaton.add_word(" " + key, (len(key), tuple(cands), not key[0].isalpha() or key.startswith(GENERIC)))
         if keys:
             self._automaton.make_automaton()
 
-    def __getstate__(self) -> dict:
-        return {**self.__dict__, "derived": {}}
+    @property
+    def keys(self) -> dict[str, list[tuple[str, str]]]:
+        """Every folded name and the (place id, how) it may mean; read only."""
+        return self._keys
 
     def __len__(self) -> int:
         return len(self.places)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import pickle
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -12,6 +11,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import gazetteer as gazetteer_mod
+from . import gazetteer_cache
 from . import names as names_mod
 from . import store
 from .articles import ReadResult, read_all, read_bytes, read_zip
@@ -36,28 +36,17 @@ class Report:
 
 def load_gazetteer(settings: Settings) -> Gazetteer:
     """The gazetteer, from a cache beside the store while its files are unchanged (loading from the
-    files builds 100,000 name keys and takes about a second; the cache takes a fraction of that)."""
+    files builds 100,000 name keys and takes about a second; the cache takes a fraction of that).
+    The cache is plain data, checked before use: a store folder from someone else cannot run code."""
     base = settings.geodata / "gazetteer_base.tsv"
     sources = [settings.gazetteer, base, base.parent / gazetteer_mod.COMMON_WORDS, Path(gazetteer_mod.__file__),
                Path(names_mod.__file__)]  # the code that builds the keys, too
     stamp = repr([(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sources if p.exists()])
     cache = settings.db.parent / "gazetteer.cache"
-    try:
-        with cache.open("rb") as fh:
-            cached_stamp, gaz = pickle.load(fh)
-        if cached_stamp == stamp:
-            return gaz
-    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
-        pass  # no cache, or an old one: build afresh
-    gaz = gazetteer_mod.load(settings.gazetteer, base)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as fh:
-            pickle.dump((stamp, gaz), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, cache)
-    except OSError:
-        pass  # a read-only place: work without a cache
+    gaz = gazetteer_cache.load(cache, stamp)
+    if gaz is None:
+        gaz = gazetteer_mod.load(settings.gazetteer, base)
+        gazetteer_cache.save(cache, stamp, gaz)
     return gaz
 
 

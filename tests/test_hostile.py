@@ -94,3 +94,49 @@ def test_app_defaults_are_safe():
     assert config["server"]["enableXsrfProtection"] is True
     assert 0 < config["server"]["maxUploadSize"] <= 50
     assert config["client"]["showErrorDetails"] == "none"
+
+
+class _WritesMarker:
+    """A pickle that, when loaded, creates the file `marker`: what a hostile gazetteer.cache could do."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        from pathlib import Path
+
+        return Path.touch, (Path(self.marker),)
+
+
+def test_a_received_gazetteer_cache_is_never_run(tmp_path):
+    import pickle
+
+    from conflictmap.config import settings
+
+    conf = replace(settings(), db=tmp_path / "store.sqlite")
+    marker = tmp_path / "pwned"
+    cache = tmp_path / "gazetteer.cache"
+    cache.write_bytes(pickle.dumps((_WritesMarker(marker), _WritesMarker(marker))))
+    gaz = pipeline.load_gazetteer(conf)
+    assert not marker.exists()
+    assert len(gaz) > 30_000 and [m.surface for m in gaz.find("Toretsk and Kupiansk")] == ["Toretsk", "Kupiansk"]
+    assert not cache.read_bytes().startswith(b"\x80")  # rewritten as data, not a pickle
+    again = pipeline.load_gazetteer(conf)  # and the rewritten cache is used
+    assert len(again) == len(gaz) and [p.id for p in again.lookup("Toretsk")] == [p.id for p in gaz.lookup("Toretsk")]
+
+
+@pytest.mark.parametrize("damage", [
+    lambda raw: raw[: len(raw) // 2],  # cut short
+    lambda raw: raw.replace(b'"lat"', b'"lag"', 1),  # a column missing
+    lambda raw: raw.replace(b'"lat":[', b'"lat":["48",', 1),  # a coordinate that is not a number
+    lambda raw: raw.replace(b'"how":[', b'"how":[9', 1),  # an index out of range
+])
+def test_a_damaged_gazetteer_cache_is_rebuilt(tmp_path, damage):
+    from conflictmap.config import settings
+
+    conf = replace(settings(), db=tmp_path / "store.sqlite")
+    first = pipeline.load_gazetteer(conf)
+    cache = tmp_path / "gazetteer.cache"
+    cache.write_bytes(damage(cache.read_bytes()))
+    again = pipeline.load_gazetteer(conf)
+    assert len(again) == len(first) and again.places == first.places
