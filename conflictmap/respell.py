@@ -10,6 +10,7 @@ name, is looked up by its skeleton; the homonym machinery then chooses among wha
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from .gazetteer import Gazetteer, Match
 from .names import fold_name
@@ -19,7 +20,8 @@ SOUNDS = (("shch", "S"), ("sch", "S"), ("zh", "Z"), ("kh", "H"), ("ts", "C"), ("
 VARYING = re.compile(r"[aeiouyj' -]")
 DOUBLED = re.compile(r"(.)\1+")
 MIN_SKELETON = 5  # shorter skeletons (Pisky: psk) name too many places
-MAX_CANDIDATES = 40  # a skeleton shared by more places is no clue
+MAX_CANDIDATES = 40
+CLOSE_ENOUGH = 0.05  # spellings this much less alike than the best are dropped  # a skeleton shared by more places is no clue
 # One to three capitalised words ending as Ukrainian and Russian place names end.
 NAME = re.compile(r"\b((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]*(?:ka|ky|ki|ve|vo|ne|no|na|ye|oye|ое|e|sk|tsi|chi"
                   r"|ets|ino|yn|iv|ov|yar|hrad|grad|pil|pol|ia|ya|ia|ok))\b")
@@ -49,6 +51,17 @@ def index(gaz: Gazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
     return table
 
 
+def _closest(surface: str, cands: tuple[tuple[str, str], ...], gaz: Gazetteer) -> tuple[tuple[str, str], ...]:
+    """Of the places that share a skeleton, those spelled most like the text (Klischiivka is
+    Klishchiivka, not Kulishivka)."""
+    if len(cands) <= 1:
+        return cands
+    folded = fold_name(surface)
+    alike = [SequenceMatcher(None, folded, fold_name(gaz.places[pid].name)).ratio() for pid, _ in cands]
+    best = max(alike)
+    return tuple(c for c, a in zip(cands, alike) if a >= best - CLOSE_ENOUGH)
+
+
 def respelled(text: str, matches: list[Match], gaz: Gazetteer, place_before: re.Pattern,
               place_after: re.Pattern) -> list[Match]:
     """The matches, with names the gazetteer lacks in this spelling added where the text treats them
@@ -63,7 +76,7 @@ def respelled(text: str, matches: list[Match], gaz: Gazetteer, place_before: re.
         if not (place_before.search(text, max(0, start - 40), start) or place_after.match(text, end)):
             continue
         table = table if table is not None else index(gaz)
-        cands = table.get(skeleton(found.group(1)))
+        cands = _closest(found.group(1), table.get(skeleton(found.group(1)), ()), gaz)
         if cands:
             added.append(Match(start, end, found.group(1), cands))
     return sorted(matches + added, key=lambda m: m.start) if added else matches

@@ -184,8 +184,8 @@ def clause_distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     lo, hi = (a[1], b[0]) if a[0] <= b[0] else (b[1], a[0])
     if hi <= lo:
         return 0
-    boundaries = len(BOUNDARY.findall(text, lo, hi)) + _leaves_relative(text, lo, hi)
-    return (hi - lo) + BOUNDARY_PENALTY * boundaries
+    boundaries = len(BOUNDARY.findall(text, lo, hi))
+    return (hi - lo) + BOUNDARY_PENALTY * boundaries + (MAX_DISTANCE if _leaves_relative(text, lo, hi) else 0)
 
 
 def _leaves_relative(text: str, lo: int, hi: int) -> bool:
