@@ -157,7 +157,8 @@ def _qualified(text: str, matches: list[Match], gaz: Gazetteer,
         region = _qualifier(text, m, after, gaz, lex) if after else None
         if region:
             inside = tuple(c for c in m.candidates if gaz.within(gaz.places[c[0]], region))
-            kept.append(replace(m, candidates=inside))
+            if inside:  # else a village we lack: its namesakes elsewhere are not meant
+                kept.append(replace(m, candidates=inside))
             located.append((after.start, region.name))
             skip = True
         else:
@@ -173,7 +174,7 @@ def _qualifier(text: str, m: Match, after: Match, gaz: Gazetteer, lex: Lexicon):
     if region is None or not lex.qualifier_after.match(text, after.end):
         return None
     places = [gaz.places[pid] for pid, _ in m.candidates]
-    if any(p.kind == "region" for p in places) or not any(gaz.within(p, region) for p in places):
+    if any(p.kind == "region" for p in places):
         return None
     if any(p.population >= BIG_CITY and how == "primary" and not gaz.within(p, region)
            for p, (_, how) in zip(places, m.candidates)):
