@@ -19,7 +19,8 @@ SOUNDS = (("shch", "S"), ("sch", "S"), ("zh", "Z"), ("kh", "H"), ("ts", "C"), ("
           ("sh", "S"), ("g", "h"), ("w", "v"), ("x", "ks"), ("q", "k"))
 VARYING = re.compile(r"[aeiouyj' -]")
 DOUBLED = re.compile(r"(.)\1+")
-MIN_SKELETON = 5  # shorter skeletons (Pisky: psk) name too many places
+MIN_SKELETON = 5  # shorter skeletons (Pisky: psk) name too many places...
+MIN_QUALIFIED = 4  # ...unless the oblast is named after it ("Elenovka, Donetsk")
 MAX_CANDIDATES = 40
 CLOSE_ENOUGH = 0.05  # spellings this much less alike than the best are dropped  # a skeleton shared by more places is no clue
 # One to three capitalised words ending as Ukrainian and Russian place names end.
@@ -47,7 +48,7 @@ def index(gaz: Gazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
                     if gaz.places[pid].kind == "settlement":
                         bucket.setdefault(pid, "respelled")
         table = gaz.derived["skeletons"] = {k: tuple(v.items()) for k, v in grouped.items()
-                                            if len(k) >= MIN_SKELETON and len(v) <= MAX_CANDIDATES}
+                                            if len(k) >= MIN_QUALIFIED}
     return table
 
 
@@ -73,10 +74,12 @@ def respelled(text: str, matches: list[Match], gaz: Gazetteer, place_before: re.
         start, end = found.span(1)
         if any(s < end and start < e for s, e in taken):
             continue
-        if not (place_before.search(text, max(0, start - 40), start) or place_after.match(text, end)):
+        qualified = bool(place_after.match(text, end))  # its oblast follows: the candidates will be cut to it
+        if not (qualified or place_before.search(text, max(0, start - 40), start)):
             continue
         table = table if table is not None else index(gaz)
-        cands = _closest(found.group(1), table.get(skeleton(found.group(1)), ()), gaz)
-        if cands:
+        key = skeleton(found.group(1))
+        cands = _closest(found.group(1), table.get(key, ()), gaz)
+        if cands and (qualified or len(key) >= MIN_SKELETON and len(cands) <= MAX_CANDIDATES):
             added.append(Match(start, end, found.group(1), cands))
     return sorted(matches + added, key=lambda m: m.start) if added else matches
