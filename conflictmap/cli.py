@@ -12,7 +12,6 @@ from pathlib import Path
 
 from . import corrections, escape, export, filters, gazetteer_check, lookup, pipeline, snapshot, store
 from .config import ROOT, settings
-from .events import extract
 from .gazetteer import GazetteerError
 from .models import STATUSES
 
@@ -146,7 +145,7 @@ def cmd_ingest(args) -> int:
 def cmd_reextract(args) -> int:
     conf = settings(args.db)
     gaz = _gazetteer(conf)
-    total = store.reextract(store.connect(conf.db), lambda article: extract(article, gaz))
+    total = store.reextract(store.connect(conf.db), lambda articles: pipeline.extract_many(articles, gaz))
     print(f"{total} events rebuilt from the stored articles; corrections kept", file=sys.stderr)
     return 0
 

@@ -16,6 +16,7 @@ from . import names as names_mod
 from . import store
 from .articles import ReadResult, read_all, read_bytes, read_zip
 from .config import Settings
+from .context import Context
 from .events import extract
 from .gazetteer import Gazetteer
 from .models import Article, Event
@@ -70,7 +71,7 @@ def extract_paths(paths: list[Path], manifest: Path | None, settings: Settings, 
                   min_confidence: float | None = None, workers: int = 1) -> tuple[list[Event], Report]:
     """Per-article events (no store) for every article under `paths`."""
     floor = settings.min_confidence if min_confidence is None else min_confidence
-    results, notes = read_all(paths, manifest, settings.max_file_bytes)
+    results, notes = read_all(paths, manifest, settings.max_file_bytes, settings.max_zip_bytes)
     report = Report(lines=list(notes))
     readable = [r for r in results if _note(report, r)]
     found: list[Event] = []
@@ -85,7 +86,7 @@ def ingest_paths(paths: list[Path], manifest: Path | None, settings: Settings, g
                  engine=None, workers: int = 1, progress: bool = False) -> Report:
     """Read, extract and store every article under `paths`; one transaction per article.
     Extraction runs in `workers` processes; one process writes."""
-    results, notes = read_all(paths, manifest, settings.max_file_bytes)
+    results, notes = read_all(paths, manifest, settings.max_file_bytes, settings.max_zip_bytes)
     return _store_all(results, Report(lines=list(notes)), engine or store.connect(settings.db), gaz,
                       workers, progress)
 
@@ -96,7 +97,7 @@ def ingest_uploads(files: list[tuple[str, bytes]], meta: dict, settings: Setting
     results = []
     for name, raw in files:
         if name.lower().endswith(".zip"):
-            results += read_zip(name, raw, {}, settings.max_file_bytes, meta)
+            results += read_zip(name, raw, {}, settings.max_file_bytes, settings.max_zip_bytes, meta)
         else:
             results.append(read_bytes(name, raw, meta, settings.max_file_bytes))
     return _store_all(results, Report(), engine, gaz)
@@ -114,21 +115,24 @@ def _store_all(results: list[ReadResult], report: Report, engine, gaz: Gazetteer
 
 
 def extract_many(articles: list[Article], gaz: Gazetteer, workers: int = 1) -> Iterator[list[Event]]:
-    """Events of each article, in order. Extraction is a pure function of the article, so with
-    workers > 1 it runs in forked processes that share the parent's gazetteer."""
+    """Events of each article, in order. The batch is one context (context.py: the places it names
+    help choose among homonyms). Extraction is then a pure function of the article, so with
+    workers > 1 it runs in forked processes that share the parent's gazetteer and context."""
+    context = Context.of((a.text for a in articles), gaz)
     if workers <= 1 or len(articles) < 4 * workers:
-        return (extract(a, gaz) for a in articles)
-    global _WORKER_GAZETTEER
-    _WORKER_GAZETTEER = gaz  # inherited by the forked workers, read only
+        return (extract(a, gaz, context=context) for a in articles)
+    global _WORKER_STATE
+    _WORKER_STATE = (gaz, context)  # inherited by the forked workers, read only
     pool = multiprocessing.get_context("fork").Pool(workers)
     return _closing(pool, pool.imap(_extract_in_worker, articles, chunksize=8))
 
 
-_WORKER_GAZETTEER: Gazetteer | None = None
+_WORKER_STATE: tuple[Gazetteer, Context] | None = None
 
 
 def _extract_in_worker(article: Article) -> list[Event]:
-    return extract(article, _WORKER_GAZETTEER)
+    gaz, context = _WORKER_STATE
+    return extract(article, gaz, context=context)
 
 
 def _closing(pool, results):

@@ -143,19 +143,20 @@ def _insert_event(conn, event: Event) -> int:
         date=event.date, date_start=start, date_end=end)).inserted_primary_key[0]
 
 
-def reextract(engine: sa.Engine, extract_article) -> int:
+def reextract(engine: sa.Engine, extract_all) -> int:
     """Rebuild every event from the stored articles (after the gazetteer or the extractor changed).
-    Corrections are kept: they are matched to events by place, status and date, not by id."""
+    `extract_all` takes the list of articles and gives each one's events, in order (the whole store
+    is one batch: pipeline.extract_many). Corrections are kept: they are matched to events by place,
+    status and date, not by id."""
     with engine.begin() as conn:
         stored = conn.execute(sa.select(articles).order_by(articles.c.id)).all()
         conn.execute(event_links.delete())
         conn.execute(sources.delete())
         conn.execute(events.delete())
         total = 0
-        for row in stored:
-            article = Article(file=row.file, text=row.text, published=row.published, outlet=row.outlet,
-                              url=row.url, language=row.language, published_source=row.published_source)
-            found = extract_article(article)
+        texts = [Article(file=row.file, text=row.text, published=row.published, outlet=row.outlet, url=row.url,
+                         language=row.language, published_source=row.published_source) for row in stored]
+        for row, found in zip(stored, extract_all(texts)):
             add_events(conn, row.id, found)
             total += len(found)
     return total

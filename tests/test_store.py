@@ -112,7 +112,6 @@ def test_claim_and_denial_stay_linked(conf, gaz, tmp_path):
 
 def test_corrections_survive_reextraction_and_undo(conf, gaz):
     from conflictmap import corrections
-    from conflictmap.events import extract
 
     engine = store.connect(conf.db)
     pipeline.ingest_paths([SAMPLES], None, conf, gaz, engine)
@@ -120,14 +119,15 @@ def test_corrections_survive_reextraction_and_undo(conf, gaz):
     fix = corrections.add(engine, target, "status", "contested", "occupied since 2022; not a new claim")
     hidden = next(e for e in store.merged_events(engine) if e["place"] == "Sloviansk")
     hide = corrections.add(engine, hidden, "not_event", "true", "background sentence")
-    store.reextract(engine, lambda a: extract(a, gaz))
-    after = {e["place"]: e for e in store.merged_events(engine)}
-    assert after["Enerhodar"]["status"] == "contested"
-    assert after["Enerhodar"]["corrections"][0]["reason"] == "occupied since 2022; not a new claim"
+    store.reextract(engine, lambda arts: pipeline.extract_many(arts, gaz))
+    same = lambda e: e["place"] == "Enerhodar" and e["key"]["date_start"] == target["key"]["date_start"]  # noqa: E731
+    after = next(e for e in store.merged_events(engine) if same(e))
+    assert after["status"] == "contested"
+    assert after["corrections"][0]["reason"] == "occupied since 2022; not a new claim"
     assert hidden["key"] not in [e["key"] for e in store.merged_events(engine)]
     assert corrections.undo(engine, fix) and corrections.undo(engine, hide)
-    restored = {e["place"]: e for e in store.merged_events(engine)}
-    assert restored["Enerhodar"]["status"] == "claimed"
+    restored = next(e for e in store.merged_events(engine) if same(e))
+    assert restored["status"] == "claimed"
     assert hidden["key"] in [e["key"] for e in store.merged_events(engine)]
     assert [c["undone_at"] is not None for c in corrections.list_all(engine)] == [True, True]
 
