@@ -3,19 +3,20 @@ from __future__ import annotations
 
 import csv
 import io
+import lzma
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from .config import ZIP_MAX_MEMBERS, ZIP_MAX_RATIO
 from .models import Article
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
-ZIP_MAX_MEMBERS = 10_000
-ZIP_MAX_RATIO = 100  # a member that inflates more than this is a zip bomb
 MANIFEST_COLUMNS = ("file", "published", "outlet", "url", "language")
 _TEXT_DATE = re.compile(r"\b(?:date|published|updated)?:?\s*((?:19|20)\d\d-[01]\d-[0-3]\d)\b", re.IGNORECASE)
 
@@ -166,27 +167,32 @@ def html_to_text(html: str) -> str:
     return re.sub(r"<[^>]+>", " ", re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html))
 
 
-def read_all(paths: list[Path], manifest: Path | None, max_bytes: int) -> tuple[list[ReadResult], list[str]]:
+def read_all(paths: list[Path], manifest: Path | None, max_bytes: int,
+             max_zip_bytes: int) -> tuple[list[ReadResult], list[str]]:
     """Read every article under `paths` (zips opened); one result per file, plus notes on what was skipped."""
     files, rows, notes = collect(paths, manifest)
     results = []
     for f in files:
         if f.suffix.lower() == ".zip":
-            results += read_zip(f.name, f.read_bytes(), rows, max_bytes)
+            results += read_zip(f.name, f.read_bytes(), rows, max_bytes, max_zip_bytes)
         else:
             results.append(read_file(f, rows.get(f.name), max_bytes))
     return results, notes
 
 
-def read_zip(name: str, raw: bytes, rows: dict[str, dict], max_bytes: int, meta: dict | None = None) -> list[ReadResult]:
-    """The articles inside a zip. Paths that climb out ("../"), oversized members and zip bombs are refused."""
+def read_zip(name: str, raw: bytes, rows: dict[str, dict], max_bytes: int, max_total: int,
+             meta: dict | None = None) -> list[ReadResult]:
+    """The articles inside a zip, each bad member refused with its reason and the others read. Paths that climb
+    out ("../"), oversized members, zip bombs and members past the zip's limits (count, inflated total) are
+    refused."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, EOFError, ValueError):
         return [ReadResult(name, None, "refused: not a readable zip file")]
-    results = []
+    results, inflated = [], 0
     with archive:
-        for info in archive.infolist()[:ZIP_MAX_MEMBERS]:
+        members = archive.infolist()
+        for i, info in enumerate(members[:ZIP_MAX_MEMBERS]):
             member = f"{name}:{info.filename}"
             if info.is_dir() or info.filename.endswith("manifest.csv"):
                 continue
@@ -196,7 +202,33 @@ def read_zip(name: str, raw: bytes, rows: dict[str, dict], max_bytes: int, meta:
                 results.append(ReadResult(member, None, "skipped, not an article (.txt, .md, .html)"))
             elif info.file_size > max_bytes or info.file_size > ZIP_MAX_RATIO * max(info.compress_size, 1):
                 results.append(ReadResult(member, None, "refused: it inflates too much (over the size limit)"))
+            elif inflated + info.file_size > max_total:  # zipfile inflates no member past its stated size
+                left = len(members[i:ZIP_MAX_MEMBERS])
+                return results + [ReadResult(name, None, f"refused: {left} members not read: the zip would inflate "
+                                                         f"past its limit of {max_total / 2**20:.3g} MB in all")]
             else:
+                inflated += info.file_size
+                data = _member_bytes(archive, info)
                 base = Path(info.filename).name
-                results.append(read_bytes(base, archive.read(info), meta or rows.get(base), max_bytes))
+                results.append(ReadResult(member, None, data) if isinstance(data, str)
+                               else read_bytes(base, data, meta or rows.get(base), max_bytes))
+    if len(members) > ZIP_MAX_MEMBERS:
+        results.append(ReadResult(name, None, f"refused: {len(members) - ZIP_MAX_MEMBERS} members not read: "
+                                              f"more than {ZIP_MAX_MEMBERS:,} in one zip"))
     return results
+
+
+def _member_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | str:
+    """A member's bytes, or why they cannot be read (the refusal)."""
+    if info.flag_bits & 0x1:
+        return "refused: it is encrypted (password-protected)"
+    try:
+        return archive.read(info)
+    except NotImplementedError:
+        return f"refused: compressed by a method this tool cannot read ({info.compress_type})"
+    except zipfile.BadZipFile as exc:
+        if "CRC" in str(exc):
+            return "refused: damaged: its checksum does not match its contents"
+        return f"refused: damaged: {exc}"
+    except (zlib.error, lzma.LZMAError, OSError, EOFError) as exc:  # bz2 reports bad data as OSError
+        return f"refused: damaged: its compressed data is corrupt ({exc})"

@@ -140,3 +140,81 @@ def test_a_damaged_gazetteer_cache_is_rebuilt(tmp_path, damage):
     cache.write_bytes(damage(cache.read_bytes()))
     again = pipeline.load_gazetteer(conf)
     assert len(again) == len(first) and again.places == first.places
+
+
+def _zip_bytes(members: dict[str, bytes], method: int = 8) -> bytes:  # 8: deflate
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _patch_member(raw: bytes, name: str, *, flags=None, method=None, crc=None, size=None, data=None) -> bytes:
+    """The zip with one member's headers (local and central, as a tool that lies would write both) changed."""
+    import struct
+
+    out = bytearray(raw)
+    central = out.find(b"PK\x01\x02")
+    while central >= 0:
+        name_len, = struct.unpack_from("<H", out, central + 28)
+        if out[central + 46:central + 46 + name_len] == name.encode():
+            break
+        central = out.find(b"PK\x01\x02", central + 4)
+    local, = struct.unpack_from("<I", out, central + 42)
+    for head, flag_at in ((local, 6), (central, 8)):  # the same fields sit 2 bytes further in the central entry
+        shift = flag_at - 6
+        if flags is not None:
+            struct.pack_into("<H", out, head + 6 + shift, flags)
+        if method is not None:
+            struct.pack_into("<H", out, head + 8 + shift, method)
+        if crc is not None:
+            struct.pack_into("<I", out, head + 14 + shift, crc)
+        if size is not None:
+            struct.pack_into("<I", out, head + 22 + shift, size)
+    if data is not None:
+        name_len, extra_len = struct.unpack_from("<HH", out, local + 26)
+        start = local + 30 + name_len + extra_len
+        out[start:start + len(data)] = data
+    return bytes(out)
+
+
+def _dated(n: int, place: str = "Kurakhove") -> bytes:
+    return f"date 2025-01-06\nRussian forces captured {place} on Monday, report {n} says.".encode()
+
+
+def test_bad_zip_members_are_refused_one_by_one(conf, gaz):
+    names = ["first.txt", "encrypted.txt", "bad-crc.txt", "method.txt", "corrupt.txt", "lying.txt", "last.txt"]
+    raw = _zip_bytes({name: _dated(n) * 20 for n, name in enumerate(names)})
+    raw = _patch_member(raw, "encrypted.txt", flags=0x1)
+    raw = _patch_member(raw, "bad-crc.txt", crc=0x12345678)
+    raw = _patch_member(raw, "method.txt", method=99)
+    raw = _patch_member(raw, "corrupt.txt", data=b"\xff\xff\xff\xff")
+    raw = _patch_member(raw, "lying.txt", size=20)
+    report = pipeline.ingest_uploads([("batch.zip", raw)], {}, conf, gaz, store.connect(conf.db))
+    lines = dict(line.split(": ", 1) for line in report.lines)
+    assert report.stored == 2 and lines["first.txt"].startswith("stored") and lines["last.txt"].startswith("stored")
+    assert lines["batch.zip:encrypted.txt"] == "refused: it is encrypted (password-protected)"
+    assert lines["batch.zip:bad-crc.txt"].startswith("refused: damaged: its checksum does not match")
+    assert lines["batch.zip:method.txt"] == "refused: compressed by a method this tool cannot read (99)"
+    assert lines["batch.zip:corrupt.txt"].startswith("refused: damaged: its compressed data is corrupt")
+    assert lines["batch.zip:lying.txt"].startswith("refused: damaged: its checksum does not match")
+
+
+def test_zip_limits_are_reported(tmp_path):
+    import zipfile
+
+    from conflictmap.articles import read_zip
+    from conflictmap.config import ZIP_MAX_MEMBERS
+
+    many = _zip_bytes({f"p{n}.jpg": b"x" for n in range(ZIP_MAX_MEMBERS + 3)}, zipfile.ZIP_STORED)
+    results = read_zip("many.zip", many, {}, 5_000_000, 10**9)
+    assert results[-1].file == "many.zip" and not results[-1].ok
+    assert results[-1].message == f"refused: 3 members not read: more than {ZIP_MAX_MEMBERS:,} in one zip"
+    big = _zip_bytes({f"a{n}.txt": _dated(n) + b" " * 1_000_000 for n in range(4)}, zipfile.ZIP_STORED)
+    results = read_zip("big.zip", big, {}, 5 * 2**20, int(2.5 * 2**20))
+    assert [r.ok for r in results] == [True, True, False]
+    assert results[-1].message == "refused: 2 members not read: the zip would inflate past its limit of 2.5 MB in all"
