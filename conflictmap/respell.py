@@ -17,7 +17,7 @@ from .names import fold_name
 
 SOUNDS = (("shch", "S"), ("sch", "S"), ("zh", "Z"), ("kh", "H"), ("ts", "C"), ("tz", "C"), ("ch", "C"),
           ("sh", "S"), ("g", "h"), ("w", "v"), ("x", "ks"), ("q", "k"))
-VARYING = re.compile(r"[aeiouyj' -]")
+VARYING = str.maketrans("", "", "aeiouyj' -")  # letters that vary between transliterations
 DOUBLED = re.compile(r"(.)\1+")
 MIN_SKELETON = 5  # shorter skeletons (Pisky: psk) name too many places...
 MIN_QUALIFIED = 4  # ...unless the oblast is named after it ("Elenovka, Donetsk")
@@ -30,25 +30,32 @@ NAME = re.compile(r"\b((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]*(?:ka|ky|ki|ve
 
 def skeleton(name: str) -> str:
     """The consonants of a name, each sound written one way."""
-    key = fold_name(name)
+    return _skeleton(fold_name(name))
+
+
+def _skeleton(key: str) -> str:
+    """The skeleton of a folded name."""
     for written, sound in SOUNDS:
-        key = key.replace(written, sound)
-    return DOUBLED.sub(r"\1", VARYING.sub("", key))
+        if written in key:
+            key = key.replace(written, sound)
+    return DOUBLED.sub(r"\1", key.translate(VARYING))
 
 
 def index(gaz: Gazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Skeleton -> the places whose Latin names have it, built once per gazetteer."""
+    """Skeleton -> the places whose Latin names have it, built once per gazetteer (all keys in one
+    string, so each replacement runs once in C rather than per name)."""
     table = gaz.derived.get("skeletons")
     if table is None:
+        latin = [(key, cands) for key, cands in gaz.keys.items() if key.isascii()]
+        skeletons = _skeleton("\n".join(key for key, _ in latin)).split("\n")  # "." never spans a line break
         grouped: dict[str, dict[str, str]] = {}
-        for key, cands in gaz.keys.items():
-            if key.isascii():
-                bucket = grouped.setdefault(skeleton(key), {})
+        for key, (_, cands) in zip(skeletons, latin):
+            if len(key) >= MIN_QUALIFIED:
+                bucket = grouped.setdefault(key, {})
                 for pid, _ in cands:
                     if gaz.places[pid].kind == "settlement":
                         bucket.setdefault(pid, "respelled")
-        table = gaz.derived["skeletons"] = {k: tuple(v.items()) for k, v in grouped.items()
-                                            if len(k) >= MIN_QUALIFIED}
+        table = gaz.derived["skeletons"] = {k: tuple(v.items()) for k, v in grouped.items() if v}
     return table
 
 

@@ -23,6 +23,7 @@ BOUNDARY_PENALTY = 180
 RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when)\b[^,;]*$")
 SPEECH = "speech"  # the cues that are speech verbs ("said"): no status, but they tell who speaks
 MAX_DISTANCE = 220  # so a cue across a clause boundary counts only within 40 characters
+GOVERNED_REACH = 90  # characters: the longest gap `governed_gap` can fill
 SECONDARY_REACH = 120  # characters: how far a second frame of the same clause may stand from its place
 SECONDARY = 0.8  # confidence kept by an event of a place's second frame
 AGENT_REACH = 80  # characters from an actor to the cue it performs
@@ -238,7 +239,7 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
 def _governs(s: Sentence, cue: Cue, span: tuple[int, int], lex: Lexicon) -> bool:
     """The cue comes right before the place with only its object's words between: "captured the mining
     town of X", "shelled near X", "launched missiles at X"."""
-    return cue.end <= span[0] and bool(lex.governed_gap.fullmatch(s.low, cue.end, span[0]))
+    return 0 <= span[0] - cue.end <= GOVERNED_REACH and bool(lex.governed_gap.fullmatch(s.low, cue.end, span[0]))
 
 
 def _gap(a: tuple[int, int], cue: Cue) -> int:
