@@ -171,13 +171,13 @@ def _qualifier(text: str, m: Match, after: Match, gaz: Gazetteer, lex: Lexicon):
     if not lex.qualifier_between.match(text[m.end:after.start]):
         return None
     region = _region_named(after, gaz)
-    if region is None or not lex.qualifier_after.match(text, after.end):
-        return None
+    if region is None or not (_names_a_region(after, gaz) or lex.qualifier_after.match(text, after.end)):
+        return None  # "Siversk, Donetsk region hitting ...": a region's own name ends the phrase whatever follows
     places = [gaz.places[pid] for pid, _ in m.candidates]
     if any(p.kind == "region" for p in places):
         return None
-    if any(p.population >= BIG_CITY and how == "primary" and not gaz.within(p, region)
-           for p, (_, how) in zip(places, m.candidates)):
+    if not any(gaz.within(p, region) for p in places) and any(
+            p.population >= BIG_CITY and how == "primary" for p, (_, how) in zip(places, m.candidates)):
         return None  # "Kharkiv, Sumy and Chernihiv": a list of cities
     return region
 
@@ -191,6 +191,10 @@ def _qualifies_unknown(text: str, before: Match | None, m: Match, gaz: Gazetteer
                                                                        and before.end < name.end(1))
     return bool(not known and _region_named(m, gaz)
                 and lex.qualifier_after.match(text, m.end))
+
+
+def _names_a_region(m: Match, gaz: Gazetteer) -> bool:
+    return all(gaz.places[pid].kind == "region" for pid, _ in m.candidates)
 
 
 def _region_named(m: Match, gaz: Gazetteer):

@@ -53,6 +53,9 @@ def test_an_oblast_after_a_place_picks_its_homonym(gaz, text, place, region):
     ("Russian missiles hit Kharkiv, Sumy and Chernihiv overnight.", {"Kharkiv", "Sumy", "Chernihiv"}),  # a list
     ("On 31 July 2023, Ukrainian forces shelled DPR positions in Rumyantsevo, Donetsk.", set()),  # a village we lack
     ("Russian forces shelled Lozova and Kupiansk in the Kharkiv region.", {"Lozova", "Kupiansk"}),
+    ("On 4 June 2023, Russian forces shelled Lozova district, Kharkiv.", {"Lozova"}),  # a district, then its oblast
+    ("Enemy artillery hit Inhulets, Kherson, at dawn.", {"Inhulets"}),  # a bigger namesake elsewhere
+    ("An airstrike near Siversk, Donetsk region hitting troops was reported.", {"Siversk"}),
 ])
 def test_a_list_of_towns_is_not_a_qualifier(gaz, text, expected):
     assert places(gaz, text) == expected
@@ -150,6 +153,10 @@ def test_claimant_and_side_from_the_clause_that_speaks(gaz, text, place, status,
     ("Ukraine's Khortytsia group of forces reported 40 attacks on its positions.", "Khortytsia"),
     ("The Moskva cruiser sank in April 2022 after a missile strike.", "Moscow"),
     ("Azov Brigade fighters clashed with Russian troops near Huliaipole.", "Azov"),
+    ("Ukrainian artillery shelled positions of the Luhansk People's Militia near Popasna.", "Luhansk"),
+    ("Donetsk rebel units clashed with Ukrainian forces near Marinka.", "Donetsk"),
+    ("Shelling damaged the Tolyatti-Odesa ammonia pipeline near Bakhmut.", "Odesa"),
+    ("According to the Kharkiv Oblast Military Administration, a drone hit Kupiansk.", "Kharkiv Oblast"),
 ])
 def test_units_and_ships_named_after_places_are_no_events(gaz, text, place):
     assert place not in places(gaz, text)
