@@ -35,26 +35,48 @@ class ReadResult:
 
 
 def read_manifest(path: Path) -> tuple[dict[str, dict], list[str]]:
-    """Rows keyed by file name, and a message per malformed row."""
-    rows, problems = {}, []
+    """Rows keyed by file name, and a message per row that cannot be trusted, with its line. A row is one
+    line, so a quote left open, a stray comma or a file listed twice is reported on its own line and
+    cannot spoil the rows after it."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         return {}, [f"{path.name}: cannot read the manifest: {exc}"]
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "file" not in reader.fieldnames:
+    lines = [(n, line) for n, line in enumerate(io.StringIO(text), start=1) if line.strip()]  # universal newlines
+    header = _manifest_fields(lines[0][1]) if lines else ""
+    if isinstance(header, str) or "file" not in (header := [h.strip() for h in header]):
         return {}, [f"{path.name}: the manifest needs a header with at least `file` (and published,outlet,url,language)"]
-    for n, row in enumerate(reader, start=2):
-        name = (row.get("file") or "").strip()
-        published = (row.get("published") or "").strip()
-        if not name:
+    rows, problems, first_line = {}, [], {}
+    for n, line in lines[1:]:
+        fields = _manifest_fields(line)
+        row = dict(zip(header, (f.strip() for f in fields))) if isinstance(fields, list) else {}
+        name, published = row.get("file", ""), row.get("published", "")
+        if isinstance(fields, str):
+            problems.append(f"{path.name}:{n}: {fields}; row skipped")
+        elif len(fields) > len(header):
+            problems.append(f"{path.name}:{n}: {len(fields)} fields where the header has {len(header)} "
+                            f"(a comma not in quotes?); row skipped")
+        elif not name:
             problems.append(f"{path.name}:{n}: no file name; row skipped")
-            continue
-        if published and not _valid_date(published):
+        elif published and not _valid_date(published):
             problems.append(f"{path.name}:{n}: published {published!r} is not a YYYY-MM-DD date; row ignored")
-            continue
-        rows[name] = {k: (row.get(k) or "").strip() for k in MANIFEST_COLUMNS}
+        elif name in first_line:
+            problems.append(f"{path.name}:{n}: {name} is listed again (first on line {first_line[name]}); "
+                            f"this row is ignored")
+        else:
+            first_line[name] = n
+            rows[name] = {k: row.get(k, "") for k in MANIFEST_COLUMNS}
     return rows, problems
+
+
+def _manifest_fields(line: str) -> list[str] | str:
+    """The fields of one manifest line, or what is wrong with it."""
+    try:
+        return next(csv.reader([line], strict=True))
+    except csv.Error as exc:
+        if "end of data" in str(exc):
+            return "a quote is opened and not closed on its line"
+        return f"not a CSV row ({exc})"
 
 
 def _valid_date(value: str) -> bool:

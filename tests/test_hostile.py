@@ -218,3 +218,31 @@ def test_zip_limits_are_reported(tmp_path):
     results = read_zip("big.zip", big, {}, 5 * 2**20, int(2.5 * 2**20))
     assert [r.ok for r in results] == [True, True, False]
     assert results[-1].message == "refused: 2 members not read: the zip would inflate past its limit of 2.5 MB in all"
+
+
+def test_manifest_with_an_unclosed_quote(tmp_path):
+    path = tmp_path / "manifest.csv"
+    lines = ["file,published,outlet,url,language"]
+    lines += [f"a{n}.txt,2025-02-07,Wire {n},https://example.org/{n},en" for n in range(3000)]
+    lines[3] = 'a2.txt,2025-02-07,"Kyiv Independent,https://example.org/2,en'  # the quote is never closed
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows, problems = read_manifest(path)
+    assert len(rows) == 2999 and "a2.txt" not in rows and rows["a3.txt"]["outlet"] == "Wire 3"
+    assert problems == ["manifest.csv:4: a quote is opened and not closed on its line; row skipped"]
+    path.write_text("\n".join(lines[:6]) + "\n", encoding="utf-8")  # small: the quote used to swallow the rows after it
+    rows, problems = read_manifest(path)
+    assert sorted(rows) == ["a0.txt", "a1.txt", "a3.txt", "a4.txt"] and len(problems) == 1
+
+
+def test_manifest_with_duplicates_and_shifted_rows(tmp_path):
+    path = tmp_path / "manifest.csv"
+    path.write_text("file,published,outlet,url,language\n"
+                    "a.txt,2025-02-07,Wire,https://example.org/a,en\n"
+                    "b.txt,2025-02-08,Reuters, London,https://example.org/b,en\n"
+                    "\n"
+                    "a.txt,2025-02-09,Other,https://example.org/a2,en\n"
+                    "c.txt,2025-02-10\n", encoding="utf-8")
+    rows, problems = read_manifest(path)
+    assert sorted(rows) == ["a.txt", "c.txt"] and rows["a.txt"]["published"] == "2025-02-07"
+    assert problems == ["manifest.csv:3: 6 fields where the header has 5 (a comma not in quotes?); row skipped",
+                        "manifest.csv:5: a.txt is listed again (first on line 2); this row is ignored"]
