@@ -156,7 +156,8 @@ def _qualified(text: str, matches: list[Match], gaz: Gazetteer,
             continue  # "shelled DPR positions in Rumyantsevo, Donetsk": a village we lack, and its oblast
         region = _qualifier(text, m, after, gaz, lex) if after else None
         if region:
-            inside = tuple(c for c in m.candidates if gaz.within(gaz.places[c[0]], region))
+            inside = tuple(c for c in m.candidates if gaz.within(gaz.places[c[0]], region)) or \
+                tuple(c for c in m.candidates if not gaz.places[c[0]].region)  # islands, places of no oblast
             if inside:  # else a village we lack: its namesakes elsewhere are not meant
                 kept.append(replace(m, candidates=inside))
             located.append((after.start, region.name))
