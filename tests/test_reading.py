@@ -186,3 +186,30 @@ def test_confidence_says_how_much_the_words_say(gaz):
                       "lies to the south. Russia could try to take Orikhiv next.", published=PUBLISHED)
     confidence = {e.place.name: e.confidence for e in extract(article, gaz)}
     assert confidence["Robotyne"] > confidence.get("Tokmak", 0) > confidence.get("Orikhiv", 0)
+
+
+# The demo corpus as a reader sees it on the map.
+WAR_OBLASTS = {"Donetsk Oblast", "Luhansk Oblast", "Kharkiv Oblast", "Sumy Oblast", "Zaporizhzhia Oblast",
+               "Dnipropetrovsk Oblast", "Kherson Oblast", "Kursk Oblast"}
+
+
+def test_the_demo_map_has_no_marker_outside_the_oblasts_its_articles_report(samples_events):
+    """The demo articles report on eight oblasts; a marker anywhere else (a Berlyn for Berlin, a
+    Belgorod the missiles came from) is one the text does not put there."""
+    shown = [e for e in samples_events if e["confidence"] >= 0.5]
+    assert {e["region"] for e in shown} <= WAR_OBLASTS, [(e["place"], e["quote"]) for e in shown
+                                                          if e["region"] not in WAR_OBLASTS]
+
+
+@pytest.mark.parametrize("article, place, status, words, side", [
+    ("024_toretsk-claim-denied.txt", "Toretsk", "claimed", "captured", "russian"),  # though Kyiv denies it
+    ("030_kherson-drone-attacks-un-report.txt", "Kherson", "claimed", "recaptured", "ukrainian"),
+    ("039_pokrovsk-infiltration-encirclement-claim.txt", "Pokrovsk", "contested", "encircled", "russian"),  # Gerasimov
+    ("017_ukraine-withdraws-vuhledar.txt", "Vuhledar", "claimed", "withdraw", "russian"),  # Russia's gain
+    ("013_ukraine-says-sudzha-under-control.txt", "Sudzha", "claimed", "control", "ukrainian"),
+    ("025_russia-retakes-sudzha.txt", "Sudzha", "claimed", "retaken", "russian"),
+])
+def test_the_demo_map_gives_each_claim_to_its_side(samples_events, article, place, status, words, side):
+    sources = [s for e in samples_events if e["place"] == place and e["status"] == status
+               for s in e["sources"] if s["article"].endswith(article) and words in s["quote"]]
+    assert sources and {s["side"] for s in sources} == {side}
