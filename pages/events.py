@@ -2,7 +2,7 @@
 import streamlit as st
 
 import app_state
-from conflictmap import corrections, escape, filters, store
+from conflictmap import corrections, escape, export, filters, store
 
 conf = app_state.app_settings()
 engine = app_state.engine(conf.db)
@@ -13,6 +13,8 @@ shown = filters.apply(events, filters.View(min_confidence=0.0, search=query))
 st.caption(filters.summary(shown) + " · click a column header to sort")
 st.dataframe(filters.table_rows(shown), width="stretch", hide_index=True,
              column_config={"quote": st.column_config.TextColumn(width="large")})
+st.download_button("Download these events (CSV)", lambda: export.events_csv(shown), file_name="conflictmap-events.csv",
+                   mime="text/csv", disabled=not shown)  # made on click; formulas neutralised
 if not shown:
     st.stop()
 

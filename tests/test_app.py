@@ -223,3 +223,37 @@ def test_data_downloads_are_prepared_for_the_view(app):
             "Events as KML (every source)"} <= download_labels(at)
     at.run()  # a rerun of the same view (the map moved) keeps them
     assert "Events as CSV (every source)" in download_labels(at)
+
+
+def test_events_page_csv_download_neutralises_formulas(tmp_path, gaz, monkeypatch):
+    """The table's own CSV export is switched off (it cannot neutralise); the page's CSV button does."""
+    import csv
+    import tomllib
+    from dataclasses import replace
+
+    from conftest import write_article
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    from conflictmap import pipeline
+    from conflictmap.config import settings
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["disableDataExport"] is True
+    write_article(tmp_path, "evil.txt", "Russian forces captured Kurakhove on Monday. =1+1", "2025-01-08",
+                  outlet="=HYPERLINK('http://evil.example','click')", url="https://example.org/evil")
+    conf = replace(settings(), db=tmp_path / "hostile.sqlite")
+    pipeline.ingest_paths([tmp_path], None, conf, gaz)
+    monkeypatch.setenv("CONFLICTMAP_DB", str(conf.db))
+    files = []
+    add, add_deferred = MediaFileManager.add, MediaFileManager.add_deferred
+    monkeypatch.setattr(MediaFileManager, "add", lambda self, data, mimetype, *a, **k: (
+        files.append((mimetype, data)), add(self, data, mimetype, *a, **k))[1])
+    monkeypatch.setattr(MediaFileManager, "add_deferred", lambda self, make, mimetype, *a, **k: (
+        files.append((mimetype, make())), add_deferred(self, make, mimetype, *a, **k))[1])
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/events.py").run()
+    assert not at.exception
+    (data,) = [data for mimetype, data in files if mimetype.startswith("text/csv")]
+    rows = list(csv.reader((data.decode() if isinstance(data, bytes) else data).splitlines()))
+    assert len(rows) == 2 and "'=HYPERLINK('http://evil.example','click')" in rows[1]
+    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row)
