@@ -15,8 +15,8 @@ from pathlib import Path
 
 from . import CACHE, Row, log, table
 
-AREAS = {"gazetteer": "bench.gazetteer", "extraction": "bench.extraction", "ingest": "bench.ingest",
-         "map": "bench.map", "app": "bench.app"}
+AREAS = {"gazetteer": "bench.gazetteer", "extraction": "bench.extraction", "confidence": "bench.confidence",
+         "ingest": "bench.ingest", "map": "bench.map", "app": "bench.app"}
 
 
 def main(argv=None) -> int:

@@ -120,8 +120,9 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
 
 
 def _confidence(reading, m: Mention) -> float:
-    """The reading's confidence, less for a place far from the article's others or named as "the city"."""
-    return round(reading.confidence * (DOUBT if m.doubtful else 1) * (ANAPHOR if m.anaphor else 1), 2)
+    """The reading's confidence times how sure the place is; less for a place far from the article's
+    others or named as "the city"."""
+    return round(reading.confidence * m.certainty * (DOUBT if m.doubtful else 1) * (ANAPHOR if m.anaphor else 1), 2)
 
 
 def _only_locates(i: int, group: list[Mention], readings: list, gaz: Gazetteer, lex: Lexicon) -> bool:

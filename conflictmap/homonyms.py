@@ -34,6 +34,7 @@ class Choice(NamedTuple):
     why: str
     doubt: str = ""  # why the choice looks wrong for the article, if it does
     others: tuple[str, ...] = ()  # the ids of the places the name could also mean
+    margin: float = math.inf  # how far the choice's score is ahead of the next candidate's
 
 
 @dataclass
@@ -221,5 +222,7 @@ def _choice(s: Scores, j: int, best: int, neighbours: Neighbours, gaz: Gazetteer
     why = f"{s.why(j, best, neighbours, gaz)} (score {s.total[best]:.1f} of {s.ends[j] - s.starts[j]} candidates)"
     far = place.kind == "settlement" and FAR_KM <= km < np.inf
     ids, at = s.tables[j].ids, best - s.starts[j]
+    scores = s.total[s.starts[j]:s.ends[j]]
+    margin = float(scores[at] - np.delete(scores, at).max()) if len(scores) > 1 else math.inf
     return Choice(place, why, f"{km:.0f} km from the nearest other place named ({neighbours.places[s.nearest[best]].name})"
-                  if far else "", ids[:at] + ids[at + 1:])
+                  if far else "", ids[:at] + ids[at + 1:], margin)

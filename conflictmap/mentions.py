@@ -81,13 +81,13 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     chosen = _choose_once([((m.candidates, c, f.place.id), Request(m, c, f.place.id))
                            for m, c, f in zip(matches, contexts, first)], gaz, neighbours)
     mentions, si = [], 0
-    for match, (place, why, doubt, others) in zip(matches, chosen):
+    for match, (place, why, doubt, others, margin) in zip(matches, chosen):
         while si < len(spans) - 1 and spans[si][1] <= match.start:
             si += 1
         s_start, s_end = spans[si]
         why, doubtful = (f"{why}; doubtful: {doubt}", True) if doubt else (why, False)
         mentions.append(Mention(place, match.surface, match.start, match.end, text[s_start:s_end], s_start,
-                                others, why, doubtful=doubtful))
+                                others, why, doubtful=doubtful, certainty=_certainty(place, margin)))
     return _with_anaphors(text, spans, mentions, lex)
 
 
@@ -109,7 +109,8 @@ def _with_anaphors(text: str, spans: list[tuple[int, int]], mentions: list[Menti
             continue
         m, (s_start, s_end) = before[-1], spans[si]
         found.append(Mention(m.place, phrase.group(0), phrase.start(), phrase.end(), text[s_start:s_end], s_start,
-                             m.candidates, f"{phrase.group(0)}: {m.surface}, named before", anaphor=True))
+                             m.candidates, f"{phrase.group(0)}: {m.surface}, named before", anaphor=True,
+                             certainty=m.certainty))
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
 
@@ -122,6 +123,17 @@ def _only_a_reference(text: str, m: Mention, lex: Lexicon) -> bool:
 def _fits(population: int, word: str) -> bool:
     low, high = ANAPHOR_SIZES[word]
     return (population >= low or population == 0 and word != "city") and (high is None or population < high)
+
+
+CLEAR_MARGIN = 4.0  # a homonym this far ahead of the next is as sure as a name with one meaning
+HOMONYM_FLOOR = 0.75  # the certainty of a choice between candidates that score alike
+APPROXIMATE = 0.9  # a village placed at its hromada's centre may be 15-30 km from where it is
+
+
+def _certainty(place, margin: float) -> float:
+    """How sure the place is: the homonym's lead over the next candidate, and how exactly it is placed."""
+    lead = HOMONYM_FLOOR + (1 - HOMONYM_FLOOR) * min(1.0, margin / CLEAR_MARGIN)
+    return lead * (APPROXIMATE if place.precision not in ("point", "centroid") else 1.0)
 
 
 def _choose_once(keyed: list[tuple[tuple, Request]], gaz: Gazetteer, neighbours: Neighbours) -> list[Choice]:

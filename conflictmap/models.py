@@ -49,6 +49,7 @@ class Mention:
     why: str = ""  # how the homonym was chosen
     doubtful: bool = False  # far from everything else the article names
     anaphor: bool = False  # "the city", standing for the place named before it
+    certainty: float = 1.0  # how sure the place is (a homonym's lead, the precision of its point)
 
 
 @dataclass(frozen=True)

@@ -213,3 +213,9 @@ def test_the_demo_map_gives_each_claim_to_its_side(samples_events, article, plac
     sources = [s for e in samples_events if e["place"] == place and e["status"] == status
                for s in e["sources"] if s["article"].endswith(article) and words in s["quote"]]
     assert sources and {s["side"] for s in sources} == {side}
+
+
+def test_a_homonym_chosen_by_a_slim_lead_is_less_sure(gaz):
+    sure = the(gaz, "Russian forces shelled Soledar on Monday.", "Soledar")
+    unsure = next(e for e in read(gaz, "Russian forces shelled Vesele on Monday.") if e.place.name == "Vesele")
+    assert sure.confidence > unsure.confidence >= 0.5
