@@ -115,7 +115,7 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
                 article=article.file, outlet=article.outlet, url=article.url, published=article.published,
                 start=m.start, end=m.end, confidence=_confidence(reading, m),
                 cues={"status": reading.cue, "frame": reading.frame, "date": cue.text if cue else "",
-                      "place": m.why, "surface": m.surface}))
+                      "place": m.why, "surface": m.surface, "located": m.place.precision}))
     return out
 
 

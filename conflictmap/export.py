@@ -13,7 +13,7 @@ from . import assets, escape
 from .mapview import ATTRIBUTION, build_map
 from .models import Event
 
-CSV_COLUMNS = ("id", "place", "kind", "region", "lat", "lon", "status", "date", "claimant", "side", "confidence",
+CSV_COLUMNS = ("id", "place", "kind", "region", "lat", "lon", "located", "status", "date", "claimant", "side", "confidence",
                "source_count", "first_reported", "last_reported", "outlets", "quote", "url")
 KML_NS = "http://www.opengis.net/kml/2.2"
 SOURCE_KEYS = ("article", "outlet", "url", "published", "quote", "claimant", "date", "date_source")

@@ -27,6 +27,7 @@ function (group, packed, cluster) {
       const [, colour, label] = d.styles[d.status[i]], names = d.names[d.place[i]], count = d.sources[i];
       let html = '<div class="cm-popup"><b>' + d.places[d.place[i]] + "</b>"
         + (names ? ' <span class="cm-names">(' + names + ")</span>" : "")
+        + (d.located[d.place[i]] ? '<br><span class="cm-located">' + d.located[d.place[i]] + "</span>" : "")
         + '<br><span class="cm-status" style="color:' + colour + '">' + label + "</span> · " + d.dates[d.date[i]]
         + " (" + d.precisions[d.precision[i]] + ")"
         + (d.claimant[i] < 0 ? "" : "<br>Claimant: " + d.claimants[d.claimant[i]])

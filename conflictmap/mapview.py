@@ -38,6 +38,11 @@ TILES = {"none": None, "osm": "OpenStreetMap"}  # tiles need the internet; the b
 ATTRIBUTION = "Basemap: Natural Earth (public domain); places: GeoNames (CC BY 4.0)"
 MAX_SOURCES_IN_POPUP = 8
 PRECISIONS = ("day", "month", "year", "period")  # as dates.precision says
+# How exactly a place is put on the map, when not at its own point (the gazetteer's `precision`).
+LOCATED = {"hromada": "Placed at its hromada's centre: the village itself may be 15-30 km away.",
+           "raion": "Placed at its district's centre: the village itself may be 30 km or more away.",
+           "postcode": "Placed by its postcode area: it may be a few km away.",
+           "centroid": "The whole region: the marker is at its middle."}
 EVENT_COLUMNS = ("lat", "lon", "status", "precision", "date", "place", "claimant", "sources", "outlets",
                  "region", "first")
 CLUSTER = {"disableClusteringAtZoom": 10, "maxClusterRadius": 35, "chunkedLoading": True}
@@ -77,7 +82,8 @@ def _add_event(columns: dict[str, list], tables: dict[str, dict], event: dict, r
     sources, place = event["sources"], event["place"]
     values = (round(event["lat"], 5), round(event["lon"], 5), STATUSES.index(event["status"]),
               PRECISIONS.index(precision(event["date"])), _ref(tables["dates"], event["date"]),
-              _ref(tables["places"], (place, ", ".join(event.get("other_names", [])[:4]))),
+              _ref(tables["places"], (place, ", ".join(event.get("other_names", [])[:4]),
+                                      LOCATED.get(event.get("located", "point"), ""))),
               _ref(tables["claimants"], event["claimant"]) if event.get("claimant") else -1,
               len(sources), len({s["outlet"] for s in sources if s["outlet"]}),
               _ref(tables["regions"], place) if event["kind"] == "region" and place in regions else -1,
@@ -101,8 +107,9 @@ def events_data(events: list[dict], regions: dict[str, dict]) -> dict:
         _add_event(columns, tables, event, regions)
     columns["first"].append(len(columns["quote"]))
     places, articles = list(tables["places"]), list(tables["articles"])
-    return {**columns, "places": [escape.text(name) for name, _ in places],
-            "names": [escape.text(others) for _, others in places],
+    return {**columns, "places": [escape.text(name) for name, _, _ in places],
+            "names": [escape.text(others) for _, others, _ in places],
+            "located": [escape.text(note) for _, _, note in places],
             "dates": [escape.text(d) for d in tables["dates"]],
             "claimants": [escape.text(c) for c in tables["claimants"]],
             "labels": [escape.text(label) for label, _, _ in articles],

@@ -81,5 +81,6 @@ class Event:
             "place_id": place["id"],
             "kind": place["kind"],
             "region": place["region"],
+            "located": place["precision"],
             **props,
         }

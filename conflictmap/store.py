@@ -203,7 +203,8 @@ def _source(r) -> dict:
             "quote": r.quote, "claimant": r.claimant, "side": r.side, "date": r.date,
             "date_source": r.date_source, "confidence": r.confidence,
             "span": [r.span_start, r.span_end], "article_id": r.article_id,
-            "surface": json.loads(r.cues).get("surface", "")}
+            **{k: cues.get(k, default) for cues in [json.loads(r.cues)]
+               for k, default in (("surface", ""), ("located", "point"))}}
 
 
 def _event(row: dict, srcs: list[dict]) -> dict:
@@ -215,7 +216,7 @@ def _event(row: dict, srcs: list[dict]) -> dict:
         "region": row["region"], "other_names": [n for n in row["other_names"].split("|") if n],
         "lat": row["lat"], "lon": row["lon"], "status": row["status"], "date": row["date"],
         "date_start": row["date_start"], "date_end": row["date_end"],
-        "claimant": lead["claimant"], "side": lead["side"], "quote": lead["quote"],
+        "claimant": lead["claimant"], "side": lead["side"], "quote": lead["quote"], "located": lead["located"],
         "article": lead["article"], "outlet": lead["outlet"], "url": lead["url"], "published": lead["published"],
         "confidence": lead["confidence"], "sources": srcs, "source_count": len(srcs), "outlets": outlets,
         "first_reported": min(s["published"] for s in srcs), "last_reported": max(s["published"] for s in srcs),

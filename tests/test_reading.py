@@ -219,3 +219,19 @@ def test_a_homonym_chosen_by_a_slim_lead_is_less_sure(gaz):
     sure = the(gaz, "Russian forces shelled Soledar on Monday.", "Soledar")
     unsure = next(e for e in read(gaz, "Russian forces shelled Vesele on Monday.") if e.place.name == "Vesele")
     assert sure.confidence > unsure.confidence >= 0.5
+
+
+def test_a_village_placed_at_its_hromada_says_so_in_popup_and_exports(samples_events, gaz):
+    from conflictmap import export
+    from conflictmap.mapview import events_data
+
+    village = next(p for p in gaz.places.values() if p.precision == "hromada")
+    (event,) = [e for e in extract(Article("t.txt", f"Russian forces shelled {village.name}, "
+                                           f"{village.region.replace(' Oblast', '')}.", PUBLISHED), gaz)
+                if e.place.id == village.id] or [None]
+    assert event is None or event.properties()["located"] == "hromada"
+    approximate = {**samples_events[0], "located": "hromada"}
+    data = events_data([approximate], {})
+    assert "hromada&#x27;s centre" in data["located"][data["place"][0]]  # escaped for the page
+    header, row = export.events_csv([approximate]).splitlines()[:2]
+    assert "located" in header.split(",") and ",hromada," in row
