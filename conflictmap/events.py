@@ -11,11 +11,13 @@ from .dates import precision as date_precision
 from .gazetteer import Gazetteer
 from .mentions import find_mentions
 from .models import Article, Event, Mention
-from .status import (BOUNDARY_PENALTY, MAX_DISTANCE, SPEECH, Lexicon, Sentence, by_span, clause_distance,
+from .status import (BOUNDARY, BOUNDARY_PENALTY, MAX_DISTANCE, SPEECH, Lexicon, Sentence, by_span, clause_distance,
                      find_signals, load_lexicon, read_status)
 from .wordmatch import lower_text
 
 QUOTE_LIMIT = 600
+WHEN = re.compile(r",\s+when\b")
+WHEN_REACH = 40  # characters from a date to the ", when" that takes it
 PERIOD_OF = re.compile(r"\bof$|-long$", re.IGNORECASE)
 OWN_VERB_REACH = 25  # a region's cue this close to it is about the region itself
 DOUBT = 0.4  # confidence kept for a place far from all the others the article names
@@ -165,7 +167,20 @@ def _date_for(span, spans, dates: list[DateCue], text: str, cue_span: tuple[int,
             continue
         if best is None or mine < best[0]:
             best = (mine, cue)
-    return best[1] if best else None
+    return best[1] if best else _when_date(span, dates, text)
+
+
+def _when_date(span, dates: list[DateCue], text: str) -> DateCue | None:
+    """"a base for Ukraine's 2023 counteroffensive, when Ukrainian troops recaptured X": a clause
+    opened by "when" happened at the date just before it."""
+    before = [d for d in dates if d.end <= span[0]]
+    if not before:
+        return None
+    between = text[before[-1].end:span[0]]
+    when = WHEN.search(between)
+    inside = when and when.start() <= WHEN_REACH and "," not in between[when.end():] \
+        and len(BOUNDARY.findall(between)) == 1
+    return before[-1] if inside else None
 
 
 def _owns(span, spans, where, mine: int, text: str) -> bool:

@@ -61,6 +61,13 @@ def test_a_list_of_towns_is_not_a_qualifier(gaz, text, expected):
     assert places(gaz, text) == expected
 
 
+def test_a_when_clause_takes_the_date_before_it(gaz):
+    text = "The town had been a base for Ukraine's 2023 counteroffensive, when its troops recaptured Staromaiorske."
+    assert ("Staromaiorske", "claimed", "2023") in found(gaz, text)
+    assert ("Vovchansk", "claimed", PUBLISHED) in found(
+        gaz, "Russian troops shelled Kharkiv in 2024, when the offensive began, and have now captured Vovchansk.")
+
+
 def test_the_month_of_may_is_not_a_hedge(gaz):
     assert ("Lozova", "struck", "2023-05-05") in found(gaz, "On 5 May 2023, Russian forces shelled Lozova, Kharkiv.")
     assert found(gaz, "Russian forces may soon attack Lozova.") == set()
