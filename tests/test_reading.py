@@ -104,6 +104,8 @@ def test_frames_however_phrased(gaz, text, expected):
     ("The town lies west of Bakhmut, which Russia captured in May 2023, overlooking the road to Kramatorsk.",
      "Kramatorsk"),  # the capture belongs to its relative clause
     ("Rescuers pulled three people from the rubble in the region of Sumy.", "Sumy Oblast"),
+    ("Russia says it has retaken villages as Kursk counteroffensive begins", "Kursk"),  # a headline
+    ("Fighting on the Zaporizhzhia front intensified, the General Staff said.", "Zaporizhzhia"),
 ])
 def test_frames_leave_alone(gaz, text, place):
     assert place not in places(gaz, text)
