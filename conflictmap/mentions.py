@@ -63,8 +63,9 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     """Every place the text names, with the homonym it most likely means. `context`: the places the
     article's whole batch names, a last clue among homonyms (context.py)."""
     confirmed: set[str] = set()  # word-like names the article has already used as places
-    matches = [_as_region(text, m, gaz) for m in gaz.find(text) if not _not_a_place(text, m, gaz, lex, confirmed)]
-    matches = respelled(text, matches, gaz, lex.place_before, lex.qualifier_follows)
+    named = gaz.find(text)
+    matches = [_as_region(text, m, gaz) for m in named if not _not_a_place(text, m, gaz, lex, confirmed)]
+    matches = respelled(text, matches, named, gaz, lex.place_before, lex.qualifier_follows)
     matches, located = _qualified(text, matches, gaz, lex)
     if not matches:
         return []

@@ -70,11 +70,12 @@ def _closest(surface: str, cands: tuple[tuple[str, str], ...], gaz: Gazetteer) -
     return tuple(c for c, a in zip(cands, alike) if a >= best - CLOSE_ENOUGH)
 
 
-def respelled(text: str, matches: list[Match], gaz: Gazetteer, place_before: re.Pattern,
+def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazetteer, place_before: re.Pattern,
               place_after: re.Pattern) -> list[Match]:
     """The matches, with names the gazetteer lacks in this spelling added where the text treats them
-    as places, in text order."""
-    taken = [(m.start, m.end) for m in matches]
+    as places, in text order. `named`: every name the gazetteer knows in the text, places or not
+    (a name it knows but found to be no place here is not respelled into one)."""
+    taken = [(m.start, m.end) for m in named]
     table = None
     added = []
     for found in NAME.finditer(text):
