@@ -134,7 +134,7 @@ APPROXIMATE = 0.9  # a village placed at its hromada's centre may be 15-30 km fr
 def _certainty(place, margin: float) -> float:
     """How sure the place is: the homonym's lead over the next candidate, and how exactly it is placed."""
     lead = HOMONYM_FLOOR + (1 - HOMONYM_FLOOR) * min(1.0, margin / CLEAR_MARGIN)
-    return lead * (APPROXIMATE if place.precision not in ("point", "centroid") else 1.0)
+    return lead * (APPROXIMATE if place.precision in ("hromada", "raion") else 1.0)
 
 
 def _choose_once(keyed: list[tuple[tuple, Request]], gaz: Gazetteer, neighbours: Neighbours) -> list[Choice]:
