@@ -166,6 +166,7 @@ def test_claimant_and_side_from_the_clause_that_speaks(gaz, text, place, status,
     ("Donetsk rebel units clashed with Ukrainian forces near Marinka.", "Donetsk"),
     ("Shelling damaged the Tolyatti-Odesa ammonia pipeline near Bakhmut.", "Odesa"),
     ("According to the Kharkiv Oblast Military Administration, a drone hit Kupiansk.", "Kharkiv Oblast"),
+    ("Oleh Shevchenko, a local official, said Russian troops shelled the village overnight.", "Shevchenko"),  # a person
 ])
 def test_units_and_ships_named_after_places_are_no_events(gaz, text, place):
     assert place not in places(gaz, text)
