@@ -57,7 +57,7 @@ class Candidates:
     def of(cls, match: Match, gaz: Gazetteer) -> Candidates:
         places = [gaz.places[pid] for pid, _ in match.candidates]
         prior = [HOW_PRIOR[how] + 0.6 * math.log10(p.population + 1) + 0.8 * (p.region in gaz.front_regions)
-                 + 0.5 * (p.precision == "point")  # a place we know exactly over one placed at its hromada's centre
+                 + 0.5 * (p.precision in ("point", "postcode"))  # known exactly, not placed at its hromada's centre
                  for p, (_, how) in zip(places, match.candidates)]
         return cls(places, tuple(p.id for p in places), [how for _, how in match.candidates],
                    np.array([key(p.id) for p in places], dtype=np.int64),

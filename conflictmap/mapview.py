@@ -41,7 +41,7 @@ PRECISIONS = ("day", "month", "year", "period")  # as dates.precision says
 # How exactly a place is put on the map, when not at its own point (the gazetteer's `precision`).
 LOCATED = {"hromada": "Placed at its hromada's centre: the village itself may be 15-30 km away.",
            "raion": "Placed at its district's centre: the village itself may be 30 km or more away.",
-           "postcode": "Placed by its postcode area: it may be a few km away.",
+           "postcode": "Placed by the GeoNames point of its postcode: usually within 1-2 km.",
            "centroid": "The whole region: the marker is at its middle."}
 EVENT_COLUMNS = ("lat", "lon", "status", "precision", "date", "place", "claimant", "sources", "outlets",
                  "region", "first")
