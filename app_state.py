@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from conflictmap import assets, filters, mapview, pipeline, store
-from conflictmap.config import ROOT, Settings, settings
+from conflictmap.config import ROOT, Settings, StoreError, settings
 from conflictmap.gazetteer import Gazetteer, GazetteerError
 
 STATIC_URL = "/app/static/vendor/"
@@ -20,12 +20,26 @@ def _publish_assets() -> Path:
 def app_settings() -> Settings:
     """Settings read afresh (the store may be chosen per run); Leaflet published once."""
     _publish_assets()
-    return settings()
+    return _or_stop(settings)
 
 
 @st.cache_resource
+def _engine(db: Path):
+    return store.connect(db, create=True)
+
+
 def engine(db: Path):
-    return store.connect(db)
+    """The store, created when missing, read-only when its file or folder cannot be written."""
+    return _or_stop(_engine, db)
+
+
+def _or_stop(make, *args):
+    """make(*args); a store that cannot be opened is said on the page, which stops there."""
+    try:
+        return make(*args)
+    except StoreError as exc:
+        st.error(f"The store cannot be opened: {exc}")
+        st.stop()
 
 
 @st.cache_resource

@@ -35,7 +35,7 @@ def build_store(path: Path, n_events: int, per_article: int = 8) -> tuple[Path, 
     for suffix in ("", "-wal", "-shm"):
         Path(str(tmp) + suffix).unlink(missing_ok=True)
     gaz = shared_gazetteer()
-    engine = store.connect(tmp)
+    engine = store.connect(tmp, create=True)
     tellings = []
     for e in corpus_mod.merged_events(n_events, gaz=gaz):
         place = gaz.places.get(e["place_id"])

@@ -56,7 +56,7 @@ def disk_size(path: Path) -> int:
 def ingest_store(path: Path, articles, events) -> dict:
     from conflictmap import store
 
-    engine = store.connect(_fresh(path))
+    engine = store.connect(_fresh(path), create=True)
     times = []
     stored = 0
     t0 = time.perf_counter()

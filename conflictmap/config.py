@@ -11,6 +11,11 @@ ZIP_MAX_MEMBERS = 10_000  # members of one zip read at the most; the rest are re
 ZIP_MAX_RATIO = 100  # a member that inflates more than this is a zip bomb
 
 
+class StoreError(Exception):
+    """A store that cannot be opened as asked (missing, mistyped, read-only, of another version); the message
+    says which and why."""
+
+
 @dataclass(frozen=True)
 class Settings:
     db: Path
@@ -22,9 +27,14 @@ class Settings:
 
 
 def resolve_db(cli_value: str | None = None) -> Path:
-    """--db, else $CONFLICTMAP_DB, else data/conflictmap.sqlite."""
-    value = cli_value or os.environ.get("CONFLICTMAP_DB") or "data/conflictmap.sqlite"
-    return Path(value)
+    """--db, else $CONFLICTMAP_DB, else data/conflictmap.sqlite. A path someone gave must lie in a folder that
+    exists: a mistyped one is refused rather than created."""
+    given, source = (cli_value, "--db") if cli_value else (os.environ.get("CONFLICTMAP_DB"), "CONFLICTMAP_DB")
+    if not given:
+        return Path("data/conflictmap.sqlite")
+    if not Path(given).parent.is_dir():
+        raise StoreError(f"{source} {given}: the folder {Path(given).parent} does not exist")
+    return Path(given)
 
 
 def settings(db: str | None = None) -> Settings:

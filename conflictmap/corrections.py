@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 import sqlalchemy as sa
 
 from .dates import interval
-from .schema import corrections
+from .schema import corrections, writing
 
 FIELDS = ("status", "date", "place", "not_event")
 
@@ -33,7 +33,7 @@ def add(engine: sa.Engine, event: dict, field: str, new: str, reason: str) -> in
             raise CorrectionError(f"{new!r} is not a date such as 2025-02-07, 2025-02, 2024 or 2024-06/2025-02") from None
     key = event["key"]
     old = json.dumps(_place_of(event)) if field == "place" else str(event.get(field, ""))
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         return conn.execute(corrections.insert().values(
             place_id=key["place_id"], status=key["status"], date_start=key["date_start"], date_end=key["date_end"],
             field=field, old=old, new=new, reason=reason.strip(),
@@ -41,7 +41,7 @@ def add(engine: sa.Engine, event: dict, field: str, new: str, reason: str) -> in
 
 
 def undo(engine: sa.Engine, correction_id: int) -> bool:
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         done = conn.execute(corrections.update().where(corrections.c.id == correction_id,
                                                        corrections.c.undone_at.is_(None))
                             .values(undone_at=datetime.now(timezone.utc).isoformat(timespec="seconds")))

@@ -62,8 +62,10 @@ def load_gazetteer_safely(settings: Settings) -> tuple[Gazetteer, str]:
         if not last_good.exists():
             raise
         return gazetteer_mod.load(last_good, base), f"{exc} (using the last good gazetteer meanwhile)"
-    last_good.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(settings.gazetteer, last_good)
+    try:
+        shutil.copyfile(settings.gazetteer, last_good)
+    except OSError:
+        pass  # a folder that cannot be written (a read-only store): no copy is kept
     return gaz, ""
 
 
@@ -87,7 +89,7 @@ def ingest_paths(paths: list[Path], manifest: Path | None, settings: Settings, g
     """Read, extract and store every article under `paths`; one transaction per article.
     Extraction runs in `workers` processes; one process writes."""
     results, notes = read_all(paths, manifest, settings.max_file_bytes, settings.max_zip_bytes)
-    return _store_all(results, Report(lines=list(notes)), engine or store.connect(settings.db), gaz,
+    return _store_all(results, Report(lines=list(notes)), engine or store.connect(settings.db, create=True), gaz,
                       workers, progress)
 
 

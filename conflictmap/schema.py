@@ -1,12 +1,17 @@
-"""The store's tables, and the migrations that bring an older store up to date when it is opened.
+"""The store's tables, and the migrations that bring an older store up to date when it is opened for writing.
 
 SQLAlchemy Core keeps the SQL portable: SQLite (WAL) by default, PostgreSQL by URL.
 """
 from __future__ import annotations
 
+import os
+from functools import partial
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import sqlalchemy as sa
+
+from .config import StoreError
 
 SCHEMA_VERSION = 2
 metadata = sa.MetaData()
@@ -96,17 +101,67 @@ def _v1_to_v2(conn) -> None:
 MIGRATIONS = {1: _v1_to_v2}  # from version N to N + 1
 
 
-def connect(url_or_path: str | Path) -> sa.Engine:
-    """Open a store, creating it, or upgrading an older one, as needed. A plain path is a SQLite file."""
+def connect(url_or_path: str | Path, *, create: bool = False, readonly: bool = False) -> sa.Engine:
+    """Open a store. A plain path is a SQLite file: it must exist unless `create`. It is opened read-only
+    (SQLite's mode=ro) when `readonly` or when the file or its folder cannot be written. Opening writes
+    nothing to a current store; an older one is upgraded only when it may be written, a new one created
+    only with `create`."""
     url = str(url_or_path)
-    if "://" not in url:
-        Path(url).parent.mkdir(parents=True, exist_ok=True)
-        url = f"sqlite:///{url}"
-    engine = sa.create_engine(url, connect_args={"timeout": 30} if url.startswith("sqlite") else {})
-    if engine.dialect.name == "sqlite":
-        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    if "://" in url:
+        engine = sa.create_engine(url)
+        if engine.dialect.name == "sqlite":
+            sa.event.listen(engine, "connect", _sqlite_pragmas)
+        return _prepare(engine, url, readonly)
+    path = Path(url)
+    if not path.exists():
+        if readonly or not create:
+            raise StoreError(f"{path}: no such store (check the path, or ingest articles into it first)")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    elif not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)):
+        readonly = True
+    query = {"mode": "ro", "uri": "true"} if readonly else {}
+    if readonly and not os.access(path.parent, os.W_OK) and not _has_log(path):
+        query["immutable"] = "1"  # SQLite cannot make its shared-memory file there; nothing can write the file
+    database = f"file:{quote(str(path.resolve()))}" if readonly else str(path)
+    engine = sa.create_engine(sa.engine.URL.create("sqlite", database=database, query=query),
+                              connect_args={"timeout": 30})
+    sa.event.listen(engine, "connect", partial(_sqlite_pragmas, wal=not readonly))
+    return _prepare(engine, str(path), readonly)
+
+
+def read_only(engine: sa.Engine) -> bool:
+    """Was the store opened read-only (asked for, or its file or folder cannot be written)?"""
+    return engine.url.query.get("mode") == "ro"
+
+
+def writing(engine: sa.Engine):
+    """A write transaction (engine.begin()); a store opened read-only says so instead."""
+    if read_only(engine):
+        raise StoreError(f"{unquote(engine.url.database.removeprefix('file:'))}: the store is read-only "
+                         f"(its file or folder cannot be written, or it was opened for reading)")
+    return engine.begin()
+
+
+def _prepare(engine: sa.Engine, name: str, readonly: bool) -> sa.Engine:
+    """The engine once the store is at this schema version: created or upgraded if it may be written."""
+    try:
+        with engine.connect() as conn:
+            version, tables = _version(conn), sa.inspect(conn).get_table_names()
+    except sa.exc.DatabaseError as exc:
+        raise StoreError(f"{name}: not a store that can be read ({exc.orig})") from None
+    if version == SCHEMA_VERSION:
+        return engine
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{name}: written by a newer version of conflictmap (schema {version}; this one reads "
+                         f"{SCHEMA_VERSION})")
+    if version == 0 and tables:
+        raise StoreError(f"{name}: not a conflictmap store (it has tables of its own: {', '.join(tables[:5])})")
+    if readonly:
+        why = (f"written by an older version of conflictmap (schema {version}); open it once for writing to "
+               f"upgrade it" if version else "an empty file, not yet a store")
+        raise StoreError(f"{name}: {why}; it is read-only here")
     with engine.begin() as conn:
-        version = _version(conn)
+        version = _version(conn)  # again, inside the transaction: another process may have upgraded it
         while version and version < SCHEMA_VERSION:
             MIGRATIONS[version](conn)
             version += 1
@@ -114,6 +169,12 @@ def connect(url_or_path: str | Path) -> sa.Engine:
         conn.execute(meta.delete().where(meta.c.key == "schema_version"))
         conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
     return engine
+
+
+def _has_log(path: Path) -> bool:
+    """Does the store have a write-ahead log with content (that an immutable open would not see)?"""
+    log = path.with_name(path.name + "-wal")
+    return log.exists() and log.stat().st_size > 0
 
 
 def _version(conn) -> int:
@@ -124,9 +185,10 @@ def _version(conn) -> int:
     return int(value) if value else 0
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
+def _sqlite_pragmas(dbapi_conn, _record, wal: bool = True) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
+    if wal:  # a read-only connection cannot change the journal mode
+        cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()

@@ -17,7 +17,7 @@ from . import corrections as corrections_mod
 from .dates import interval
 from .models import Article, Event
 from .neardup import same_story, signature
-from .schema import articles, connect, event_links, events, sources  # noqa: F401  (connect is the store's door)
+from .schema import articles, connect, event_links, events, read_only, sources, writing  # noqa: F401 (the door)
 from .schema import corrections as corrections_table
 
 MERGE_SLACK = timedelta(days=1)
@@ -56,7 +56,7 @@ def ingest(engine: sa.Engine, article: Article, found: list[Event]) -> IngestRes
 
 def _ingest_once(engine: sa.Engine, article: Article, found: list[Event]) -> IngestResult:
     digest = content_hash(article.text)
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         if conn.execute(sa.select(articles.c.id).where(articles.c.sha256 == digest)).first():
             return IngestResult(article.file, False, 0, "already stored (same text)")
         sig = signature(article.text)
@@ -148,7 +148,7 @@ def reextract(engine: sa.Engine, extract_all) -> int:
     `extract_all` takes the list of articles and gives each one's events, in order (the whole store
     is one batch: pipeline.extract_many). Corrections are kept: they are matched to events by place,
     status and date, not by id."""
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         stored = conn.execute(sa.select(articles).order_by(articles.c.id)).all()
         conn.execute(event_links.delete())
         conn.execute(sources.delete())

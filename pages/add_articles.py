@@ -2,10 +2,14 @@
 import streamlit as st
 
 import app_state
-from conflictmap import pipeline
+from conflictmap import pipeline, store
 
 conf = app_state.app_settings()
+engine = app_state.engine(conf.db)
 st.title("Add articles")
+if store.read_only(engine):
+    st.warning("The store is read-only (its file or folder cannot be written): articles cannot be added to it.")
+    st.stop()
 st.write("Plain text, Markdown or HTML files, several at once or in a zip. "
          "A bad file is refused with its reason; nothing already stored is touched.")
 with st.form("upload", clear_on_submit=True):
@@ -22,7 +26,6 @@ if submitted:
     elif gaz is not None:
         meta = {"outlet": outlet.strip(), "url": url.strip(), "published": published.isoformat() if published else ""}
         with st.spinner("Reading and extracting..."):
-            report = pipeline.ingest_uploads([(f.name, f.getvalue()) for f in files], meta, conf, gaz,
-                                             app_state.engine(conf.db))
+            report = pipeline.ingest_uploads([(f.name, f.getvalue()) for f in files], meta, conf, gaz, engine)
         (st.success if report.stored else st.warning)(f"{report.stored} stored, {report.refused} refused")
         st.text("\n".join(report.lines))

@@ -32,6 +32,9 @@ for source in event["sources"]:
                     unsafe_allow_html=True)
 
 st.subheader("Correct this event")
+if store.read_only(engine):
+    st.caption("The store is read-only (its file or folder cannot be written): corrections cannot be saved.")
+    st.stop()
 with st.form("correct", clear_on_submit=True):
     field = st.selectbox("What is wrong", corrections.FIELDS, key="field",
                          format_func={"status": "Status", "date": "Date", "place": "Place",

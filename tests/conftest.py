@@ -57,3 +57,29 @@ def write_article(folder: Path, name: str, text: str, published: str = "2025-02-
     with manifest.open("a", encoding="utf-8") as fh:
         fh.write(f'{name},{published},"{outlet}","{url}",en\n')
     return path
+
+
+@pytest.fixture
+def read_only_store(samples_db, tmp_path):
+    """A copy of the demo store, mode 0444 in a folder of mode 0555, and the command prefix under which the
+    tests' processes obey those modes (root ignores them unless it gives up CAP_DAC_OVERRIDE: setpriv)."""
+    import os
+    import shutil
+    import sqlite3
+
+    prefix = []
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("root ignores file modes, and setpriv (util-linux) is not here to drop that power")
+        prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", "--"]
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    db = folder / "store.sqlite"
+    with sqlite3.connect(samples_db) as source, sqlite3.connect(db) as target:
+        source.backup(target)
+    source.close()
+    target.close()
+    db.chmod(0o444)
+    folder.chmod(0o555)
+    yield db, prefix
+    folder.chmod(0o755)

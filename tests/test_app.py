@@ -257,3 +257,30 @@ def test_events_page_csv_download_neutralises_formulas(tmp_path, gaz, monkeypatc
     rows = list(csv.reader((data.decode() if isinstance(data, bytes) else data).splitlines()))
     assert len(rows) == 2 and "'=HYPERLINK('http://evil.example','click')" in rows[1]
     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row)
+
+
+PAGES = ("pages/map.py", "pages/events.py", "pages/articles.py", "pages/add_articles.py", "pages/gazetteer.py",
+         "pages/present.py")
+EVERY_PAGE = """
+import sys
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file(sys.argv[1], default_timeout=120).run()
+for page in sys.argv[2:]:
+    at.switch_page(page).run()
+    for element in [*at.exception, *at.error, *at.warning]:
+        print(page, type(element).__name__, str(element.value).splitlines()[0])
+"""
+
+
+def test_every_page_reads_a_read_only_store(read_only_store):
+    import os
+    import subprocess
+    import sys
+
+    db, prefix = read_only_store
+    result = subprocess.run([*prefix, sys.executable, "-c", EVERY_PAGE, APP, *PAGES], cwd=ROOT, capture_output=True,
+                            text=True, env={**os.environ, "CONFLICTMAP_DB": str(db)}, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "pages/add_articles.py Warning The store is read-only (its file or folder cannot be written): "
+        "articles cannot be added to it."]

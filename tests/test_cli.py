@@ -113,3 +113,33 @@ def test_export_rejects_a_bad_box(tmp_path):
     result = subprocess.run([sys.executable, "-m", "conflictmap", "export", "--format", "png", "--bbox", "40,50,30,45",
                              "--out", str(tmp_path / "x.png")], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 2 and "the box is empty" in result.stderr
+
+
+def test_a_read_only_store_can_be_read(tmp_path, read_only_store):
+    db, prefix = read_only_store
+    out = tmp_path / "events.csv"
+    for args in (["export", "--format", "csv", "--out", out], ["corrections", "list"]):
+        result = subprocess.run([*prefix, sys.executable, "-m", "conflictmap", *map(str, args), "--db", str(db)],
+                                cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+    assert len(list(csv.DictReader(out.open(encoding="utf-8")))) > 30
+    result = subprocess.run([*prefix, sys.executable, "-m", "conflictmap", "corrections", "undo", "1", "--db", str(db)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 2 and "read-only" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_mistyped_store_path_is_refused(tmp_path):
+    def fails(*args):
+        result = subprocess.run([sys.executable, "-m", "conflictmap", *map(str, args)], cwd=ROOT, capture_output=True,
+                                text=True)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        return result.stderr.strip().splitlines()[-1]
+
+    typo = tmp_path / "no-such-folder" / "store.sqlite"
+    assert fails("ingest", SAMPLES, "--db", typo) == f"error: --db {typo}: the folder {typo.parent} does not exist"
+    assert not typo.parent.exists()
+    missing = tmp_path / "missing.sqlite"
+    message = f"error: {missing}: no such store (check the path, or ingest articles into it first)"
+    assert fails("export", "--format", "csv", "--db", missing, "--out", tmp_path / "e.csv") == message
+    assert fails("corrections", "list", "--db", missing) == message
+    assert not missing.exists() and not (tmp_path / "e.csv").exists()

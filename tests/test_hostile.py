@@ -194,7 +194,7 @@ def test_bad_zip_members_are_refused_one_by_one(conf, gaz):
     raw = _patch_member(raw, "method.txt", method=99)
     raw = _patch_member(raw, "corrupt.txt", data=b"\xff\xff\xff\xff")
     raw = _patch_member(raw, "lying.txt", size=20)
-    report = pipeline.ingest_uploads([("batch.zip", raw)], {}, conf, gaz, store.connect(conf.db))
+    report = pipeline.ingest_uploads([("batch.zip", raw)], {}, conf, gaz, store.connect(conf.db, create=True))
     lines = dict(line.split(": ", 1) for line in report.lines)
     assert report.stored == 2 and lines["first.txt"].startswith("stored") and lines["last.txt"].startswith("stored")
     assert lines["batch.zip:encrypted.txt"] == "refused: it is encrypted (password-protected)"

@@ -113,7 +113,7 @@ def test_claim_and_denial_stay_linked(conf, gaz, tmp_path):
 def test_corrections_survive_reextraction_and_undo(conf, gaz):
     from conflictmap import corrections
 
-    engine = store.connect(conf.db)
+    engine = store.connect(conf.db, create=True)
     pipeline.ingest_paths([SAMPLES], None, conf, gaz, engine)
     target = next(e for e in store.merged_events(engine) if e["place"] == "Enerhodar")
     fix = corrections.add(engine, target, "status", "contested", "occupied since 2022; not a new claim")
@@ -136,7 +136,7 @@ def test_correction_needs_a_reason_and_a_valid_date(conf, gaz, samples_events):
     import pytest
     from conflictmap import corrections
 
-    engine = store.connect(conf.db)
+    engine = store.connect(conf.db, create=True)
     with pytest.raises(corrections.CorrectionError, match="reason"):
         corrections.add(engine, samples_events[0], "status", "struck", " ")
     with pytest.raises(corrections.CorrectionError, match="not a date"):
@@ -188,7 +188,8 @@ def test_zip_of_articles(conf, gaz, tmp_path):
         z.writestr("../escape.txt", "date 2025-01-06\nRussian forces captured Selydove.")
         z.writestr("bomb.txt", "a" * (conf.max_file_bytes + 10))
         z.writestr("photo.jpg", b"\xff\xd8\xff")
-    report = pipeline.ingest_uploads([("batch.zip", buffer.getvalue())], {}, conf, gaz, store.connect(conf.db))
+    engine = store.connect(conf.db, create=True)
+    report = pipeline.ingest_uploads([("batch.zip", buffer.getvalue())], {}, conf, gaz, engine)
     text = "\n".join(report.lines)
     assert report.stored == 1 and "good.txt: stored" in text
     assert "batch.zip:../escape.txt: refused: its path leads outside the zip" in text
@@ -205,3 +206,60 @@ def test_two_workers_give_the_same_store(conf, gaz, tmp_path):
     pipeline.ingest_paths([SAMPLES], None, two, gaz, workers=2)
     strip = lambda events: [(e["place"], e["status"], e["date"], e["source_count"]) for e in events]  # noqa: E731
     assert strip(store.merged_events(store.connect(one.db))) == strip(store.merged_events(store.connect(two.db)))
+
+
+def _copy_store(source, target):
+    """A copy of a store, whole (a file copy would miss what is still in the write-ahead log), then closed."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    return target
+
+
+def _fingerprint(db):
+    return db.read_bytes(), db.stat().st_mtime_ns
+
+
+def test_reading_a_store_never_writes_it(samples_db, tmp_path):
+    """Opening a current store to read it writes nothing: not the schema version, not anything else."""
+    import subprocess
+    import sys
+
+    from conflictmap.config import ROOT
+
+    db = _copy_store(samples_db, tmp_path / "copy.sqlite")
+    before = _fingerprint(db)
+    engine = store.connect(db)
+    assert store.merged_events(engine) and store.counts(engine)["articles"] > 30
+    engine.dispose()
+    assert _fingerprint(db) == before
+    for args in (["export", "--format", "csv", "--out", tmp_path / "e.csv"], ["corrections", "list"]):
+        subprocess.run([sys.executable, "-m", "conflictmap", *map(str, args), "--db", str(db)], cwd=ROOT, check=True,
+                       capture_output=True)
+        assert _fingerprint(db) == before, args
+
+
+def test_a_store_opened_read_only(samples_db, tmp_path):
+    import pytest
+
+    from conflictmap import corrections
+    from conflictmap.config import StoreError
+
+    db = _copy_store(samples_db, tmp_path / "copy.sqlite")
+    before = _fingerprint(db)
+    engine = store.connect(db, readonly=True)
+    events = store.merged_events(engine)
+    assert store.read_only(engine) and len(events) == len(store.merged_events(store.connect(samples_db)))
+    with pytest.raises(StoreError, match="read-only"):
+        corrections.add(engine, events[0], "status", "struck", "a test")
+    engine.dispose()
+    assert _fingerprint(db) == before
+    old = tmp_path / "v1.sqlite"
+    conn = sqlite3.connect(old)
+    conn.executescript(V1_SCHEMA)
+    conn.close()
+    before = _fingerprint(old)
+    with pytest.raises(StoreError, match="older version.*open it once for writing"):
+        store.connect(old, readonly=True)
+    assert _fingerprint(old) == before
