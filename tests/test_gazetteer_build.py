@@ -317,3 +317,16 @@ def test_committed_base_has_front_line_villages_missing_from_geonames(base, name
 ])
 def test_latin_forms(cyrillic, expected):
     assert expected <= spellings.latin_forms(cyrillic)
+
+
+def test_names_of_larger_cities_abroad_are_dropped():
+    from conflictmap.gazetteer_build import drop_foreign_names
+
+    cities = {1: {"name": "Berlin", "asciiname": "Berlin", "alternatenames": ["Berlino"], "countrycode": "DE",
+                  "population": 3_400_000},
+              2: {"name": "Odessa", "asciiname": "Odessa", "alternatenames": [], "countrycode": "US",
+                  "population": 120_000}}
+    table = [{"name": "Berlyn", "population": 0, "names": "Berlin|Берлин"},
+             {"name": "Odesa", "population": 1_010_537, "names": "Odessa|Одеса"}]
+    assert drop_foreign_names(table, cities) == 1
+    assert [row["names"] for row in table] == ["Берлин", "Odessa|Одеса"]

@@ -167,6 +167,8 @@ def test_claimant_and_side_from_the_clause_that_speaks(gaz, text, place, status,
     ("Shelling damaged the Tolyatti-Odesa ammonia pipeline near Bakhmut.", "Odesa"),
     ("According to the Kharkiv Oblast Military Administration, a drone hit Kupiansk.", "Kharkiv Oblast"),
     ("Oleh Shevchenko, a local official, said Russian troops shelled the village overnight.", "Shevchenko"),  # a person
+    ("Talks on the agreements signed in Berlin and Paris stalled as fighting went on.", "Berlyn"),  # abroad
+    ("The Security Council met in New York after Russian missiles struck Kyiv overnight.", "Niu-York"),
 ])
 def test_units_and_ships_named_after_places_are_no_events(gaz, text, place):
     assert place not in places(gaz, text)
