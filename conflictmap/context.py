@@ -18,7 +18,6 @@ from .gazetteer import Gazetteer
 
 EARTH_KM = 6371.0088
 REACH_KM = 25.0  # places this close to a candidate count for it
-BONUS_PER_LOG = 1.0  # score per natural log of (1 + reports nearby)
 MAX_BONUS = 1.5  # a tie-breaker: below a big city's own name, an article's neighbour (4), a named region (5)
 
 
@@ -50,10 +49,15 @@ class Context:
         km = EARTH_KM * np.hypot(lat[:, None] - self.lat, (lon[:, None] - self.lon) * np.cos(lat)[:, None])
         return (km <= REACH_KM) @ self.weight
 
-    def bonus(self, lat: np.ndarray, lon: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The score each point earns for the reports near it, and that number of reports."""
+    def bonus(self, lat: np.ndarray, lon: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The score each candidate earns for the reports near it, and that number of reports. The
+        candidates of one name (from each of `starts` to the next) are measured against each other:
+        the one with most reports nearby earns MAX_BONUS, the others as many fewer as their log says."""
         near = self.reports_near(lat, lon)
-        return np.minimum(MAX_BONUS, BONUS_PER_LOG * np.log1p(near)), near
+        weight = np.log1p(near)
+        most = np.maximum.reduceat(weight, starts) if len(weight) else weight
+        best = np.repeat(most, np.diff(np.append(starts, len(weight))))
+        return np.where(best > 0, MAX_BONUS * weight / np.where(best > 0, best, 1), 0.0), near
 
 
 def empty(gaz: Gazetteer) -> Context:

@@ -180,12 +180,12 @@ def score_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -
     km, nearest = neighbours.nearest(*(np.concatenate([getattr(t, a) for t in tables]) for a in ("lat", "lon", "keys")),
                                      without)
     bonus = NEAR_BONUS[np.searchsorted(NEAR_KM, km, side="right")]
+    ends = np.cumsum(sizes)
     if neighbours.context is not None:
-        batch, reports = neighbours.context.bonus(*(np.concatenate([t.lat for t in tables]),
-                                                    np.concatenate([t.lon for t in tables])))
+        batch, reports = neighbours.context.bonus(np.concatenate([t.lat for t in tables]),
+                                                  np.concatenate([t.lon for t in tables]), ends - sizes)
     else:
         batch = reports = np.zeros(len(km))
-    ends = np.cumsum(sizes)
     return Scores(requests, tables, ends - sizes, ends, np.concatenate(fixed) + bonus + batch,
                   np.concatenate(inside), km, nearest, bonus, reports)
 
