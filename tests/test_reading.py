@@ -91,6 +91,10 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
     ("Russian forces continued to push toward Kostiantynivka, the ISW said.",
      ("Kostiantynivka", "contested", PUBLISHED)),
     ("Wagner fighters reached the outskirts of Bakhmut in August 2022.", ("Bakhmut", "contested", "2022-08")),
+    ("Kostiantynivka came under heavy fire on Tuesday, the regional governor said.",
+     ("Kostiantynivka", "struck", "2025-02-04")),
+    ("Russian forces pounded Kharkiv overnight.", ("Kharkiv", "struck", PUBLISHED)),
+    ("Ukrainian troops still hold Chasiv Yar, a spokesman said.", ("Chasiv Yar", "contested", PUBLISHED)),
 ])
 def test_frames_however_phrased(gaz, text, expected):
     assert expected in found(gaz, text)
