@@ -225,7 +225,7 @@ def read_zip(name: str, raw: bytes, rows: dict[str, dict], max_bytes: int, max_t
             elif info.file_size > max_bytes or info.file_size > ZIP_MAX_RATIO * max(info.compress_size, 1):
                 results.append(ReadResult(member, None, "refused: it inflates too much (over the size limit)"))
             elif inflated + info.file_size > max_total:  # zipfile inflates no member past its stated size
-                left = len(members[i:ZIP_MAX_MEMBERS])
+                left = len(members) - i  # those past the count limit too
                 return results + [ReadResult(name, None, f"refused: {left} members not read: the zip would inflate "
                                                          f"past its limit of {max_total / 2**20:.3g} MB in all")]
             else:
