@@ -95,7 +95,7 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
     base = group[0].sentence_start
     sentence = Sentence(article.text, found.low, base, base + len(group[0].sentence))
     spans = [(m.start, m.end) for m in group]
-    others = tuple(spans)
+    others = tuple(span for span, m in zip(spans, group) if m.place.kind == "settlement")  # regions only locate
     readings = [read_status(sentence, span, found.cues[base], found.claimants[base], found.speech[base], lex, others)
                 for span in spans]
     if not any(readings):

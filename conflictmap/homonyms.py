@@ -26,7 +26,8 @@ EARTH_KM = 6371.0088
 REGION_BONUS = 5.0
 NEAR_KM = np.array([30.0, 100.0, 300.0])  # nearer than these to another place the article names...
 NEAR_BONUS = np.array([4.0, 2.0, 0.5, 0.0])  # ...earns this
-FAR_KM = 400  # a homonym this far from all the others an article names is probably one we lack
+FAR_KM = 400  # a homonym this far from all the others an article names is probably one we lack...
+WELL_KNOWN = 50_000  # ...unless it is a city this large: Mariupol and Mykolaiv in one story are both meant
 
 
 class Choice(NamedTuple):
@@ -220,7 +221,7 @@ def choose_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) 
 def _choice(s: Scores, j: int, best: int, neighbours: Neighbours, gaz: Gazetteer) -> Choice:
     place, km = s.place(j, best), s.km[best]
     why = f"{s.why(j, best, neighbours, gaz)} (score {s.total[best]:.1f} of {s.ends[j] - s.starts[j]} candidates)"
-    far = place.kind == "settlement" and FAR_KM <= km < np.inf
+    far = place.kind == "settlement" and place.population < WELL_KNOWN and FAR_KM <= km < np.inf
     ids, at = s.tables[j].ids, best - s.starts[j]
     scores = s.total[s.starts[j]:s.ends[j]]
     margin = float(scores[at] - np.delete(scores, at).max()) if len(scores) > 1 else math.inf

@@ -20,6 +20,8 @@ BOUNDARY = re.compile(r";|,\s+(?:after|since|while|but|which|who|whose|whereas|a
                       r"|using|saying|adding|citing|according to|referring to)\b"
                       r"|\b(?:but|while|whereas|although|however|since|after)\b|\(|\)")
 BOUNDARY_PENALTY = 180
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
+LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when)\b[^,;]*$")
 SPEECH = "speech"  # the cues that are speech verbs ("said"): no status, but they tell who speaks
 MAX_DISTANCE = 220  # so a cue across a clause boundary counts only within 40 characters
@@ -208,8 +210,9 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
               if not (c.start < span[1] and span[0] < c.end)
               and not (origin and not 0 <= span[0] - c.end <= 2)  # "fired from X": only "withdrew from X"
               and not _speaker_of(s.low, span, c, speech)]
-    scored = sorted(((not _governs(s, c, span, lex), d, c) for d, c in scored if d <= MAX_DISTANCE),
-                    key=lambda x: x[:2])
+    scored = sorted(((not governs, d, c) for d, c in scored if d <= MAX_DISTANCE
+                     for governs in [_governs(s, c, span, lex)]
+                     if governs or not _belongs_elsewhere(s, c, span, others, claimants, lex)), key=lambda x: x[:2])
     if not scored:
         return []
     _, distance, cue = scored[0]
@@ -240,6 +243,28 @@ def _governs(s: Sentence, cue: Cue, span: tuple[int, int], lex: Lexicon) -> bool
     """The cue comes right before the place with only its object's words between: "captured the mining
     town of X", "shelled near X", "launched missiles at X"."""
     return 0 <= span[0] - cue.end <= GOVERNED_REACH and bool(lex.governed_gap.fullmatch(s.low, cue.end, span[0]))
+
+
+def _belongs_elsewhere(s: Sentence, cue: Cue, span: tuple[int, int], others: tuple[tuple[int, int], ...],
+                       claimants: list[Claimant], lex: Lexicon) -> bool:
+    """A cue that does not govern this place is another's: it governs another place of the sentence
+    ("fears in Kyiv grow over Russia's efforts to take Sievierodonetsk"), or it is a capture whose own
+    actor stands between (after "a revolution in Kyiv in 2014, Russian forces took over Crimea")."""
+    if any(o != span and _governs(s, cue, o, lex) and not _listed_with(s, o, span, others) for o in others):
+        return True
+    return cue.frame == "capture" and span[1] <= cue.start and not RELATIVE_OPEN.search(s.low, span[1], cue.start) \
+        and not PASSIVE.search(s.low, max(span[1], cue.start - 20), cue.start) \
+        and any(span[1] <= c.start and c.end <= cue.start and cue.start - c.end <= AGENT_REACH for c in claimants)
+
+
+def _listed_with(s: Sentence, first: tuple[int, int], span: tuple[int, int], others) -> bool:
+    """The place follows `first` in a list ("near Bakhmut, Kurdiumivka and Andriivka")."""
+    if span[0] < first[1]:
+        return False
+    between = sorted(o for o in others if first[1] <= o[0] and o[1] <= span[0])
+    ends = [first[1]] + [o[1] for o in between]
+    starts = [o[0] for o in between] + [span[0]]
+    return all(LIST_SEPARATOR.fullmatch(s.text, a, b) for a, b in zip(ends, starts))
 
 
 def _gap(a: tuple[int, int], cue: Cue) -> int:
