@@ -12,6 +12,7 @@ from conftest import SAMPLES
 from conflictmap import store
 from conflictmap.articles import read_manifest
 from conflictmap.config import ROOT
+from conflictmap.context import Context
 from conflictmap.events import extract
 from conflictmap.models import Article
 
@@ -38,13 +39,15 @@ def ingest(folder, db):
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def assert_whole(db, gaz):
-    """The store opens, is sound, and every article in it has all of its events: none half-written."""
+def assert_whole(db, gaz, folder):
+    """The store opens, is sound, and every article in it has all of its events: none half-written.
+    The events are those of the article read in its batch, the folder (context.py)."""
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     stored = conn.execute("SELECT id, file, text, published FROM articles").fetchall()
+    batch = Context.of((p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))), gaz)
     for article_id, name, text, published in random.Random(0).sample(stored, min(25, len(stored))):
-        expected = len(extract(Article(name, text, published), gaz))
+        expected = len(extract(Article(name, text, published), gaz, context=batch))
         got = conn.execute("SELECT count(*) FROM sources WHERE article_id = ?", (article_id,)).fetchone()[0]
         assert got == expected, name
     conn.close()
@@ -68,12 +71,12 @@ def kill_and_resume(corpus, tmp_path, gaz, seed):
         time.sleep(0.02)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    before = assert_whole(db, gaz) if db.exists() else 0
+    before = assert_whole(db, gaz, folder) if db.exists() else 0
     assert before < total
     resumed = ingest(folder, db)
     out, err = resumed.communicate(timeout=300)
     assert resumed.returncode == 0, err
-    assert assert_whole(db, gaz) == total
+    assert assert_whole(db, gaz, folder) == total
     assert f"{total - before} articles stored" in err
     store.connect(db)  # and it still opens as a store
 
