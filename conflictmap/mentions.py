@@ -227,6 +227,8 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
     after = text[m.end:m.end + 80]
     if lex.organisation_after.match(after) or lex.person_before.search(text, max(0, m.start - 30), m.start):
         return True
+    if lex.district.fullmatch(m.surface + after[:len(" district")]):
+        return True  # "Lozivskyi district": a district named after its town, not the village Lozivskyi
     key = fold_name(m.surface)
     if key in gaz.common_words and key not in confirmed:
         if not _reads_as_place(text, m, gaz, lex):

@@ -79,6 +79,8 @@ class Lexicon:
     direction_after: re.Pattern
     source_before: re.Pattern  # on lower-cased text
     by_agent: re.Pattern  # between a passive cue and its actor ("captured by")
+    coded_to: re.Pattern  # before the place an event was coded to, in the clause before it
+    district: re.Pattern  # a district's adjective name and the word district
     first_of_series: re.Pattern
     organisation_after: re.Pattern
     dateline: re.Pattern
@@ -113,6 +115,7 @@ def load_lexicon() -> Lexicon:
                    place_after=re.compile(data["place_after"], re.IGNORECASE),
                    direction_after=re.compile(data["direction_after"], re.IGNORECASE),
                    source_before=lower(data["source_before"]), by_agent=lower(data["by_agent"]),
+                   coded_to=lower(data["coded_to"]), district=re.compile(data["district"], re.IGNORECASE),
                    first_of_series=re.compile(data["first_of_series"], re.IGNORECASE),
                    organisation_after=re.compile(data["organisation_after"]),
                    dateline=re.compile(data["dateline"], re.MULTILINE),
@@ -206,7 +209,9 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     if lex.reference_before.search(s.low, before, span[0]):
         return []  # "west of Donetsk": a reference point, not where it happened
     origin = bool(lex.origin_before.search(s.low, before, span[0]))
-    scored = [(clause_distance(s.text, span, (c.start, c.end)), c) for c in cues
+    coded = lex.coded_to.search(s.low, before, span[0])
+    at = (coded.start(), coded.start()) if coded else span  # "(coded to X)": X is where the clause before happened
+    scored = [(clause_distance(s.text, at, (c.start, c.end)), c) for c in cues
               if not (c.start < span[1] and span[0] < c.end)
               and not (origin and not 0 <= span[0] - c.end <= 2)  # "fired from X": only "withdrew from X"
               and not _speaker_of(s.low, span, c, speech)]
@@ -250,6 +255,8 @@ def _belongs_elsewhere(s: Sentence, cue: Cue, span: tuple[int, int], others: tup
     """A cue that does not govern this place is another's: it governs another place of the sentence
     ("fears in Kyiv grow over Russia's efforts to take Sievierodonetsk"), or it is a capture whose own
     actor stands between (after "a revolution in Kyiv in 2014, Russian forces took over Crimea")."""
+    if lex.coded_to.search(s.low, max(s.start, span[0] - 20), span[0]):
+        return False  # "(coded to X)": X is where it happened, whatever the clause named
     if any(o != span and _governs(s, cue, o, lex) and not _listed_with(s, o, span, others) for o in others):
         return True
     return cue.frame == "capture" and span[1] <= cue.start and not RELATIVE_OPEN.search(s.low, span[1], cue.start) \

@@ -68,6 +68,11 @@ def test_a_when_clause_takes_the_date_before_it(gaz):
         gaz, "Russian troops shelled Kharkiv in 2024, when the offensive began, and have now captured Vovchansk.")
 
 
+def test_an_incident_report_s_coded_place_takes_its_event(gaz):
+    text = "On 10 May 2023, Russian forces shelled Lozivskyi district (coded to Lozova), Kharkiv."
+    assert found(gaz, text) == {("Lozova", "struck", "2023-05-10")}  # and the district is no village
+
+
 def test_the_month_of_may_is_not_a_hedge(gaz):
     assert ("Lozova", "struck", "2023-05-05") in found(gaz, "On 5 May 2023, Russian forces shelled Lozova, Kharkiv.")
     assert found(gaz, "Russian forces may soon attack Lozova.") == set()
