@@ -198,6 +198,8 @@ def _qualifier(text: str, m: Match, after: Match, gaz: Gazetteer, lex: Lexicon):
 
 def _qualifies_unknown(text: str, before: Match | None, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:
     """An oblast's name after a name the gazetteer lacks ("in Rumyantsevo, Donetsk") qualifies it."""
+    if not text[max(0, m.start - 3):m.start].rstrip().endswith(","):
+        return False
     name = lex.unknown_before_qualifier.search(text, max(0, m.start - 60), m.start)
     if not name:
         return False

@@ -10,6 +10,7 @@ name, is looked up by its skeleton; the homonym machinery then chooses among wha
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from difflib import SequenceMatcher
 
 from .gazetteer import Gazetteer, Match
@@ -75,19 +76,23 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
     """The matches, with names the gazetteer lacks in this spelling added where the text treats them
     as places, in text order. `named`: every name the gazetteer knows in the text, places or not
     (a name it knows but found to be no place here is not respelled into one)."""
-    taken = [(m.start, m.end) for m in named]
+    starts, ends = [m.start for m in named], [m.end for m in named]  # sorted, not overlapping
     table = None
     added = []
     for found in NAME.finditer(text):
         start, end = found.span(1)
-        if any(s < end and start < e for s, e in taken):
-            continue
-        qualified = bool(place_after.match(text, end))  # its oblast follows: the candidates will be cut to it
-        if not (qualified or place_before.search(text, max(0, start - 40), start)):
+        k = bisect_left(ends, start + 1)  # the first known name that ends inside or after this one
+        if k < len(starts) and starts[k] < end:
             continue
         table = table if table is not None else index(gaz)
         key = skeleton(found.group(1))
-        cands = _closest(found.group(1), table.get(key, ()), gaz)
-        if cands and (qualified or len(key) >= MIN_SKELETON and len(cands) <= MAX_CANDIDATES):
+        if key not in table:
+            continue
+        qualified = bool(place_after.match(text, end))  # its oblast follows: the candidates will be cut to it
+        if not (qualified or len(key) >= MIN_SKELETON and len(table[key]) <= MAX_CANDIDATES) \
+                or not (qualified or place_before.search(text, max(0, start - 40), start)):
+            continue
+        cands = _closest(found.group(1), table[key], gaz)
+        if cands:
             added.append(Match(start, end, found.group(1), cands))
     return sorted(matches + added, key=lambda m: m.start) if added else matches

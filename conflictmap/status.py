@@ -23,6 +23,7 @@ BOUNDARY_PENALTY = 180
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when)\b[^,;]*$")
+NOTHING = "(?!)"  # a pattern that never matches
 SPEECH = "speech"  # the cues that are speech verbs ("said"): no status, but they tell who speaks
 MAX_DISTANCE = 220  # so a cue across a clause boundary counts only within 40 characters
 GOVERNED_REACH = 90  # characters: the longest gap `governed_gap` can fill
@@ -91,9 +92,12 @@ class Lexicon:
     unknown_before_qualifier: re.Pattern  # a name inside a sentence, then a comma: what an oblast may qualify
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    data = yaml.safe_load((PACKAGE_DATA / "lexicon.yaml").read_text(encoding="utf-8"))
+LEXICONS = {"en": "lexicon.yaml", "uk": "lexicon_uk.yaml", "ru": "lexicon_ru.yaml"}
+
+
+@lru_cache(maxsize=len(LEXICONS))
+def load_lexicon(language: str = "en") -> Lexicon:
+    data = _lexicon_data(language)
     word = lambda p: re.compile(r"(?<!\w)(?:" + lower_pattern(p) + r")(?!\w)")  # noqa: E731
     lower = lambda p: re.compile(lower_pattern(p))  # noqa: E731  run on lower-cased text: see wordmatch
     cues = [(p, (name, frame["status"], frame.get("weight", 1.0), frame.get("second", True)))
@@ -124,6 +128,13 @@ def load_lexicon() -> Lexicon:
                    qualifier_follows=re.compile(data["qualifier_follows"]),
                    anaphor=re.compile(data["anaphor"], re.IGNORECASE),
                    unknown_before_qualifier=re.compile(data["unknown_before_qualifier"]))
+
+
+def _lexicon_data(language: str) -> dict:
+    """A language's lexicon; a pattern it does not give (an English feature it lacks) matches nothing."""
+    read = lambda name: yaml.safe_load((PACKAGE_DATA / name).read_text(encoding="utf-8"))  # noqa: E731
+    data = read(LEXICONS[language])
+    return data if language == "en" else {**{k: NOTHING for k in read(LEXICONS["en"])}, **data}
 
 
 class Claimant(NamedTuple):
@@ -209,7 +220,7 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     if lex.reference_before.search(s.low, before, span[0]):
         return []  # "west of Donetsk": a reference point, not where it happened
     origin = bool(lex.origin_before.search(s.low, before, span[0]))
-    coded = lex.coded_to.search(s.low, before, span[0])
+    coded = lex.coded_to.search(s.low, before, span[0]) if "(" in s.low[before:span[0]] else None
     at = (coded.start(), coded.start()) if coded else span  # "(coded to X)": X is where the clause before happened
     scored = [(clause_distance(s.text, at, (c.start, c.end)), c) for c in cues
               if not (c.start < span[1] and span[0] < c.end)
@@ -217,7 +228,8 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
               and not _speaker_of(s.low, span, c, speech)]
     scored = sorted(((not governs, d, c) for d, c in scored if d <= MAX_DISTANCE
                      for governs in [_governs(s, c, span, lex)]
-                     if governs or not _belongs_elsewhere(s, c, span, others, claimants, lex)), key=lambda x: x[:2])
+                     if governs or coded or not _belongs_elsewhere(s, c, span, others, claimants, lex)),
+                    key=lambda x: x[:2])
     if not scored:
         return []
     _, distance, cue = scored[0]
@@ -255,8 +267,6 @@ def _belongs_elsewhere(s: Sentence, cue: Cue, span: tuple[int, int], others: tup
     """A cue that does not govern this place is another's: it governs another place of the sentence
     ("fears in Kyiv grow over Russia's efforts to take Sievierodonetsk"), or it is a capture whose own
     actor stands between (after "a revolution in Kyiv in 2014, Russian forces took over Crimea")."""
-    if lex.coded_to.search(s.low, max(s.start, span[0] - 20), span[0]):
-        return False  # "(coded to X)": X is where it happened, whatever the clause named
     if any(o != span and _governs(s, cue, o, lex) and not _listed_with(s, o, span, others) for o in others):
         return True
     return cue.frame == "capture" and span[1] <= cue.start and not RELATIVE_OPEN.search(s.low, span[1], cue.start) \
