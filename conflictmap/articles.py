@@ -14,6 +14,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from .config import ZIP_MAX_MEMBERS, ZIP_MAX_RATIO
+from .language import is_read, language_code, language_of, not_read
 from .models import Article
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
@@ -152,9 +153,12 @@ def read_bytes(name: str, raw: bytes, meta: dict | None, max_bytes: int) -> Read
         published, source = (found.group(1), "text") if found and _valid_date(found.group(1)) else ("", "")
     if not published:
         return ReadResult(name, None, "refused: no publication date (give one in a manifest or the form)")
+    language = language_code(meta.get("language", "")) or language_of(text)
     article = Article(file=name, text=text, published=published, outlet=meta.get("outlet", ""),
-                      url=meta.get("url", ""), language=meta.get("language") or "en", published_source=source)
+                      url=meta.get("url", ""), language=language, published_source=source)
     note = "publication date taken from the text" if source == "text" else "read"
+    if not is_read(article.language):
+        note = not_read(article.language)
     return ReadResult(name, article, note)
 
 

@@ -160,20 +160,38 @@ RULES: list[tuple[str, object]] = [
 _SCANNER = Scanner([pat for pat, _ in RULES], joiners="-")
 
 
+def _english_groups(m: re.Match, text: str) -> dict | None:
+    """A match's groups as the resolvers take them; None when it is no date."""
+    if m.groupdict().get("month") and not text[m.start("month")].isupper():
+        return None  # "may", "march" as words
+    return {k: v for k, v in m.groupdict().items() if v}
+
+
+class Grammar(NamedTuple):
+    """A language's date rules (pattern, resolver), their scanner, and how a match's groups are read."""
+
+    rules: list
+    scanner: Scanner
+    groups: object  # (match, text) -> dict of groups in the resolvers' English terms, or None
+
+
+ENGLISH = Grammar(RULES, _SCANNER, _english_groups)
+
+
 def find_dates(text: str, published: date, low: str | None = None,
-               spans: list[tuple[int, int]] | None = None) -> list[DateCue]:
+               spans: list[tuple[int, int]] | None = None, grammar: Grammar = ENGLISH) -> list[DateCue]:
     """All date expressions in the spans of a text (default: all of it) with their EDTF values;
     earlier rules win overlaps. `low` is the text's `lower_text`, when the caller has it."""
     low = lower_text(text) if low is None else low
     cues: list[DateCue] = []
     taken: list[tuple[int, int]] = []
-    for (_, resolve), matches in zip(RULES, _SCANNER.matches(low, spans or [(0, len(text))])):
+    for (_, resolve), matches in zip(grammar.rules, grammar.scanner.matches(low, spans or [(0, len(text))])):
         for m in matches:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            if m.groupdict().get("month") and not text[m.start("month")].isupper():
-                continue  # "may", "march" as words
-            groups = {k: v for k, v in m.groupdict().items() if v}
+            groups = grammar.groups(m, text)
+            if groups is None:
+                continue
             groups[0] = m.group(0)
             try:
                 value = resolve(groups, published)

@@ -6,9 +6,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .context import Context
-from .dates import DateCue, find_dates, from_interval, interval
+from .cyrillic import gazetteer_for
+from .dates import DateCue, from_interval, interval
+from .dates_cyrillic import date_finder
 from .dates import precision as date_precision
 from .gazetteer import Gazetteer
+from .language import is_read
 from .mentions import find_mentions
 from .models import Article, Event, Mention
 from .status import (BOUNDARY, BOUNDARY_PENALTY, MAX_DISTANCE, SPEECH, Lexicon, Sentence, by_span, clause_distance,
@@ -27,7 +30,11 @@ ANAPHOR = 0.85  # confidence kept for a place named as "the city" after its name
 def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, context: Context | None = None) -> list[Event]:
     """Every event the article reports, one per place, status and date; the first telling wins.
     `context`: the places the article's batch names, a last clue among homonyms (context.py)."""
-    lex = lex or load_lexicon()
+    if not is_read(article.language):
+        return []  # stored, never misread (language.py)
+    lex = lex or load_lexicon(article.language)
+    gaz = gazetteer_for(gaz, article.language)  # Ukrainian and Russian names in every case
+    find_dates = date_finder(article.language)
     published = date.fromisoformat(article.published)
     mentions = find_mentions(article.text, gaz, lex, context)
     if not mentions:

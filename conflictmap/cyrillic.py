@@ -1,0 +1,106 @@
+"""The gazetteer as Ukrainian and Russian reports name places: every Cyrillic name in every case.
+
+`gazetteer_for(gaz, "uk")` is the gazetteer with each Cyrillic name's case forms (inflect.py) as
+further keys of the same places, the regions' Cyrillic names («Харківщина», «ДНР») from
+data/places_cyrillic.yaml, the capitals' forms as governments («Київ заявив»), and the frequent words
+that are also names of small places (data/common_words_cyrillic.txt) as common words. Everything
+after the match (homonyms, region qualifiers, not-places) is the English pipeline's, run with the
+language's lexicon. Built once per process and language, on the first article that needs it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+import yaml
+
+from .config import PACKAGE_DATA
+from .gazetteer import Gazetteer, Match
+from .inflect import case_forms
+from .names import fold_name, name_keys
+
+LANGUAGES = ("uk", "ru")
+# folded letters of the other language: a name written with them is not declined by this one's rules
+FOREIGN = {"uk": re.compile("[ыэъ]"), "ru": re.compile("[ієґ]")}
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+CAPITAL_SIZE = 1_000_000  # a government's seat ("Kyiv", "Moscow") is a city this large
+COMMON_WORDS = "common_words_cyrillic.txt"
+
+
+class CyrillicGazetteer(Gazetteer):
+    """A gazetteer whose bare region adjectives yield to the town whose case they also are, unless a
+    word for a region follows («біля Донецька» is the city, «Донецька область» the region)."""
+
+    region_follows: re.Pattern
+    shared: frozenset[str]  # keys that are both a region's adjective and a case of a town's name
+
+    def find(self, text: str) -> list[Match]:
+        return [self._settled(text, m) if fold_name(m.surface) in self.shared else m for m in super().find(text)]
+
+    def _settled(self, text: str, m: Match) -> Match:
+        regions = [c for c in m.candidates if self.places[c[0]].kind == "region"]
+        if self.region_follows.match(text, m.end):
+            return replace(m, candidates=tuple(regions))
+        return replace(m, candidates=tuple(c for c in m.candidates if c not in regions))
+
+
+def gazetteer_for(gaz: Gazetteer, language: str) -> Gazetteer:
+    """The gazetteer to read an article in `language` with: for Ukrainian and Russian, the one with
+    every case form, kept on `gaz` once built; for English, `gaz` itself."""
+    if language not in LANGUAGES:
+        return gaz
+    key = ("cyrillic", language)
+    built = gaz.derived.get(key)
+    if built is None:
+        built = gaz.derived[key] = _build(gaz, language)
+    return built
+
+
+def _build(gaz: Gazetteer, language: str) -> CyrillicGazetteer:
+    data = _data()
+    keys = {k: list(v) for k, v in gaz.keys.items()}
+    regions = {p.name: p.id for p in gaz.places.values() if p.kind == "region"}
+    for region, names in data["regions"].items():
+        for name in names:
+            for k in name_keys(name):
+                _add(keys, k, [(regions[region], "region")])
+    foreign, town_forms = FOREIGN[language], set()
+    for k in [k for k in keys if CYRILLIC.search(k) and not foreign.search(k)]:
+        for form in case_forms(k, language):
+            _add(keys, form, keys[k])
+            if any(gaz.places[pid].kind == "settlement" for pid, _ in keys[k]):
+                town_forms.add(form)
+    capitals = {pid for g in gaz.governments for pid, _ in gaz.keys.get(g, ())
+                if gaz.places[pid].population >= CAPITAL_SIZE}
+    governments = set(gaz.governments) | {k for k, cands in keys.items() if CYRILLIC.search(k)
+                                          and all(pid in capitals for pid, _ in cands)}
+    built = CyrillicGazetteer(gaz.places, keys, governments, gaz.front_regions, gaz.contains,
+                              gaz.common_words | common_words())
+    built.region_follows = re.compile(data["region_follows"])
+    adjective = re.compile(data["region_adjective"])
+    built.shared = frozenset(k for k in town_forms if adjective.search(k)
+                             and any(gaz.places[pid].kind == "region" for pid, _ in keys[k]))
+    return built
+
+
+def _add(keys: dict[str, list], key: str, cands: list) -> None:
+    bucket = keys.setdefault(key, [])
+    for cand in cands:
+        if all(pid != cand[0] for pid, _ in bucket):
+            bucket.append(cand)
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load((PACKAGE_DATA / "places_cyrillic.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Frequent Ukrainian and Russian words that are also a case of a small place's name («Нове»,
+    «Перемоги»): such a name counts only where the text treats it as a place."""
+    path = PACKAGE_DATA / COMMON_WORDS
+    if not path.exists():
+        return frozenset()
+    return frozenset(fold_name(w) for w in path.read_text(encoding="utf-8").split() if not w.startswith("#"))
