@@ -17,12 +17,18 @@ from .config import PACKAGE_DATA
 from .wordmatch import Scanner, lower_pattern, lower_text
 
 BOUNDARY = re.compile(r";|,\s+(?:after|since|while|but|which|who|whose|whereas|although|where|when|as"
-                      r"|using|saying|adding|citing|according to|referring to)\b"
-                      r"|\b(?:but|while|whereas|although|however|since|after)\b|\(|\)")
+                      r"|using|saying|adding|citing|according to|referring to"
+                      r"|після|коли|де|який|яка|яке|які|якого|якої|яких|але|проте|однак|хоча|тоді як|а"  # Ukrainian
+                      r"|после|когда|где|который|которая|которое|которые|которого|которой|но|однако|хотя|а)\b"  # Russian
+                      r"|\b(?:but|while|whereas|although|however|since|after|але|проте|однак|хоча|після|но|однако|хотя"
+                      r"|после)\b|\(|\)")
 BOUNDARY_PENALTY = 180
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
-LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
-RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when)\b[^,;]*$")
+LIST_SEPARATOR = re.compile(r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
+                            r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")  # "X on June 24 and Y"
+RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|яка|яке|які|де|коли|который|которая|которое"
+                           r"|которые|где|когда)\b[^,;]*$")
+LIST_WORDS = re.compile(r"\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)")  # «Торецька і Покровська»
 NOTHING = "(?!)"  # a pattern that never matches
 SPEECH = "speech"  # the cues that are speech verbs ("said"): no status, but they tell who speaks
 MAX_DISTANCE = 220  # so a cue across a clause boundary counts only within 40 characters
@@ -281,7 +287,7 @@ def _listed_with(s: Sentence, first: tuple[int, int], span: tuple[int, int], oth
     between = sorted(o for o in others if first[1] <= o[0] and o[1] <= span[0])
     ends = [first[1]] + [o[1] for o in between]
     starts = [o[0] for o in between] + [span[0]]
-    return all(LIST_SEPARATOR.fullmatch(s.text, a, b) for a, b in zip(ends, starts))
+    return all(LIST_SEPARATOR.fullmatch(s.text, a, b) or LIST_WORDS.fullmatch(s.text, a, b) for a, b in zip(ends, starts))
 
 
 def _gap(a: tuple[int, int], cue: Cue) -> int:
