@@ -104,3 +104,32 @@ def common_words() -> frozenset[str]:
     if not path.exists():
         return frozenset()
     return frozenset(fold_name(w) for w in path.read_text(encoding="utf-8").split() if not w.startswith("#"))
+
+
+COMMON_ZIPF = 3.5  # a word this frequent (wordfreq's Zipf scale: once in 300,000 words) is a common word...
+TOWN_SIZE = 100_000  # ...when no place it may name is a town this large («Харкова» is Kharkiv)
+
+
+def write_common_words(gaz: Gazetteer) -> int:
+    """Write data/common_words_cyrillic.txt from wordfreq's Ukrainian and Russian lists (a development
+    dependency); returns how many words it holds. Rerun when the gazetteer or the rules change."""
+    from wordfreq import zipf_frequency
+
+    words = set()
+    for language in LANGUAGES:
+        built = gazetteer_for(gaz, language)
+        for key, cands in built.keys.items():
+            if CYRILLIC.search(key) and " " not in key and all(
+                    gaz.places[pid].kind == "settlement" and gaz.places[pid].population < TOWN_SIZE for pid, _ in cands) \
+                    and max(zipf_frequency(key, lang) for lang in LANGUAGES) >= COMMON_ZIPF:
+                words.add(key)
+    header = "# Written by `python -m conflictmap.cyrillic`: frequent words that are also a case of a small place's name\n"
+    (PACKAGE_DATA / COMMON_WORDS).write_text(header + "\n".join(sorted(words)) + "\n", encoding="utf-8")
+    return len(words)
+
+
+if __name__ == "__main__":
+    from .config import settings
+    from .pipeline import load_gazetteer
+
+    print(write_common_words(load_gazetteer(settings())), "words")

@@ -33,7 +33,7 @@ class Rules:
     def word_forms(self, word: str, adjective: bool) -> dict[str, list[str]]:
         """Per case, the forms of one word; {} when no rule applies (the word does not change)."""
         table = self.adjectives if adjective else self.nouns
-        for size in range(min(len(word) - 1, _longest(table)), -1, -1):
+        for size in range(min(len(word), _longest(table)), -1, -1):
             rule = table.get(word[len(word) - size:])
             if rule is not None and not (size == 0 and word[-1] in VOWELS):  # the default is for consonants
                 stem = word[:len(word) - size]
