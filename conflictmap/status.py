@@ -74,6 +74,7 @@ class Lexicon:
     irrealis: re.Pattern
     attempt: re.Pattern  # before a capture: an attempt, so fighting ("tried to take")
     governed_gap: re.Pattern  # the words between a cue and the place it governs
+    passive_gap: re.Pattern  # the words between a place and the passive cue it is the subject of
     claimant_sides: tuple[str, ...]
     government_after: re.Pattern
     government_place_before: re.Pattern
@@ -115,6 +116,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    claimant_sides=tuple(c["side"] for c in claimants),
                    denial=word(data["denial"]), irrealis=lower(data["irrealis"]),
                    attempt=lower(data["attempt"]), governed_gap=lower(data["governed_gap"]),
+                   passive_gap=lower(data["passive_gap"]),
                    government_after=re.compile(data["government_after"], re.IGNORECASE),
                    government_place_before=re.compile(data["government_place_before"], re.IGNORECASE),
                    origin_before=lower(data["origin_before"]),
@@ -160,8 +162,15 @@ def find_signals(text: str, lex: Lexicon, low: str | None = None,
     cues = [Cue(m.start(), m.end(), text[m.start():m.end()], status, frame, weight, second)
             for (frame, status, weight, second), matches in zip(lex.cue_frames, found[:n]) for m in matches]
     claimants = [Claimant(m.start(), m.end(), text[m.start():m.end()], side)
-                 for side, matches in zip(lex.claimant_sides, found[n:]) for m in matches]
+                 for side, matches in zip(lex.claimant_sides, found[n:]) for m in matches
+                 if not _in_dateline(text, m.start(), lex)]  # "KYIV -" is where the story was filed
     return sorted(cues, key=lambda c: c.start), _longest(claimants)
+
+
+def _in_dateline(text: str, pos: int, lex: Lexicon) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    dateline = lex.dateline.match(text, line_start)
+    return bool(dateline) and pos < dateline.end()
 
 
 def _longest(claimants: list[Claimant]) -> list[Claimant]:
@@ -263,9 +272,12 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
 
 
 def _governs(s: Sentence, cue: Cue, span: tuple[int, int], lex: Lexicon) -> bool:
-    """The cue comes right before the place with only its object's words between: "captured the mining
-    town of X", "shelled near X", "launched missiles at X"."""
-    return 0 <= span[0] - cue.end <= GOVERNED_REACH and bool(lex.governed_gap.fullmatch(s.low, cue.end, span[0]))
+    """The cue comes right before the place with only its object's words between ("captured the mining
+    town of X", "shelled near X", "launched missiles at X"), or the place is the subject of a passive
+    cue ("the city of Dzerzhinsk in the Donetsk People's Republic was liberated")."""
+    if 0 <= span[0] - cue.end <= GOVERNED_REACH:
+        return bool(lex.governed_gap.fullmatch(s.low, cue.end, span[0]))
+    return 0 <= cue.start - span[1] <= GOVERNED_REACH and bool(lex.passive_gap.fullmatch(s.low, span[1], cue.start))
 
 
 def _belongs_elsewhere(s: Sentence, cue: Cue, span: tuple[int, int], others: tuple[tuple[int, int], ...],

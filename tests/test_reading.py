@@ -167,6 +167,9 @@ def test_a_village_is_no_city(gaz):
      "ukrainian"),  # the actor after "by"
     ("Russia's chief of general staff, Valery Gerasimov, said his forces had captured Chasiv Yar.", "Chasiv Yar",
      "claimed", "Russia's chief of general staff", "russian"),
+    ("KYIV - Russia said on Friday its forces had seized Toretsk.", "Toretsk", "claimed", "Russia", "russian"),
+    ("After weeks of offensive operations the town of Vuhledar in the Donetsk region was captured, Moscow said.",
+     "Vuhledar", "claimed", "Moscow", "russian"),  # the passive verb of which the town is the subject
 ])
 def test_claimant_and_side_from_the_clause_that_speaks(gaz, text, place, status, claimant, side):
     event = the(gaz, text, place, status)
