@@ -19,6 +19,7 @@ from .config import PACKAGE_DATA
 from .gazetteer import Gazetteer, Match
 from .inflect import case_forms
 from .names import fold_name, name_keys
+from .respell import skeleton
 
 LANGUAGES = ("uk", "ru")
 # folded letters of the other language: a name written with them is not declined by this one's rules
@@ -26,6 +27,7 @@ FOREIGN = {"uk": re.compile("[ыэъ]"), "ru": re.compile("[ієґ]")}
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 CAPITAL_SIZE = 1_000_000  # a government's seat ("Kyiv", "Moscow") is a city this large
 COMMON_WORDS = "common_words_cyrillic.txt"
+REGION_NOUNS = (" область", " области")  # folded
 
 
 class CyrillicGazetteer(Gazetteer):
@@ -65,6 +67,11 @@ def _build(gaz: Gazetteer, language: str) -> CyrillicGazetteer:
         for name in names:
             for k in name_keys(name):
                 _add(keys, k, [(regions[region], "region")])
+    for k, cands in list(keys.items()):
+        if " " in k and k.endswith(REGION_NOUNS) and CYRILLIC.search(k) and all(
+                gaz.places[pid].kind == "region" for pid, _ in cands):
+            _add(keys, k.rsplit(" ", 1)[0], cands)  # «Донецька» of «Донецька область»
+    _prefer_own_names(gaz, keys, str.maketrans(data["latin"]))
     foreign, town_forms = FOREIGN[language], set()
     for k in [k for k in keys if CYRILLIC.search(k) and not foreign.search(k)]:
         for form in case_forms(k, language):
@@ -82,6 +89,16 @@ def _build(gaz: Gazetteer, language: str) -> CyrillicGazetteer:
     built.shared = frozenset(k for k in town_forms if adjective.search(k)
                              and any(gaz.places[pid].kind == "region" for pid, _ in keys[k]))
     return built
+
+
+def _prefer_own_names(gaz: Gazetteer, keys: dict[str, list], latin: dict) -> None:
+    """Of the places a Cyrillic name may mean, those whose own (Latin) name it spells count as their own
+    name ("primary"): a consonant skeleton of the one and the other agree."""
+    for k, cands in keys.items():
+        if len(cands) > 1 and CYRILLIC.search(k):
+            spelled = skeleton(k.translate(latin))
+            keys[k] = [(pid, "primary" if how == "alias" and skeleton(gaz.places[pid].name) == spelled else how)
+                       for pid, how in cands]
 
 
 def _add(keys: dict[str, list], key: str, cands: list) -> None:

@@ -1,0 +1,269 @@
+"""Ukrainian and Russian reporting read as written: language, names in every case, frames, claimants,
+dates, Telegram items. Every sentence was written for these tests."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conflictmap.articles import read_bytes
+from conflictmap.cyrillic import gazetteer_for
+from conflictmap.dates_cyrillic import date_finder
+from conflictmap.events import extract
+from conflictmap.inflect import case_forms
+from conflictmap.language import language_code, language_of
+from conflictmap.mentions import find_mentions
+from conflictmap.models import Article
+from conflictmap.names import fold_name
+from conflictmap.status import load_lexicon
+
+DATA = Path(__file__).parent / "data"
+FRIDAY = "2025-02-07"
+
+
+def events_of(gaz, text, language, published=FRIDAY):
+    article = Article(file="t.txt", text=text, published=published, outlet="Test", language=language)
+    return extract(article, gaz)
+
+
+def told(gaz, text, language, published=FRIDAY):
+    return {(e.place.name, e.status, e.date) for e in events_of(gaz, text, language, published) if e.confidence >= 0.5}
+
+
+# --- language ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Сили оборони відбили атаку ворога поблизу Покровська, повідомив Генштаб.", "uk"),
+    ("Росіяни обстріляли Херсон з артилерії.", "uk"),
+    ("Подразделения группировки войск «Центр» освободили населенный пункт.", "ru"),
+    ("ВСУ обстреляли Белгород, сообщил губернатор.", "ru"),
+    ("Russian forces shelled Nove, Kharkiv region. Casualties unknown.", "en"),
+    ("Russia's Defence Ministry said its troops had captured the town.", "en"),
+    ("Расійскія войскі ў пятніцу абстралялі Харкаў, паведаміў кіраўнік адміністрацыі.", "be"),
+    ("Руските сили са превзели град Авдеевка в Донецка област, съобщи министерството.", "bg"),
+    ("Руске снаге заузеле су град Авдејевку у Доњецкој области, саопштило је министарство.", "sr"),
+    ("Ресей әскерлері Донецк облысындағы Авдеевка қаласын толық бақылауға алғанын мәлімдеді.", "kk"),
+])
+def test_language_of(text, expected):
+    assert language_of(text) == expected
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "languages").glob("*.txt")))
+def test_other_languages_are_not_read_as_ours(name):
+    text = (DATA / "languages" / name).read_text(encoding="utf-8")
+    assert language_of(text) not in ("en", "uk", "ru")
+
+
+@pytest.mark.parametrize("given, code", [("uk", "uk"), ("UK", "uk"), ("uk-UA", "uk"), ("ukr", "uk"),
+                                         ("Ukrainian", "uk"), ("ru_RU", "ru"), ("Russian", "ru"), ("en", "en"),
+                                         ("", ""), ("de", "de")])
+def test_manifest_language_codes(given, code):
+    assert language_code(given) == code
+
+
+def test_other_language_is_stored_not_read(gaz):
+    raw = "Die russischen Truppen haben die Stadt Awdijiwka eingenommen, teilte das Ministerium mit.".encode()
+    result = read_bytes("de.txt", raw, {"published": FRIDAY}, 10**6)
+    assert result.ok and result.article.language == "de"
+    assert result.message == "not read: language de"
+    assert extract(result.article, gaz) == []
+
+
+def test_manifest_language_wins(gaz):
+    result = read_bytes("x.txt", "Сили оборони звільнили Куп'янськ.".encode(), {"published": FRIDAY, "language": "uk"},
+                        10**6)
+    assert result.article.language == "uk" and result.message == "read"
+
+
+# --- names in every case ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language, text, place", [
+    ("uk", "Бої у Покровську", "Pokrovsk"),
+    ("uk", "Бої під Покровськом", "Pokrovsk"),
+    ("uk", "Бої біля Часового Яру", "Chasiv Yar"),
+    ("uk", "Бої у Часовому Ярі", "Chasiv Yar"),
+    ("uk", "Бої на околицях Торецька", "Toretsk"),
+    ("uk", "Бої в Авдіївці", "Avdiivka"),
+    ("uk", "Бої в Куп'янську", "Kupiansk"),
+    ("uk", "Бої в Купʼянську", "Kupiansk"),
+    ("uk", "Бої в Куп’янську", "Kupiansk"),
+    ("uk", "Бої за Велику Новосілку", "Velyka Novosilka"),
+    ("uk", "Бої біля Великої Новосілки", "Velyka Novosilka"),
+    ("uk", "Удар по Кривому Рогу", "Kryvyi Rih"),
+    ("uk", "Удар по Києву", "Kyiv"),
+    ("uk", "Удар по Харкову", "Kharkiv"),
+    ("uk", "Вибухи в Запоріжжі", "Zaporizhzhia"),
+    ("uk", "Обстріл Курахового", "Kurakhove"),
+    ("uk", "Обстріл Вугледара", "Vuhledar"),
+    ("uk", "Обстріл Донецька", "Donetsk"),
+    ("uk", "Обстріли на Харківщині", "Kharkiv Oblast"),
+    ("uk", "Обстріли Донецької області", "Donetsk Oblast"),
+    ("uk", "Обстріли в Донецькій області", "Donetsk Oblast"),
+    ("uk", "Обстріли: Донецька обл.", "Donetsk Oblast"),
+    ("uk", "Обстріли Харківської та Сумської областей", "Kharkiv Oblast"),
+    ("ru", "Бои в Авдеевке", "Avdiivka"),
+    ("ru", "Бои под Курском", "Kursk"),
+    ("ru", "Бои в Купянске", "Kupiansk"),
+    ("ru", "Бои в Часовом Яре", "Chasiv Yar"),
+    ("ru", "Бои за Угледар и в районе Угледара", "Vuhledar"),
+    ("ru", "Бои в районе Великой Новоселки", "Velyka Novosilka"),
+    ("ru", "Удар по Харькову", "Kharkiv"),
+    ("ru", "Обстрел Донецкой области", "Donetsk Oblast"),
+    ("ru", "Обстрел в ДНР", "Donetsk Oblast"),
+    ("ru", "Обстрел в Курской области", "Kursk Oblast"),
+])
+def test_names_in_every_case(gaz, language, text, place):
+    mentions = find_mentions(text, gazetteer_for(gaz, language), load_lexicon(language))
+    assert place in {m.place.name for m in mentions}
+
+
+@pytest.mark.parametrize("language, name, form", [
+    ("uk", "Покровськ", "Покровську"), ("uk", "Часів Яр", "Часового Яру"), ("uk", "Авдіївка", "Авдіївці"),
+    ("uk", "Велика Новосілка", "Великій Новосілці"), ("uk", "Київ", "Києва"), ("uk", "Харків", "Харкові"),
+    ("uk", "Курахове", "Кураховому"), ("uk", "Маріуполь", "Маріуполі"), ("uk", "Тернопіль", "Тернополі"),
+    ("uk", "Ірпінь", "Ірпені"), ("uk", "Запоріжжя", "Запоріжжі"), ("uk", "Гуляйполе", "Гуляйполі"),
+    ("uk", "Кремінна", "Кремінній"), ("uk", "Волноваха", "Волновасі"), ("uk", "Суджа", "Суджі"),
+    ("uk", "Суми", "Сумах"), ("uk", "Кривий Ріг", "Кривому Розі"), ("uk", "Донецька область", "Донецькій області"),
+    ("ru", "Авдеевка", "Авдеевке"), ("ru", "Курск", "Курском"), ("ru", "Часов Яр", "Часовом Яре"),
+    ("ru", "Курахово", "Курахове"), ("ru", "Покровское", "Покровском"), ("ru", "Мариуполь", "Мариуполе"),
+    ("ru", "Великая Новоселка", "Великой Новоселки"), ("ru", "Ростов-на-Дону", "Ростова-на-Дону"),
+    ("ru", "Кривой Рог", "Кривом Роге"), ("ru", "Брянская область", "Брянской области"), ("ru", "Суджа", "Судже"),
+])
+def test_case_forms(language, name, form):
+    assert fold_name(form) in case_forms(fold_name(name), language)
+
+
+@pytest.mark.parametrize("language, text, place, region", [
+    ("uk", "Бої в Андріївці Донецької області", "Andriivka", "Donetsk Oblast"),
+    ("uk", "Обстріл Іванівки, Херсонська область", "Ivanivka", "Kherson Oblast"),
+    ("ru", "Бои в Андреевке Донецкой области", "Andriivka", "Donetsk Oblast"),
+])
+def test_region_qualifiers_choose_homonyms(gaz, language, text, place, region):
+    mentions = find_mentions(text, gazetteer_for(gaz, language), load_lexicon(language))
+    assert any(m.place.name == place and m.place.region == region for m in mentions)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("uk", "На Покровському напрямку ворог атакував наші позиції."),  # a sector of the front
+    ("uk", "Володимир Зеленський заявив про нові удари."),  # a person
+    ("uk", "Сили оборони відбили атаку."),  # «Сили» is a village too
+    ("uk", "День Перемоги відзначили скромно."),
+    ("ru", "Владимиру Путину доложили об ударе."),
+    ("ru", "Группировка войск «Центр» продолжает наступление."),
+])
+def test_not_places(gaz, language, text):
+    assert not told(gaz, text, language)
+
+
+# --- frames -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("uk", "Міноборони Росії заявило, що його війська захопили Торецьк.", ("Toretsk", "claimed", FRIDAY)),
+    ("uk", "Російські війська окупували село Роботине минулого місяця.", ("Robotyne", "claimed", "2025-01")),
+    ("uk", "Сили оборони звільнили Куп'янськ.", ("Kupiansk", "claimed", FRIDAY)),
+    ("uk", "Українські підрозділи взяли під контроль Суджу.", ("Sudzha", "claimed", FRIDAY)),
+    ("uk", "Підрозділи ЗСУ вийшли з Вугледара, щоб уникнути оточення.", ("Vuhledar", "claimed", FRIDAY)),
+    ("uk", "Біля Часового Яру тривають запеклі бої.", ("Chasiv Yar", "contested", FRIDAY)),
+    ("uk", "Ворог продовжує штурмові дії під Покровськом.", ("Pokrovsk", "contested", FRIDAY)),
+    ("uk", "Сили оборони відбили атаку поблизу Торецька.", ("Toretsk", "contested", FRIDAY)),
+    ("uk", "Курахове перебуває в напівоточенні.", ("Kurakhove", "contested", FRIDAY)),
+    ("uk", "У ЗСУ спростували захоплення Часового Яру.", ("Chasiv Yar", "contested", FRIDAY)),
+    ("uk", "Росіяни обстріляли Херсон учора.", ("Kherson", "struck", "2025-02-06")),
+    ("uk", "Ракетний удар по Харкову зруйнував будинок.", ("Kharkiv", "struck", FRIDAY)),
+    ("uk", "Ворог скинув КАБ на Костянтинівку.", ("Kostiantynivka", "struck", FRIDAY)),
+    ("uk", "Шахеди атакували Одесу вночі.", ("Odesa", "struck", FRIDAY)),
+    ("uk", "Дрон-камікадзе влучив у будинок у Сумах.", ("Sumy", "struck", FRIDAY)),
+    ("uk", "У Запоріжжі загинули двоє людей.", ("Zaporizhzhia", "struck", FRIDAY)),
+    ("ru", "Минобороны России заявило об освобождении Курахово.", ("Kurakhove", "claimed", FRIDAY)),
+    ("ru", "Российские войска заняли Угледар.", ("Vuhledar", "claimed", FRIDAY)),
+    ("ru", "Подразделения взяли под контроль Новогродовку.", ("Novohrodivka", "claimed", FRIDAY)),
+    ("ru", "ВСУ отошли из Авдеевки.", ("Avdiivka", "claimed", FRIDAY)),
+    ("ru", "В Часовом Яре идут ожесточенные бои.", ("Chasiv Yar", "contested", FRIDAY)),
+    ("ru", "Штурм Торецка продолжается.", ("Toretsk", "contested", FRIDAY)),
+    ("ru", "Отражены атаки в районе Покровска.", ("Pokrovsk", "contested", FRIDAY)),
+    ("ru", "Курахово находится в полуокружении.", ("Kurakhove", "contested", FRIDAY)),
+    ("ru", "В Генштабе ВСУ опровергли взятие Купянска.", ("Kupiansk", "contested", FRIDAY)),
+    ("ru", "ВСУ обстреляли Белгород.", ("Belgorod", "struck", FRIDAY)),
+    ("ru", "Беспилотник атаковал Курск.", ("Kursk", "struck", FRIDAY)),
+    ("ru", "Ракетный удар по Днепру.", ("Dnipro", "struck", FRIDAY)),
+    ("ru", "В Белгороде погибли три человека.", ("Belgorod", "struck", FRIDAY)),
+])
+def test_frames(gaz, language, text, expected):
+    assert expected in told(gaz, text, language)
+
+
+@pytest.mark.parametrize("language, text, place, status, claimant, side", [
+    ("uk", "Генштаб ЗСУ повідомив, що Сили оборони відбили атаку біля Торецька.", "Toretsk", "contested",
+     "Генштаб ЗСУ", "ukrainian"),
+    ("uk", "Міноборони Росії заявило про захоплення Торецька.", "Toretsk", "claimed", "Міноборони Росії", "russian"),
+    ("uk", "Угруповання військ «Центр» захопило Селидове, стверджують у Москві.", "Selydove", "claimed",
+     "Угруповання військ «Центр»", "russian"),
+    ("uk", "Голова ОВА повідомив, що росіяни обстріляли Нікополь.", "Nikopol", "struck", "Голова ОВА", "ukrainian"),
+    ("ru", "Минобороны России сообщило, что российские войска освободили Угледар.", "Vuhledar", "claimed",
+     "Минобороны России", "russian"),
+    ("ru", "Подразделения группировки войск «Центр» освободили Новогродовку.", "Novohrodivka", "claimed",
+     "группировки войск «Центр»", "russian"),
+    ("ru", "В Генштабе ВСУ заявили, что ВСУ отразили атаки у Покровска.", "Pokrovsk", "contested",
+     "Генштабе ВСУ", "ukrainian"),
+])
+def test_claimants(gaz, language, text, place, status, claimant, side):
+    found = [e for e in events_of(gaz, text, language) if e.place.name == place and e.status == status]
+    assert found, [(e.place.name, e.status) for e in events_of(gaz, text, language)]
+    assert found[0].claimant == claimant and found[0].side == side
+
+
+# --- dates ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language, text, edtf", [
+    ("uk", "у п'ятницю", "2025-02-07"), ("uk", "у пʼятницю", "2025-02-07"), ("uk", "в четвер", "2025-02-06"),
+    ("uk", "минулої середи", "2025-02-05"), ("uk", "вчора", "2025-02-06"), ("uk", "позавчора", "2025-02-05"),
+    ("uk", "сьогодні вранці", "2025-02-07"), ("uk", "вночі", "2025-02-07"),
+    ("uk", "минулого тижня", "2025-01-27/2025-02-02"), ("uk", "минулого місяця", "2025-01"),
+    ("uk", "7 лютого", "2025-02-07"), ("uk", "24 лютого 2022 року", "2022-02-24"), ("uk", "у січні", "2025-01"),
+    ("uk", "торік", "2024"), ("uk", "у 2023 році", "2023"), ("uk", "три дні тому", "2025-02-04"),
+    ("uk", "протягом минулої доби", "2025-02-06/2025-02-07"), ("uk", "в ніч на четвер", "2025-02-05/2025-02-06"),
+    ("uk", "з серпня минулого року", "2024-08/2025-02-07"), ("uk", "влітку", "2024-06/2024-08"),
+    ("ru", "в пятницу", "2025-02-07"), ("ru", "во вторник", "2025-02-04"), ("ru", "вчера", "2025-02-06"),
+    ("ru", "сегодня утром", "2025-02-07"), ("ru", "накануне", "2025-02-06"),
+    ("ru", "в ночь на вторник", "2025-02-03/2025-02-04"), ("ru", "в минувшие сутки", "2025-02-06/2025-02-07"),
+    ("ru", "на прошлой неделе", "2025-01-27/2025-02-02"), ("ru", "в прошлом месяце", "2025-01"),
+    ("ru", "17 февраля 2024 года", "2024-02-17"), ("ru", "в январе", "2025-01"), ("ru", "в прошлом году", "2024"),
+    ("ru", "с августа прошлого года", "2024-08/2025-02-07"), ("ru", "два дня назад", "2025-02-05"),
+    ("ru", "прошлым летом", "2024-06/2024-08"),
+])
+def test_dates(language, text, edtf):
+    found = date_finder(language)(f"Бої {text} тривали.", date.fromisoformat(FRIDAY))
+    assert [c.edtf for c in found] == [edtf]
+
+
+@pytest.mark.parametrize("language, text", [("uk", "Точився лютий бій."), ("ru", "Защита окружающую среду.")])
+def test_words_that_are_no_dates(language, text):
+    assert date_finder(language)(text, date.fromisoformat(FRIDAY)) == []
+
+
+def test_event_takes_its_cyrillic_date(gaz):
+    assert ("Toretsk", "claimed", "2024-02-24") in told(gaz, "24 лютого 2024 року росіяни захопили Торецьк.", "uk")
+
+
+# --- Telegram items and quotes ----------------------------------------------------------------------
+
+def test_telegram_item(gaz):
+    text = ("❗️Вночі ворог атакував Миколаїв ударними дронами 🔥 Також уламки збитої ракети впали в Херсоні 🙏 "
+            "#Миколаїв #Херсон Підписатися")
+    found = told(gaz, text, "uk")
+    assert ("Mykolaiv", "struck", FRIDAY) in found and ("Kherson", "struck", FRIDAY) in found
+    assert not any(status != "struck" for _, status, _ in found)
+
+
+def test_quote_is_the_cyrillic_sentence(gaz):
+    text = "Росіяни обстріляли Херсон учора. Інше речення."
+    (event,) = events_of(gaz, text, "uk")
+    assert event.quote == "Росіяни обстріляли Херсон учора."
+
+
+def test_held_out_articles(gaz):
+    """The uk/ru test articles (tests/data/uk_ru, annotated before the extractor read Cyrillic)."""
+    from conflictmap.pipeline import extract_paths
+    from conflictmap.config import settings
+
+    found, report = extract_paths([DATA / "uk_ru"], DATA / "uk_ru" / "manifest.csv", settings(), gaz)
+    assert report.read == 12 and len({e.article for e in found}) == 12
