@@ -72,16 +72,17 @@ def _build(gaz: Gazetteer, language: str) -> CyrillicGazetteer:
                 gaz.places[pid].kind == "region" for pid, _ in cands):
             _add(keys, k.rsplit(" ", 1)[0], cands)  # «Донецька» of «Донецька область»
     _prefer_own_names(gaz, keys, str.maketrans(data["latin"]))
-    foreign, town_forms = FOREIGN[language], set()
-    for k in [k for k in keys if CYRILLIC.search(k) and not foreign.search(k)]:
-        for form in case_forms(k, language):
-            _add(keys, form, keys[k])
-            if any(gaz.places[pid].kind == "settlement" for pid, _ in keys[k]):
-                town_forms.add(form)
     capitals = {pid for g in gaz.governments for pid, _ in gaz.keys.get(g, ())
                 if gaz.places[pid].population >= CAPITAL_SIZE}
-    governments = set(gaz.governments) | {k for k, cands in keys.items() if CYRILLIC.search(k)
-                                          and all(pid in capitals for pid, _ in cands)}
+    foreign, town_forms, governments = FOREIGN[language], set(), set(gaz.governments)
+    for k in [k for k in keys if CYRILLIC.search(k) and not foreign.search(k)]:
+        forms = case_forms(k, language)
+        for form in forms:
+            _add(keys, form, keys[k])
+        if any(gaz.places[pid].kind == "settlement" for pid, _ in keys[k]):
+            town_forms |= forms
+        if all(pid in capitals for pid, _ in keys[k]):
+            governments |= forms | {k}
     built = CyrillicGazetteer(gaz.places, keys, governments, gaz.front_regions, gaz.contains,
                               gaz.common_words | common_words())
     built.region_follows = re.compile(data["region_follows"])
@@ -94,11 +95,12 @@ def _build(gaz: Gazetteer, language: str) -> CyrillicGazetteer:
 def _prefer_own_names(gaz: Gazetteer, keys: dict[str, list], latin: dict) -> None:
     """Of the places a Cyrillic name may mean, those whose own (Latin) name it spells count as their own
     name ("primary"): a consonant skeleton of the one and the other agree."""
+    own: dict[str, str] = {}  # place id -> the skeleton of its name
     for k, cands in keys.items():
-        if len(cands) > 1 and CYRILLIC.search(k):
+        if CYRILLIC.search(k):
             spelled = skeleton(k.translate(latin))
-            keys[k] = [(pid, "primary" if how == "alias" and skeleton(gaz.places[pid].name) == spelled else how)
-                       for pid, how in cands]
+            keys[k] = [(pid, "primary" if how == "alias" and spelled == (
+                own.get(pid) or own.setdefault(pid, skeleton(gaz.places[pid].name))) else how) for pid, how in cands]
 
 
 def _add(keys: dict[str, list], key: str, cands: list) -> None:
