@@ -39,9 +39,6 @@ class Context:
                            if len(m.candidates) == 1 and gaz.places[m.candidates[0][0]].kind == "settlement"})
         return cls(dict(counts), gaz)
 
-    def __len__(self) -> int:
-        return len(self.ids)
-
     def reports_near(self, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
         """For each point (radians), how many article mentions of the context's places lie within REACH_KM."""
         if not self.ids or not len(lat):
@@ -59,6 +56,3 @@ class Context:
         best = np.repeat(most, np.diff(np.append(starts, len(weight))))
         return np.where(best > 0, MAX_BONUS * weight / np.where(best > 0, best, 1), 0.0), near
 
-
-def empty(gaz: Gazetteer) -> Context:
-    return Context({}, gaz)
