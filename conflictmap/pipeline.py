@@ -15,6 +15,7 @@ from . import gazetteer_cache
 from . import names as names_mod
 from . import store
 from .articles import ReadResult, read_all, read_bytes, read_zip
+from .language import is_read, not_read
 from .config import Settings
 from .context import Context
 from .events import extract
@@ -112,7 +113,8 @@ def _store_all(results: list[ReadResult], report: Report, engine, gaz: Gazetteer
     for result, events in tqdm(zip(readable, found), total=len(readable), unit="article", disable=not progress):
         outcome = store.ingest(engine, result.article, events)
         report.stored += outcome.stored
-        report.add(result.file, outcome.message)
+        language = result.article.language
+        report.add(result.file, outcome.message + ("" if is_read(language) else f"; {not_read(language)}"))
     return report
 
 
