@@ -224,6 +224,6 @@ def _choice(s: Scores, j: int, best: int, neighbours: Neighbours, gaz: Gazetteer
     far = place.kind == "settlement" and place.population < WELL_KNOWN and FAR_KM <= km < np.inf
     ids, at = s.tables[j].ids, best - s.starts[j]
     scores = s.total[s.starts[j]:s.ends[j]]
-    margin = float(scores[at] - np.delete(scores, at).max()) if len(scores) > 1 else math.inf
+    margin = float(np.subtract(*np.partition(scores, -2)[-1:-3:-1])) if len(scores) > 1 else math.inf  # best - next
     return Choice(place, why, f"{km:.0f} km from the nearest other place named ({neighbours.places[s.nearest[best]].name})"
                   if far else "", ids[:at] + ids[at + 1:], margin)

@@ -230,7 +230,8 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
     if dateline and m.end <= dateline.end():
         return True  # "KHARKIV, May 15 (Kharkiv Evening Post) -"
     after = text[m.end:m.end + 80]
-    if lex.organisation_after.match(after) or lex.person_before.search(text, max(0, m.start - 30), m.start):
+    if lex.organisation_after.match(after) or (_after_a_capital(text, m.start)
+                                                and lex.person_before.search(text, max(0, m.start - 30), m.start)):
         return True
     if lex.district.fullmatch(m.surface + after[:len(" district")]):
         return True  # "Lozivskyi district": a district named after its town, not the village Lozivskyi
@@ -243,6 +244,12 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
         before = text[max(0, m.start - 60):m.start]
         return bool(lex.government_after.match(after) or not lex.government_place_before.search(before))
     return False
+
+
+def _after_a_capital(text: str, pos: int) -> bool:
+    """The word before `pos` starts with a capital (a title or a given name could stand there)."""
+    words = text[max(0, pos - 30):pos].split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 def _reads_as_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .gazetteer import Gazetteer, Match
 from .names import fold_name
@@ -29,6 +30,7 @@ NAME = re.compile(r"\b((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]*(?:ka|ky|ki|ve
                   r"|ets|ino|yn|iv|ov|yar|hrad|grad|pil|pol|ia|ya|ia|ok))\b")
 
 
+@lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """The consonants of a name, each sound written one way."""
     return _skeleton(fold_name(name))

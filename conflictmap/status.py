@@ -163,7 +163,7 @@ def find_signals(text: str, lex: Lexicon, low: str | None = None,
             for (frame, status, weight, second), matches in zip(lex.cue_frames, found[:n]) for m in matches]
     claimants = [Claimant(m.start(), m.end(), text[m.start():m.end()], side)
                  for side, matches in zip(lex.claimant_sides, found[n:]) for m in matches
-                 if not _in_dateline(text, m.start(), lex)]  # "KYIV -" is where the story was filed
+                 if not (text[m.start():m.end()].isupper() and _in_dateline(text, m.start(), lex))]  # "KYIV -"
     return sorted(cues, key=lambda c: c.start), _longest(claimants)
 
 
