@@ -33,7 +33,6 @@ NOTHING = "(?!)"  # a pattern that never matches
 SPEECH = "speech"  # the cues that are speech verbs ("said"): no status, but they tell who speaks
 MAX_DISTANCE = 220  # so a cue across a clause boundary counts only within 40 characters
 GOVERNED_REACH = 90  # characters: the longest gap `governed_gap` can fill
-SECONDARY_REACH = 120  # characters: how far a second frame of the same clause may stand from its place
 SECONDARY = 0.8  # confidence kept by an event of a place's second frame
 AGENT_REACH = 80  # characters from an actor to the cue it performs
 OWN = "own"  # the side of an actor such as "its forces": the speaker's
@@ -251,7 +250,7 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     readings = [_reading(s, span, cue, distance, lex, claimants, speech)]
     for _, d, c in scored[1:]:
         if c.second and all(c.status != r.status and r.frame != "denial" for r in readings) and d == _gap(span, c) \
-                and d <= SECONDARY_REACH and not any(_gap(o, c) < d for o in others if o != span):
+                and not any(_gap(o, c) < d for o in others if o != span):
             readings.append(_reading(s, span, c, d, lex, claimants, speech, SECONDARY))
     return [r for r in readings if r.status]
 

@@ -130,6 +130,9 @@ def test_frames_leave_alone(gaz, text, place):
 def test_two_frames_of_one_clause_give_two_statuses(gaz):
     text = "Russian forces clashed with Ukrainian troops and shelled positions near Opytne."
     assert {("Opytne", "contested", PUBLISHED), ("Opytne", "struck", PUBLISHED)} <= found(gaz, text)
+    text = ("Russian troops shelled and tried to storm the steel plant, the last stronghold of the marines defending "
+            "the port city of Mariupol, on Tuesday.")  # however long the clause
+    assert {("Mariupol", "contested", "2025-02-04"), ("Mariupol", "struck", "2025-02-04")} <= found(gaz, text)
     # a frame nearer another place is that place's
     assert found(gaz, "Russian forces shelled Kharkiv and captured Vovchansk.") == {
         ("Kharkiv", "struck", PUBLISHED), ("Vovchansk", "claimed", PUBLISHED)}
