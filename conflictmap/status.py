@@ -40,8 +40,8 @@ OPPOSITE = {"russian": "ukrainian", "ukrainian": "russian"}
 SOURCE = object()  # the speech of a source named after "according to"
 SPEECH_REACH = 30
 APPOSITION = re.compile(r"^\s*,\s*(?:(?:[A-ZА-ЯІЇЄҐ][\w.'’-]*\s+){0,3}[A-ZА-ЯІЇЄҐ][\w.'’-]*"
-                        r"|(?:a|an|the|its|his|her|their)\s[^,]{1,50})\s*,")
-APPOSITION_REACH = 40  # characters from a claimant to the verb that makes it the speaker ("the ministry on Friday said")
+                        r"|(?:a|an|the|its|his|her|their|which|who|that)\s[^,]{1,60})\s*,")  # or a relative clause
+APPOSITION_REACH = 70  # characters an apposition or a relative clause may add between a source and its verb
 
 
 class Cue(NamedTuple):

@@ -171,6 +171,8 @@ def test_a_village_is_no_city(gaz):
     ("Russia's chief of general staff, Valery Gerasimov, said his forces had captured Chasiv Yar.", "Chasiv Yar",
      "claimed", "Russia's chief of general staff", "russian"),
     ("KYIV - Russia said on Friday its forces had seized Toretsk.", "Toretsk", "claimed", "Russia", "russian"),
+    ("A spokesman for Ukraine's 24th Brigade, which has fought for months near Chasiv Yar, said the line held.",
+     "Chasiv Yar", "contested", "A spokesman for Ukraine's 24th Brigade", "ukrainian"),  # through a relative clause
     ("After weeks of offensive operations the town of Vuhledar in the Donetsk region was captured, Moscow said.",
      "Vuhledar", "claimed", "Moscow", "russian"),  # the passive verb of which the town is the subject
 ])
