@@ -15,7 +15,7 @@ from .homonyms import Choice, Neighbours, Request, choose_all
 from .models import Mention
 from .names import fold_name
 from .respell import respelled
-from .status import Lexicon
+from .status import Lexicon, in_dateline
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "vs", "u.s",
                  "u.k", "e.g", "i.e", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "approx", "est",
@@ -225,9 +225,7 @@ def _region_named(m: Match, gaz: Gazetteer):
 
 
 def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: set[str]) -> bool:
-    line_start = text.rfind("\n", 0, m.start) + 1
-    dateline = lex.dateline.match(text, line_start)
-    if dateline and m.end <= dateline.end():
+    if in_dateline(text, m.start, m.end, lex):
         return True  # "KHARKIV, May 15 (Kharkiv Evening Post) -"
     after = text[m.end:m.end + 80]
     if lex.organisation_after.match(after) or (_after_a_capital(text, m.start)

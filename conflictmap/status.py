@@ -162,14 +162,15 @@ def find_signals(text: str, lex: Lexicon, low: str | None = None,
             for (frame, status, weight, second), matches in zip(lex.cue_frames, found[:n]) for m in matches]
     claimants = [Claimant(m.start(), m.end(), text[m.start():m.end()], side)
                  for side, matches in zip(lex.claimant_sides, found[n:]) for m in matches
-                 if not (text[m.start():m.end()].isupper() and _in_dateline(text, m.start(), lex))]  # "KYIV -"
+                 if not (text[m.start():m.end()].isupper() and in_dateline(text, m.start(), m.end(), lex))]
     return sorted(cues, key=lambda c: c.start), _longest(claimants)
 
 
-def _in_dateline(text: str, pos: int, lex: Lexicon) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    dateline = lex.dateline.match(text, line_start)
-    return bool(dateline) and pos < dateline.end()
+def in_dateline(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Is text[start:end] in the dateline that opens its line ("KHARKIV, May 15 (Kharkiv Evening Post) -"):
+    where the story was filed, neither a place of its events nor a source of claims."""
+    dateline = lex.dateline.match(text, text.rfind("\n", 0, start) + 1)
+    return bool(dateline) and end <= dateline.end()
 
 
 def _longest(claimants: list[Claimant]) -> list[Claimant]:
