@@ -1,8 +1,11 @@
 """What a sentence says happened at a place: claimed, contested or struck, and who says so.
 
-The cues live in data/lexicon.yaml. A mention takes the nearest cue of its sentence; cues beyond a
-clause boundary (";", "but", ", which", "after") count as farther away, so that in "Toretsk is the
-largest town taken since Avdiivka fell" each place keeps its own verb.
+The cues live in data/lexicon.yaml, grouped by frame (capture, fighting, strike...). A place takes the
+cue that governs it ("captured the town of X", "X was shelled"), else the nearest of its clause; cues
+beyond a clause boundary (";", "but", ", which", "after") count as farther away, so that in "Toretsk is
+the largest town taken since Avdiivka fell" each place keeps its own verb. A second frame of the same
+clause adds its status. The claimant is the source that speaks for the cue, else its actor; the side
+is whom the event is told for (read_claimant).
 """
 from __future__ import annotations
 
@@ -38,7 +41,7 @@ AGENT_REACH = 80  # characters from an actor to the cue it performs
 OWN = "own"  # the side of an actor such as "its forces": the speaker's
 OPPOSITE = {"russian": "ukrainian", "ukrainian": "russian"}
 SOURCE = object()  # the speech of a source named after "according to"
-SPEECH_REACH = 30
+SPEECH_REACH = 30  # characters from a claimant to the verb that makes it the speaker ("the ministry on Friday said")
 APPOSITION = re.compile(r"^\s*,\s*(?:(?:[A-ZА-ЯІЇЄҐ][\w.'’-]*\s+){0,3}[A-ZА-ЯІЇЄҐ][\w.'’-]*"
                         r"|(?:a|an|the|its|his|her|their|which|who|that)\s[^,]{1,60})\s*,")  # or a relative clause
 APPOSITION_REACH = 70  # characters an apposition or a relative clause may add between a source and its verb
