@@ -1,7 +1,11 @@
 """Places named in an article: sentences, gazetteer matches, homonyms resolved, non-places dropped.
 
 A name is not a mention when it is a dateline ("KYIV -"), a capital standing for its government
-("Kyiv denied", "Moscow's army"), or part of an organisation's name ("Kyiv Independent").
+("Kyiv denied", "Moscow's army"), part of an organisation's or a unit's name ("Kyiv Independent",
+"Khortytsia group of forces"), a person's surname, or a district's adjective. An oblast named right
+after a place picks that place's homonym and is no mention of its own ("Zarichne, Donetsk"). Names the
+gazetteer spells otherwise are found by their sound (respell.py), and "the city" stands for the
+settlement named just before.
 """
 from __future__ import annotations
 
