@@ -13,7 +13,7 @@ import ahocorasick
 import yaml
 
 from .models import Place
-from . import yamlsafe
+from . import gazetteer_schema, yamlsafe
 from .names import fold_name, name_keys, word_starts
 
 COMMON_WORDS = "common_words.txt"  # beside the base; written by `gazetteer build`
@@ -147,24 +147,21 @@ def _common_words(path: Path) -> frozenset[str]:
 
 
 def _read_yaml(path: Path) -> dict:
+    """The parsed file, checked against the schema (gazetteer_schema.py) before any of it is used."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise GazetteerError(f"{path}: cannot read: {exc}") from exc
     try:
-        data = yamlsafe.load(text) or {}
+        data = yamlsafe.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise GazetteerError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
-    if not isinstance(data, dict):
-        raise GazetteerError(f"{path}: expected sections (regions, places, ...), found {type(data).__name__}")
-    for section in ("regions", "places", "governments", "not_a_place", "front_regions"):
-        if not isinstance(data.get(section, []), list):
-            raise GazetteerError(f"{path}: `{section}` must be a list")
-    for section in ("governments", "not_a_place", "front_regions"):
-        if not all(isinstance(w, str) for w in data.get(section, [])):
-            raise GazetteerError(f"{path}: `{section}` must be a list of names")
+        raise GazetteerError(f"{where}: not valid YAML: {getattr(exc, 'problem', None) or exc}") from exc
+    faults = gazetteer_schema.problems(data, text, path)
+    if faults:
+        more = f" (and {len(faults) - 1} more problems)" if len(faults) > 1 else ""
+        raise GazetteerError(faults[0] + more)
     return data
 
 

@@ -1,19 +1,29 @@
-"""YAML as people edit it, read strictly: no aliases (so no "billion laughs"), no duplicate keys,
-and every error names its line."""
+"""YAML as people edit it, read strictly: no aliases (so no "billion laughs"), no duplicate keys, no deep
+nesting, and every error names its line."""
 from __future__ import annotations
 
 import yaml
 
 MAX_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 20  # lists and mappings inside one another; gazetteer.yaml needs 4
 
 
 class StrictLoader(yaml.SafeLoader):
+    depth = 0
+
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed here",
                                               event.start_mark)
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:  # the composer recurses: 5,000 nested brackets would overflow the stack
+            raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_DEPTH} deep",
+                                              self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
     def construct_mapping(self, node, deep=False):
         seen = {}

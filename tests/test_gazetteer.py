@@ -168,7 +168,7 @@ def test_check_reports_with_line(tmp_path, extra, message):
 @pytest.mark.parametrize("content, fault", [
     ("a: &x [1, 2]\nb: [*x, *x]\n", "aliases"),  # the start of a "billion laughs"
     ("places: []\nplaces: []\n", "duplicate key 'places'"),
-    ("not_a_place: [[1]]\n", "list of names"),
+    ("not_a_place: [[1]]\n", r"not_a_place\[0\]: must be a text"),
     ("places: [{name: X, lat: north, lon: 30}]\n", "must be a number"),
 ])
 def test_hostile_or_broken_yaml_is_refused(tmp_path, content, fault):
@@ -229,3 +229,43 @@ def test_cache_is_used_and_refreshed(tmp_path):
         "\ngovernments:", "\n  - {name: Cachetestivka, region: Donetsk Oblast, lat: 48.1, lon: 37.5, source: t}\ngovernments:"),
         encoding="utf-8")
     assert [p.name for p in pipeline.load_gazetteer(conf).lookup("Cachetestivka")] == ["Cachetestivka"]
+
+
+@pytest.mark.parametrize("content, line, fault", [
+    ("places:\n  - {name: A, lat: 48, lon: 30}\n  - {name: B, lat: 48, lon: 30, names: [12345]}\n", 3,
+     "places[1] (B).names[0]: must be a text, not 12345"),
+    ("places:\n  - name: [a, b]\n    lat: 48\n", 2, "places[0].name: must be a text"),
+    ("regions:\n  - {name: R, lat: 48, lon: 30}\n  - {name: S, lat: 48, lon: 30, contains: 5}\n", 3,
+     "regions[1] (S).contains: must be a list, not 5"),
+    ("places: " + "[" * 5000 + "]" * 5000 + "\n", 1, "nested more than"),
+    ("places:\n  - {name: A, lat: 48, lon: 30, nmes: [x]}\n", 2, "unknown key 'nmes'"),
+    ("", 1, "the file is empty"),
+    ("# nothing yet\nregions: []\nplaces: []\n", 2, "the file is empty"),
+])
+def test_wrong_types_and_nesting_are_refused_with_their_line(tmp_path, content, line, fault):
+    path = tmp_path / "gazetteer.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(gazetteer.GazetteerError) as err:
+        gazetteer.load(path, tmp_path / "missing.tsv")
+    assert str(err.value).startswith(f"{path}:{line}: ") and fault in str(err.value)
+
+
+@pytest.mark.parametrize("content, line", [("", 1), ("places:\n  - {name: Brokenivka, names: [12345], lat: 48, lon: 37}\n", 2)])
+def test_a_broken_or_empty_gazetteer_keeps_the_last_good_copy(tmp_path, content, line):
+    import shutil
+    from dataclasses import replace
+
+    from conflictmap import pipeline
+    from conflictmap.config import settings
+
+    copy = tmp_path / "gazetteer.yaml"
+    shutil.copyfile(settings().gazetteer, copy)
+    conf = replace(settings(), db=tmp_path / "s.sqlite", gazetteer=copy)
+    good, warning = pipeline.load_gazetteer_safely(conf)
+    last_good = tmp_path / "gazetteer.last-good.yaml"
+    assert warning == "" and last_good.read_bytes() == copy.read_bytes()
+    copy.write_text(content, encoding="utf-8")
+    gaz, warning = pipeline.load_gazetteer_safely(conf)
+    assert f"{copy}:{line}: " in warning and "last good" in warning
+    assert len(gaz) == len(good) and gaz.lookup("Toretsk")
+    assert last_good.read_bytes() == settings().gazetteer.read_bytes()  # never overwritten by the bad file
