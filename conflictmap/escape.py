@@ -1,4 +1,4 @@
-"""The one way untrusted text reaches HTML: article text, outlets, URLs and place names.
+"""The one way untrusted text reaches HTML or Markdown: article text, outlets, URLs and place names.
 
 Folium does not escape: popups and tooltips are raw HTML, and folium places some of them inside
 JavaScript template strings, where `${...}` and backticks stay live even after HTML escaping.
@@ -20,6 +20,15 @@ def text(value: object) -> str:
     for char, entity in _ENTITIES:
         out = out.replace(char, entity)
     return out
+
+
+_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def markdown(value: object) -> str:
+    """Text for a place that renders Markdown (messages, labels): every ASCII punctuation character is
+    backslash-escaped, so no image, link, heading, HTML, `:directive[...]` or `$math$` can form."""
+    return "".join("\\" + c if c in _PUNCTUATION else c for c in str(value))
 
 
 def safe_url(url: object) -> str | None:

@@ -18,14 +18,13 @@ labels = {a["id"]: f'{a["published"]} · {a["outlet"] or "?"} · {a["file"]} ({a
 chosen = st.selectbox("Article", list(labels), format_func=labels.get, key="article")
 article = store.article_with_events(engine, chosen)
 if article["url"]:
-    st.markdown(f"Source: {escape.link(article['url'], article['url'])}", unsafe_allow_html=True)
+    st.html(f"Source: {escape.link(article['url'], article['url'])}")
 if article["group_id"]:
     st.caption(f"The same wire story as article {article['group_id']}.")
 st.markdown(STATUS_CSS + '<mark class="claimed">claimed</mark> <mark class="contested">contested</mark> '
             '<mark class="struck">struck</mark>', unsafe_allow_html=True)
 spans = [(e["span_start"], e["span_end"], e["status"]) for e in article["events"]]
-st.markdown(f'<div class="cm-article">{escape.highlight_spans(article["text"], spans)}</div>',
-            unsafe_allow_html=True)
+st.html(f'<div class="cm-article">{escape.highlight_spans(article["text"], spans)}</div>')  # no Markdown
 st.subheader("Extracted")
 st.dataframe([{k: e[k] for k in ("place", "status", "date", "claimant", "confidence", "quote")}
               for e in article["events"]], width="stretch", hide_index=True)

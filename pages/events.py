@@ -22,14 +22,13 @@ labels = {e["id"]: f'{e["date"]} · {e["place"]} · {e["status"]} ({e["source_co
 chosen = st.selectbox("Open an event", list(labels), format_func=labels.get, key="event")
 event = next(e for e in shown if e["id"] == chosen)
 for source in event["sources"]:
-    st.markdown(f'<blockquote>{escape.highlight(source["quote"], source.get("surface") or event["place"])}'
-                f'</blockquote>— {escape.link(source["url"], source["outlet"] or source["article"])}, '
-                f'{escape.text(source["published"])}', unsafe_allow_html=True)
-    with st.expander(f"Whole article: {source['article']}"):
+    st.html(f'<blockquote>{escape.highlight(source["quote"], source.get("surface") or event["place"])}'
+            f'</blockquote>— {escape.link(source["url"], source["outlet"] or source["article"])}, '
+            f'{escape.text(source["published"])}')  # st.html: no Markdown reads the article's text
+    with st.expander(f"Whole article: {escape.markdown(source['article'])}"):
         article = store.article_with_events(engine, source["article_id"])
         spans = [(source["span"][0], source["span"][1], "cm-this")]
-        st.markdown(f'<div class="cm-article">{escape.highlight_spans(article["text"], spans)}</div>',
-                    unsafe_allow_html=True)
+        st.html(f'<div class="cm-article">{escape.highlight_spans(article["text"], spans)}</div>')
 
 st.subheader("Correct this event")
 if store.read_only(engine):
@@ -55,11 +54,11 @@ with st.form("correct", clear_on_submit=True):
             corrections.add(engine, event, field, "true" if field == "not_event" else new, reason)
             st.success("Correction saved; it survives re-extraction and can be undone below.")
         except corrections.CorrectionError as exc:
-            st.error(str(exc))
+            st.error(escape.markdown(exc))
 
 for c in event.get("corrections", []):
     left, right = st.columns([5, 1])
-    left.write(f'{c["created_at"]}: {c["field"]} → {c["new"][:80]} — {c["reason"]}')
+    left.text(f'{c["created_at"]}: {c["field"]} → {c["new"][:80]} — {c["reason"]}')
     if right.button("Undo", key=f"undo{c['id']}"):
         corrections.undo(engine, c["id"])
         st.rerun()

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import app_state
-from conflictmap import gazetteer_edit, lookup
+from conflictmap import escape, gazetteer_edit, lookup
 from conflictmap.gazetteer import GazetteerError
 
 conf = app_state.app_settings()
@@ -18,10 +18,10 @@ if query.strip():
                    "precision": p.precision, "other names": ", ".join(p.other_names), "id": p.id} for p in found],
                  width="stretch", hide_index=True)
     if not found:
-        st.info(f"No place is called {query!r}. Add it below if it is missing.")
+        st.info(escape.markdown(f"No place is called {query!r}. Add it below if it is missing."))
         if st.checkbox("Also ask OpenStreetMap's Nominatim (online; off by default)", key="ask_online"):
             for i, hit in enumerate(lookup.online(query)):
-                st.write(f"{hit['address']} — {hit['lat']}, {hit['lon']}")
+                st.text(f"{hit['address']} — {hit['lat']}, {hit['lon']}")
                 if st.button("Use this in the form below", key=f"use{i}"):
                     st.session_state.update(new_place=hit["name"], new_lat=hit["lat"], new_lon=hit["lon"],
                                             new_source=f"{hit['source']}: {hit['address']}")
@@ -37,9 +37,10 @@ with left.form("alias", clear_on_submit=True):
     if st.form_submit_button("Add name"):
         try:
             gazetteer_edit.add_alias(conf.gazetteer, base, gaz, place_id, alias)
-            st.success(f"{alias!r} now finds {choices.get(place_id)}. Re-extract to apply it to stored articles.")
+            st.success(escape.markdown(f"{alias!r} now finds {choices.get(place_id)}. "
+                                       "Re-extract to apply it to stored articles."))
         except GazetteerError as exc:
-            st.error(str(exc))
+            st.error(escape.markdown(exc))
 with right.form("place", clear_on_submit=True):
     st.subheader("Add a missing place")
     name = st.text_input("Name", key="new_place")
@@ -52,6 +53,6 @@ with right.form("place", clear_on_submit=True):
     if st.form_submit_button("Add place"):
         try:
             gazetteer_edit.add_place(conf.gazetteer, base, name, region, lat, lon, names.split(","), source)
-            st.success(f"{name} added to gazetteer.yaml.")
+            st.success(escape.markdown(f"{name} added to gazetteer.yaml."))
         except GazetteerError as exc:
-            st.error(str(exc))
+            st.error(escape.markdown(exc))
