@@ -12,9 +12,9 @@ from .dates_cyrillic import date_finder
 from .dates import precision as date_precision
 from .gazetteer import Gazetteer
 from .language import is_read
-from .mentions import find_mentions
+from .mentions import find_mentions, sentences
 from .models import Article, Event, Mention
-from .status import (BOUNDARY, BOUNDARY_PENALTY, MAX_DISTANCE, SPEECH, Lexicon, Sentence, by_span, clause_distance,
+from .status import (BOUNDARY, BOUNDARY_PENALTY, MAX_DISTANCE, SECONDARY, SPEECH, Lexicon, Sentence, by_span, clause_distance,
                      find_signals, load_lexicon, read_status)
 from .wordmatch import lower_text
 
@@ -25,6 +25,7 @@ PERIOD_OF = re.compile(r"\bof$|-long$", re.IGNORECASE)
 OWN_VERB_REACH = 25  # a region's cue this close to it is about the region itself
 DOUBT = 0.4  # confidence kept for a place far from all the others the article names
 ANAPHOR = 0.85  # confidence kept for a place named as "the city" after its name
+ANSWER_REACH = 2  # sentences back from an answer of fire ("... responded with fire") to the strike it answers
 
 
 def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, context: Context | None = None) -> list[Event]:
@@ -48,13 +49,36 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, contex
     found = Found(low, by_span([c for c in cues if c.status != SPEECH], spans),
                   by_span([c for c in cues if c.status == SPEECH], spans),
                   by_span(find_dates(article.text, published, low, spans), spans), by_span(claimants, spans))
+    told = {base: _dated_once(_sentence_events(group, article, published, found, gaz, lex))
+            for base, group in by_sentence.items()}
     best: dict[tuple, Event] = {}
-    for group in by_sentence.values():
-        for event in _dated_once(_sentence_events(group, article, published, found, gaz, lex)):
-            key = (event.place.id, event.status, event.date)
-            if key not in best or _strength(event) > _strength(best[key]):
-                best[key] = event
+    for event in [e for events in told.values() for e in events] + _answered(article.text, low, told, lex):
+        key = (event.place.id, event.status, event.date)
+        if key not in best or _strength(event) > _strength(best[key]):
+            best[key] = event
     return _first_of_series(sorted(best.values(), key=lambda e: e.start), lex)
+
+
+def _answered(text: str, low: str, told: dict[int, list[Event]], lex: Lexicon) -> list[Event]:
+    """"Russian forces shelled Marinka. Ukrainian forces responded with fire.": a sentence that answers
+    fire, names no place and opens on its subject makes the places struck just before it (ANSWER_REACH
+    sentences) contested."""
+    if not lex.answered.search(low):
+        return []
+    spans = sentences(text)
+    out = []
+    for answer in lex.answered.finditer(low):
+        k = next(i for i, (start, end) in enumerate(spans) if answer.start() < end)
+        if spans[k][0] in told or "," in text[spans[k][0]:answer.start()]:
+            continue  # it names its own place, or it opens on another time or place ("Later, in Sumy, ...")
+        struck = next((told[spans[j][0]] for j in range(k - 1, max(-1, k - 1 - ANSWER_REACH), -1)
+                       if any(e.status == "struck" for e in told.get(spans[j][0], ()))), [])
+        said = " ".join(text[spans[k][0]:spans[k][1]].split())
+        out += [replace(e, status="contested", quote=_quote(f"{e.quote} {said}"), claimant="", side="",
+                        confidence=round(e.confidence * SECONDARY, 2),
+                        cues={**e.cues, "status": answer.group(0), "frame": "fighting"})
+                for e in struck if e.status == "struck" and e.place.kind == "settlement"]
+    return out
 
 
 def _dated_once(events: list[Event]) -> list[Event]:

@@ -26,6 +26,10 @@ BOUNDARY = re.compile(r";|,\s+(?:after|since|while|but|which|who|whose|whereas|a
                       r"|\b(?:but|while|whereas|although|however|since|after|але|проте|однак|хоча|після|но|однако|хотя"
                       r"|после)\b|\(|\)")
 BOUNDARY_PENALTY = 180
+# A relative clause set between commas inside the clause ("assaulted Russian forces, who were supported by
+# air units, near Bakhmut"): the words after it go on with the clause it interrupts.
+INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose|який|яка|яке|які|который|которая|которое|которые)\b[^,;.()]{1,60},"
+                               r"(?=\s+(?:near|in|at|on|around|outside|towards?|into|біля|поблизу|у|в|на|під|около|под)\b)")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 LIST_SEPARATOR = re.compile(r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
                             r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")  # "X on June 24 and Y"
@@ -99,6 +103,7 @@ class Lexicon:
     qualifier_follows: re.Pattern  # an oblast's name after a place, qualifying it
     anaphor: re.Pattern  # "the city", standing for a place named before
     unknown_before_qualifier: re.Pattern  # a name inside a sentence, then a comma: what an oblast may qualify
+    answered: re.Pattern  # a sentence answering fire: the strike before it was a fight (events.py)
 
 
 LEXICONS = {"en": "lexicon.yaml", "uk": "lexicon_uk.yaml", "ru": "lexicon_ru.yaml"}
@@ -137,7 +142,8 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    qualifier_after=re.compile(data["qualifier_after"], re.IGNORECASE),
                    qualifier_follows=re.compile(data["qualifier_follows"]),
                    anaphor=re.compile(data["anaphor"], re.IGNORECASE),
-                   unknown_before_qualifier=re.compile(data["unknown_before_qualifier"]))
+                   unknown_before_qualifier=re.compile(data["unknown_before_qualifier"]),
+                   answered=lower(data["answered"]))
 
 
 def _lexicon_data(language: str) -> dict:
@@ -219,7 +225,7 @@ def clause_distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     lo, hi = (a[1], b[0]) if a[0] <= b[0] else (b[1], a[0])
     if hi <= lo:
         return 0
-    boundaries = len(BOUNDARY.findall(text, lo, hi))
+    boundaries = len(BOUNDARY.findall(text, lo, hi)) - len(INSERTED_RELATIVE.findall(text, lo, hi))
     return (hi - lo) + BOUNDARY_PENALTY * boundaries + (MAX_DISTANCE if _leaves_relative(text, lo, hi) else 0)
 
 

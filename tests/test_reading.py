@@ -127,6 +127,31 @@ def test_frames_leave_alone(gaz, text, place):
     assert place not in places(gaz, text)
 
 
+@pytest.mark.parametrize("text, place", [
+    ("On 3 May 2023, Russian forces shelled Kurakhove, Donetsk. Ukrainian forces returned fire.", "Kurakhove"),
+    ("Enemy artillery pounded Huliaipole at dawn. Our defenders responded with mortar fire. 🔥", "Huliaipole"),
+    ("Russian troops fired on Vovchansk overnight. A Ukrainian battery fired back within minutes, "
+     "the border guard service said.", "Vovchansk"),
+    ("Ukrainian and Russian forces shelled each other near Robotyne on Sunday.", "Robotyne"),
+    ("Artillery duels continued around Kupiansk, with the two sides firing at each other across the river.",
+     "Kupiansk"),
+    ("On 2 June 2023, DPR forces clashing with Ukrainian units near Marinka were pushed back.", "Marinka"),
+    ("Ukrainian troops stormed Russian positions, which were covered by drones, near Klishchiivka.", "Klishchiivka"),
+])
+def test_fire_answered_is_a_fight(gaz, text, place):
+    assert place in {e.place.name for e in read(gaz, text) if e.status == "contested"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Russian forces shelled Kurakhove, Donetsk. Ukraine's air force said it shot down 12 drones.", "Kurakhove"),
+    ("Missiles hit Odesa overnight. Three people were injured.", "Odesa"),
+    ("Russian forces shelled Kherson. Two days later, in another region, Ukrainian artillery returned fire "
+     "at a ferry crossing. Officials gave no details. Residents were told to stay indoors.", "Kherson"),
+])
+def test_a_strike_without_an_answer_stays_a_strike(gaz, text, place):
+    assert {e.status for e in read(gaz, text) if e.place.name == place} == {"struck"}
+
+
 def test_two_frames_of_one_clause_give_two_statuses(gaz):
     text = "Russian forces clashed with Ukrainian troops and shelled positions near Opytne."
     assert {("Opytne", "contested", PUBLISHED), ("Opytne", "struck", PUBLISHED)} <= found(gaz, text)
