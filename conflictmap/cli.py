@@ -133,11 +133,12 @@ def cmd_evaluate(args) -> int:
 
 def cmd_ingest(args) -> int:
     conf = settings(args.db)
-    report = pipeline.ingest_paths(args.paths, args.manifest, conf, _gazetteer(conf),
+    engine = store.connect(conf.db, create=True)  # a store that cannot be opened is said before any work
+    report = pipeline.ingest_paths(args.paths, args.manifest, conf, _gazetteer(conf), engine,
                                    workers=args.workers, progress=sys.stderr.isatty())
     _print_report(report)
-    totals = store.counts(store.connect(conf.db))
-    print(f"{report.stored} articles stored, {report.refused} refused; the store at {conf.db} holds "
+    totals = store.counts(engine)
+    print(f"{report.stored} articles stored, {report.refused} refused; the store at {store.name(engine)} holds "
           f"{totals['articles']} articles, {totals['events']} events, {totals['sources']} sources", file=sys.stderr)
     return 0
 

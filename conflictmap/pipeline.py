@@ -16,7 +16,7 @@ from . import names as names_mod
 from . import store
 from .articles import ReadResult, read_all, read_bytes, read_zip
 from .language import is_read, not_read
-from .config import Settings
+from .config import INGEST_BATCH, Settings
 from .context import Context
 from .events import extract
 from .gazetteer import Gazetteer
@@ -44,7 +44,7 @@ def load_gazetteer(settings: Settings) -> Gazetteer:
     sources = [settings.gazetteer, base, base.parent / gazetteer_mod.COMMON_WORDS, Path(gazetteer_mod.__file__),
                Path(names_mod.__file__)]  # the code that builds the keys, too
     stamp = repr([(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sources if p.exists()])
-    cache = settings.db.parent / "gazetteer.cache"
+    cache = settings.folder / "gazetteer.cache"
     gaz = gazetteer_cache.load(cache, stamp)
     if gaz is None:
         gaz = gazetteer_mod.load(settings.gazetteer, base)
@@ -56,7 +56,7 @@ def load_gazetteer_safely(settings: Settings) -> tuple[Gazetteer, str]:
     """The gazetteer, or when gazetteer.yaml is broken the last good copy, with the reason why.
     Each good load refreshes the copy kept beside the store."""
     base = settings.geodata / "gazetteer_base.tsv"
-    last_good = settings.db.parent / "gazetteer.last-good.yaml"
+    last_good = settings.folder / "gazetteer.last-good.yaml"
     try:
         gaz = load_gazetteer(settings)
     except gazetteer_mod.GazetteerError as exc:
@@ -87,7 +87,7 @@ def extract_paths(paths: list[Path], manifest: Path | None, settings: Settings, 
 
 def ingest_paths(paths: list[Path], manifest: Path | None, settings: Settings, gaz: Gazetteer,
                  engine=None, workers: int = 1, progress: bool = False) -> Report:
-    """Read, extract and store every article under `paths`; one transaction per article.
+    """Read, extract and store every article under `paths`; one transaction per batch of articles.
     Extraction runs in `workers` processes; one process writes."""
     results, notes = read_all(paths, manifest, settings.max_file_bytes, settings.max_zip_bytes)
     return _store_all(results, Report(lines=list(notes)), engine or store.connect(settings.db, create=True), gaz,
@@ -110,12 +110,31 @@ def _store_all(results: list[ReadResult], report: Report, engine, gaz: Gazetteer
                progress: bool = False) -> Report:
     readable = [r for r in results if _note(report, r)]
     found = extract_many([r.article for r in readable], gaz, workers)
-    for result, events in tqdm(zip(readable, found), total=len(readable), unit="article", disable=not progress):
-        outcome = store.ingest(engine, result.article, events)
-        report.stored += outcome.stored
-        language = result.article.language
-        report.add(result.file, outcome.message + ("" if is_read(language) else f"; {not_read(language)}"))
+    return store_results(engine, zip(readable, found), len(readable), report, progress)
+
+
+def store_results(engine, extracted, total: int, report: Report, progress: bool = False) -> Report:
+    """Store (read result, events) pairs as they come, a batch per transaction, with a progress bar."""
+    with tqdm(total=total, unit="article", disable=not progress) as bar:
+        for batch in _batches(extracted, INGEST_BATCH):
+            outcomes = store.ingest_batch(engine, [(result.article, events) for result, events in batch])
+            for (result, _), outcome in zip(batch, outcomes):
+                report.stored += outcome.stored
+                language = result.article.language
+                report.add(result.file, outcome.message + ("" if is_read(language) else f"; {not_read(language)}"))
+            bar.update(len(batch))
     return report
+
+
+def _batches(items, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def extract_many(articles: list[Article], gaz: Gazetteer, workers: int = 1) -> Iterator[list[Event]]:

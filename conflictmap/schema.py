@@ -1,24 +1,25 @@
-"""The store's tables, and the migrations that bring an older store up to date when it is opened for writing.
-
-SQLAlchemy Core keeps the SQL portable: SQLite (WAL) by default, PostgreSQL by URL.
+"""The store's tables, and their versions: Alembic migrations (conflictmap/migrations) bring an older store
+up to date when it is opened for writing. The same tables on SQLite and PostgreSQL; PostgreSQL's events also
+carry a PostGIS point (migration 0003), which these tables leave out: the database computes it.
 """
 from __future__ import annotations
 
-import os
-from functools import partial
+from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from .config import StoreError
 
-SCHEMA_VERSION = 2
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+LEGACY = {"1": "0001", "2": "0002"}  # meta.schema_version of the stores written before Alembic
+WRITE_LOCK = 0x636D6170  # PostgreSQL advisory lock: one writer at a time, readers never wait
 metadata = sa.MetaData()
-
-meta = sa.Table("meta", metadata,
-                sa.Column("key", sa.String(64), primary_key=True),
-                sa.Column("value", sa.Text, nullable=False))
 
 articles = sa.Table(
     "articles", metadata,
@@ -32,8 +33,9 @@ articles = sa.Table(
     sa.Column("language", sa.String(8), nullable=False, default="en"),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("ingested_at", sa.String(32), nullable=False),
-    sa.Column("minhash", sa.LargeBinary, nullable=True),  # v2: near-duplicate signature
-    sa.Column("group_id", sa.Integer, nullable=True),  # v2: first article of its wire-copy group
+    sa.Column("minhash", sa.LargeBinary, nullable=True),  # 0002: near-duplicate signature
+    sa.Column("group_id", sa.Integer, nullable=True),  # 0002: first article of its wire-copy group
+    sa.Index("ix_articles_published", "published"),
 )
 
 events = sa.Table(
@@ -70,14 +72,14 @@ sources = sa.Table(
     sa.UniqueConstraint("event_id", "article_id", "span_start"),
 )
 
-event_links = sa.Table(  # v2: a claim and its denial
+event_links = sa.Table(  # 0002: a claim and its denial
     "event_links", metadata,
     sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id"), primary_key=True),
     sa.Column("other_id", sa.Integer, sa.ForeignKey("events.id"), primary_key=True),
     sa.Column("kind", sa.String(16), nullable=False, default="conflict"),
 )
 
-corrections = sa.Table(  # v2: what people changed, applied on read, never lost to re-extraction
+corrections = sa.Table(  # 0002: what people changed, applied on read, never lost to re-extraction
     "corrections", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("place_id", sa.String(64), nullable=False),
@@ -93,102 +95,85 @@ corrections = sa.Table(  # v2: what people changed, applied on read, never lost 
 )
 
 
-def _v1_to_v2(conn) -> None:
-    conn.execute(sa.text("ALTER TABLE articles ADD COLUMN minhash BLOB"))
-    conn.execute(sa.text("ALTER TABLE articles ADD COLUMN group_id INTEGER"))
-
-
-MIGRATIONS = {1: _v1_to_v2}  # from version N to N + 1
-
-
-def connect(url_or_path: str | Path, *, create: bool = False, readonly: bool = False) -> sa.Engine:
-    """Open a store. A plain path is a SQLite file: it must exist unless `create`. It is opened read-only
-    (SQLite's mode=ro) when `readonly` or when the file or its folder cannot be written. Opening writes
-    nothing to a current store; an older one is upgraded only when it may be written, a new one created
-    only with `create`."""
-    url = str(url_or_path)
-    if "://" in url:
-        engine = sa.create_engine(url)
-        if engine.dialect.name == "sqlite":
-            sa.event.listen(engine, "connect", _sqlite_pragmas)
-        return _prepare(engine, url, readonly)
-    path = Path(url)
-    if not path.exists():
-        if readonly or not create:
-            raise StoreError(f"{path}: no such store (check the path, or ingest articles into it first)")
-        path.parent.mkdir(parents=True, exist_ok=True)
-    elif not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)):
-        readonly = True
-    query = {"mode": "ro", "uri": "true"} if readonly else {}
-    if readonly and not os.access(path.parent, os.W_OK) and not _has_log(path):
-        query["immutable"] = "1"  # SQLite cannot make its shared-memory file there; nothing can write the file
-    database = f"file:{quote(str(path.resolve()))}" if readonly else str(path)
-    engine = sa.create_engine(sa.engine.URL.create("sqlite", database=database, query=query),
-                              connect_args={"timeout": 30})
-    sa.event.listen(engine, "connect", partial(_sqlite_pragmas, wal=not readonly))
-    return _prepare(engine, str(path), readonly)
+def name(engine: sa.Engine) -> str:
+    """The store as a person would name it: its file, or its URL without the password."""
+    if engine.dialect.name == "sqlite":
+        return unquote((engine.url.database or "").removeprefix("file:"))
+    return engine.url.render_as_string(hide_password=True)
 
 
 def read_only(engine: sa.Engine) -> bool:
     """Was the store opened read-only (asked for, or its file or folder cannot be written)?"""
-    return engine.url.query.get("mode") == "ro"
+    return engine.url.query.get("mode") == "ro" or bool(engine.get_execution_options().get("store_read_only"))
 
 
+@contextmanager
 def writing(engine: sa.Engine):
-    """A write transaction (engine.begin()); a store opened read-only says so instead."""
+    """A write transaction, one writer at a time (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock, so
+    readers never wait); a store opened read-only says so instead."""
     if read_only(engine):
-        raise StoreError(f"{unquote(engine.url.database.removeprefix('file:'))}: the store is read-only "
-                         f"(its file or folder cannot be written, or it was opened for reading)")
-    return engine.begin()
+        raise StoreError(f"{name(engine)}: the store is read-only (its file or folder cannot be written, or it was opened "
+                         f"for reading)")
+    with engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+        yield conn
 
 
-def _prepare(engine: sa.Engine, name: str, readonly: bool) -> sa.Engine:
-    """The engine once the store is at this schema version: created or upgraded if it may be written."""
+def prepare(engine: sa.Engine, name: str, readonly: bool) -> sa.Engine:
+    """The engine once the store is at the latest revision: created or upgraded if it may be written.
+    A store already at the latest revision is only read."""
+    head = ScriptDirectory.from_config(_config()).get_current_head()
     try:
         with engine.connect() as conn:
-            version, tables = _version(conn), sa.inspect(conn).get_table_names()
+            current, tables = revision(conn), sa.inspect(conn).get_table_names()
     except sa.exc.DatabaseError as exc:
-        raise StoreError(f"{name}: not a store that can be read ({exc.orig})") from None
-    if version == SCHEMA_VERSION:
+        raise StoreError(f"{name}: not a store that can be read ({_first_line(exc.orig)})") from None
+    if current == head:
         return engine
-    if version > SCHEMA_VERSION:
-        raise StoreError(f"{name}: written by a newer version of conflictmap (schema {version}; this one reads "
-                         f"{SCHEMA_VERSION})")
-    if version == 0 and tables:
+    if current and not _known(current):
+        raise StoreError(f"{name}: written by a newer version of conflictmap (schema {current}; this one reads "
+                         f"{head})")
+    if current is None and tables:
         raise StoreError(f"{name}: not a conflictmap store (it has tables of its own: {', '.join(tables[:5])})")
     if readonly:
-        why = (f"written by an older version of conflictmap (schema {version}); open it once for writing to "
-               f"upgrade it" if version else "an empty file, not yet a store")
+        why = (f"written by an older version of conflictmap (schema {current}); open it once for writing to "
+               f"upgrade it" if current else "an empty database, not yet a store")
         raise StoreError(f"{name}: {why}; it is read-only here")
-    with engine.begin() as conn:
-        version = _version(conn)  # again, inside the transaction: another process may have upgraded it
-        while version and version < SCHEMA_VERSION:
-            MIGRATIONS[version](conn)
-            version += 1
-        metadata.create_all(conn)
-        conn.execute(meta.delete().where(meta.c.key == "schema_version"))
-        conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+    with writing(engine) as conn:
+        current = revision(conn)  # again, under the write lock: another process may have upgraded it
+        config = _config(conn)
+        if current and current != head:
+            command.stamp(config, current)  # a store from before Alembic says its version in meta
+        if current != head:
+            command.upgrade(config, "head")
     return engine
 
 
-def _has_log(path: Path) -> bool:
-    """Does the store have a write-ahead log with content (that an immutable open would not see)?"""
-    log = path.with_name(path.name + "-wal")
-    return log.exists() and log.stat().st_size > 0
+def revision(conn) -> str | None:
+    """The store's Alembic revision; that of its meta table for a store from before Alembic; None for none."""
+    found = MigrationContext.configure(conn).get_current_revision()
+    if found or not sa.inspect(conn).has_table("meta"):
+        return found
+    value = conn.execute(sa.text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar()
+    return LEGACY.get(value, value)
 
 
-def _version(conn) -> int:
-    """The schema version of an existing store, 0 for a new one."""
-    if not sa.inspect(conn).has_table("meta"):
-        return 0
-    value = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
-    return int(value) if value else 0
+def _known(rev: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(_config()).get_revision(rev) is not None
+    except Exception:  # alembic says an unknown revision in several ways
+        return False
 
 
-def _sqlite_pragmas(dbapi_conn, _record, wal: bool = True) -> None:
-    cur = dbapi_conn.cursor()
-    if wal:  # a read-only connection cannot change the journal mode
-        cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.close()
+def _config(conn=None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = conn
+    return config
+
+
+def _first_line(error) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

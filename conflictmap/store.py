@@ -1,52 +1,36 @@
 """The archive: articles kept whole, events merged across outlets, every source kept.
 
-SQLAlchemy Core over SQLite (WAL) by default; the SQL is portable so a PostgreSQL URL works too.
-Each article is stored in one transaction: a crash leaves the store as it was before that article.
+SQLAlchemy Core over SQLite (WAL, the embedded default) or PostgreSQL (by URL); the caller never says which.
+Articles are written a batch at a time, each batch one transaction (store_batch.py): a crash leaves the store
+as it was before that batch.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import time
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
 
 import sqlalchemy as sa
 
 from . import corrections as corrections_mod
-from .dates import interval
+from .database import connect  # noqa: F401 (the door)
 from .models import Article, Event
-from .neardup import same_story, signature
-from .schema import articles, connect, event_links, events, read_only, sources, writing  # noqa: F401 (the door)
+from .schema import articles, event_links, events, name, read_only, sources, writing  # noqa: F401 (the door)
 from .schema import corrections as corrections_table
+from .store_batch import IngestResult, add_events, content_hash, write_articles  # noqa: F401
 
-MERGE_SLACK = timedelta(days=1)
 LOCK_RETRIES = 40
-NEAR_DUPLICATE_WINDOW = timedelta(days=3)
-OPPOSITE = {"claimed": "contested", "contested": "claimed"}
+REEXTRACT_CHUNK = 500  # articles whose events are merged at a time when rebuilding
 
 
-@dataclass(frozen=True)
-class IngestResult:
-    file: str
-    stored: bool
-    events: int
-    message: str
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
-def ingest(engine: sa.Engine, article: Article, found: list[Event]) -> IngestResult:
-    """Store an article and its events in one transaction; the same text twice is stored once.
-    Another ingest writing to the same store at the same time makes this one wait and retry."""
+def ingest_batch(engine: sa.Engine, batch: list[tuple[Article, list[Event]]]) -> list[IngestResult]:
+    """Store articles with their events in one transaction; the same text twice is stored once.
+    Another ingest writing to the same store at the same time makes this one wait (and, if SQLite says the
+    store is locked for longer than its timeout, retry)."""
     attempt = 0
     while True:
         try:
-            return _ingest_once(engine, article, found)
-        except sa.exc.IntegrityError:
-            return IngestResult(article.file, False, 0, "already stored (same text)")
+            with writing(engine) as conn:
+                return write_articles(conn, batch)
         except sa.exc.OperationalError as exc:
             attempt += 1
             if "locked" not in str(exc) or attempt == LOCK_RETRIES:
@@ -54,93 +38,9 @@ def ingest(engine: sa.Engine, article: Article, found: list[Event]) -> IngestRes
             time.sleep(0.05 * attempt)
 
 
-def _ingest_once(engine: sa.Engine, article: Article, found: list[Event]) -> IngestResult:
-    digest = content_hash(article.text)
-    with writing(engine) as conn:
-        if conn.execute(sa.select(articles.c.id).where(articles.c.sha256 == digest)).first():
-            return IngestResult(article.file, False, 0, "already stored (same text)")
-        sig = signature(article.text)
-        group = _story_group(conn, sig, article.published)
-        article_id = conn.execute(articles.insert().values(
-            sha256=digest, file=article.file, outlet=article.outlet, url=article.url,
-            published=article.published, published_source=article.published_source,
-            language=article.language, text=article.text, minhash=sig, group_id=group,
-            ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        )).inserted_primary_key[0]
-        add_events(conn, article_id, found)
-    note = f"stored, {len(found)} events" + (f"; the same story as article {group}" if group else "")
-    return IngestResult(article.file, True, len(found), note)
-
-
-def add_events(conn, article_id: int, found: list[Event]) -> None:
-    """Merge an article's events into the store, each kept as a source; link claims to denials."""
-    for event in found:
-        event_id = _merge_target(conn, event) or _insert_event(conn, event)
-        conn.execute(sources.insert().values(
-            event_id=event_id, article_id=article_id, claimant=event.claimant, side=event.side,
-            quote=event.quote, date=event.date, date_source=event.date_source,
-            span_start=event.start, span_end=event.end, confidence=event.confidence,
-            cues=json.dumps(event.cues, ensure_ascii=False)))
-        _link_conflicts(conn, event_id, event)
-
-
-def _story_group(conn, sig: bytes, published: str) -> int | None:
-    """The wire-copy group of an article: the first near-duplicate published within a few days."""
-    day = date.fromisoformat(published)
-    rows = conn.execute(sa.select(articles.c.id, articles.c.group_id, articles.c.minhash).where(
-        articles.c.published.between((day - NEAR_DUPLICATE_WINDOW).isoformat(),
-                                     (day + NEAR_DUPLICATE_WINDOW).isoformat()))).all()
-    match = same_story(sig, [(r.id, r.minhash) for r in rows])
-    if match is None:
-        return None
-    return next(r.group_id or r.id for r in rows if r.id == match)
-
-
-def _link_conflicts(conn, event_id: int, event: Event) -> None:
-    """A claim and a denial of the same place at overlapping dates stay two events, linked."""
-    if event.status not in OPPOSITE:
-        return
-    first, last = interval(event.date)
-    others = conn.execute(sa.select(events.c.id).where(
-        events.c.place_id == event.place.id, events.c.status == OPPOSITE[event.status],
-        events.c.date_start <= (last + MERGE_SLACK).isoformat(),
-        events.c.date_end >= (first - MERGE_SLACK).isoformat())).scalars().all()
-    linked = set(conn.execute(sa.select(event_links.c.other_id).where(event_links.c.event_id == event_id)).scalars())
-    for other in others:
-        if other not in linked:
-            conn.execute(event_links.insert().values(event_id=event_id, other_id=other, kind="conflict"))
-            conn.execute(event_links.insert().values(event_id=other, other_id=event_id, kind="conflict"))
-
-
-def _merge_target(conn, event: Event) -> int | None:
-    """The event this one tells again: same place and status, dates overlapping give or take a day
-    (reports straddle midnight and time zones); the narrowest such event."""
-    first, last = interval(event.date)
-    start, end = first.isoformat(), last.isoformat()
-    rows = conn.execute(sa.select(events.c.id, events.c.date_start, events.c.date_end, events.c.date).where(
-        events.c.place_id == event.place.id, events.c.status == event.status,
-        events.c.date_start <= (last + MERGE_SLACK).isoformat(),
-        events.c.date_end >= (first - MERGE_SLACK).isoformat())).all()
-    if not rows:
-        return None
-    best = min(rows, key=lambda r: _days(r.date_start, r.date_end))
-    if _days(start, end) < _days(best.date_start, best.date_end):
-        conn.execute(events.update().where(events.c.id == best.id).values(
-            date=event.date, date_start=start, date_end=end))
-    return best.id
-
-
-def _days(start: str, end: str) -> int:
-    return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).days
-
-
-def _insert_event(conn, event: Event) -> int:
-    start, end = (d.isoformat() for d in interval(event.date))
-    place = event.place
-    return conn.execute(events.insert().values(
-        place_id=place.id, place=place.name, kind=place.kind, region=place.region,
-        other_names="|".join(place.other_names), lat=place.lat, lon=place.lon, status=event.status,
-        date=event.date, date_start=start, date_end=end)).inserted_primary_key[0]
+def ingest(engine: sa.Engine, article: Article, found: list[Event]) -> IngestResult:
+    """One article (a batch of one)."""
+    return ingest_batch(engine, [(article, found)])[0]
 
 
 def reextract(engine: sa.Engine, extract_all) -> int:
@@ -153,13 +53,12 @@ def reextract(engine: sa.Engine, extract_all) -> int:
         conn.execute(event_links.delete())
         conn.execute(sources.delete())
         conn.execute(events.delete())
-        total = 0
         texts = [Article(file=row.file, text=row.text, published=row.published, outlet=row.outlet, url=row.url,
                          language=row.language, published_source=row.published_source) for row in stored]
-        for row, found in zip(stored, extract_all(texts)):
-            add_events(conn, row.id, found)
-            total += len(found)
-    return total
+        found = list(zip((row.id for row in stored), extract_all(texts)))
+        for i in range(0, len(found), REEXTRACT_CHUNK):
+            add_events(conn, found[i:i + REEXTRACT_CHUNK])
+    return sum(len(events_) for _, events_ in found)
 
 
 def counts(engine: sa.Engine) -> dict[str, int]:

@@ -1,9 +1,14 @@
 """The store on a real SQLite file: idempotent, merging, every source kept, nothing lost on bad input."""
 import sqlite3
+from dataclasses import replace
 
+import pytest
 from conftest import SAMPLES, write_article
 
 from conflictmap import pipeline, store
+from conflictmap.config import settings
+
+HEAD = "0003"
 
 
 def test_reingest_changes_nothing(conf, gaz):
@@ -165,17 +170,51 @@ INSERT INTO sources VALUES (1, 1, 1, '', '', 'Russia captured Avdiivka.', '2024-
 """
 
 
-def test_older_store_is_upgraded_when_opened(tmp_path):
-    db = tmp_path / "v1.sqlite"
+V2_SCHEMA = V1_SCHEMA.replace("'schema_version', '1'", "'schema_version', '2'") + """
+ALTER TABLE articles ADD COLUMN minhash BLOB;
+ALTER TABLE articles ADD COLUMN group_id INTEGER;
+CREATE TABLE event_links (event_id INTEGER NOT NULL REFERENCES events (id), other_id INTEGER NOT NULL
+  REFERENCES events (id), kind VARCHAR(16) NOT NULL, PRIMARY KEY (event_id, other_id));
+CREATE TABLE corrections (id INTEGER PRIMARY KEY, place_id VARCHAR(64) NOT NULL, status VARCHAR(16) NOT NULL,
+  date_start VARCHAR(10) NOT NULL, date_end VARCHAR(10) NOT NULL, field VARCHAR(16) NOT NULL, old TEXT NOT NULL,
+  new TEXT NOT NULL, reason TEXT NOT NULL, created_at VARCHAR(32) NOT NULL, undone_at VARCHAR(32));
+"""
+
+
+@pytest.mark.parametrize("ddl", [V1_SCHEMA, V2_SCHEMA], ids=["v1", "v2"])
+def test_older_store_is_upgraded_when_opened(tmp_path, gaz, ddl):
+    """A store written before Alembic (its version in a meta table) is upgraded in place by the migrations,
+    keeps its articles and events, and takes new articles."""
+    db = tmp_path / "old.sqlite"
     conn = sqlite3.connect(db)
-    conn.executescript(V1_SCHEMA)
+    conn.executescript(ddl)
     conn.close()
     engine = store.connect(db)
     (event,) = store.merged_events(engine)
     assert event["place"] == "Avdiivka" and event["outlets"] == ["Old Wire"] and event["conflicts_with"] == []
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "2"
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD
     assert {"minhash", "group_id"} <= {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
+    assert "ix_articles_published" in {row[1] for row in conn.execute("PRAGMA index_list(articles)")}
+    assert not conn.execute("SELECT name FROM sqlite_master WHERE name = 'meta'").fetchall()
+    conn.close()
+    folder = tmp_path / "new"
+    folder.mkdir()
+    write_article(folder, "a.txt", "Russian forces captured Kurakhove on Monday, the ministry said.", "2025-01-06")
+    assert pipeline.ingest_paths([folder], None, replace(settings(), db=db), gaz).stored == 1
+    assert {e["place"] for e in store.merged_events(store.connect(db))} == {"Avdiivka", "Kurakhove"}
+
+
+def test_a_store_of_a_newer_version_is_refused(tmp_path):
+    from conflictmap.config import StoreError
+
+    db = tmp_path / "new.sqlite"
+    conn = sqlite3.connect(db)
+    conn.executescript("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY);"
+                       "INSERT INTO alembic_version VALUES ('9999');")
+    conn.close()
+    with pytest.raises(StoreError, match="newer version of conflictmap"):
+        store.connect(db)
 
 
 def test_zip_of_articles(conf, gaz, tmp_path):
@@ -263,3 +302,48 @@ def test_a_store_opened_read_only(samples_db, tmp_path):
     with pytest.raises(StoreError, match="older version.*open it once for writing"):
         store.connect(old, readonly=True)
     assert _fingerprint(old) == before
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("url, message", [
+    ("mysql://user:secret@127.0.0.1/news", "mysql://user:***@127.0.0.1/news: a kind of database conflictmap cannot "
+                                           "use ('mysql')"),
+    ("postgresql:/postgres@127.0.0.1:5499/postgres", "not a database URL"),
+    ("postgresql+psycopg2://postgres@127.0.0.1/news", "through psycopg 3"),
+    ("postgresql://postgres:secret@127.0.0.1:{port}/news", "postgresql://postgres:***@127.0.0.1:{port}/news: the "
+                                                          "database cannot be reached"),
+])
+def test_a_database_url_that_cannot_be_opened_is_refused(tmp_path, url, message):
+    """Never taken for a file path: the command says why, in one line, and writes nothing anywhere."""
+    import os
+    import subprocess
+    import sys
+
+    from conflictmap.config import ROOT
+
+    port = _free_port()
+    url, message = url.format(port=port), message.format(port=port)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), CONFLICTMAP_DB=url)
+    for args in (["ingest", str(SAMPLES), "--db", url], ["export", "--format", "csv", "--out", "e.csv"]):
+        done = subprocess.run([sys.executable, "-m", "conflictmap", *args], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr, done.stderr
+        assert "secret" not in done.stderr
+        assert list(tmp_path.iterdir()) == []
+
+
+def test_postgresql_without_its_driver_is_refused(monkeypatch):
+    import sys
+
+    from conflictmap.config import StoreError
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if psycopg were not installed
+    with pytest.raises(StoreError, match=r"needs the psycopg driver.*pip install 'psycopg\[binary\]'"):
+        store.connect("postgresql://postgres@127.0.0.1:5432/news")

@@ -1,0 +1,197 @@
+"""Writing to the store a batch at a time: the articles of a batch, their events, sources and links in one
+transaction of a few set-based statements, whatever the batch's size.
+
+The merge runs in memory over the events the batch can touch (same places, overlapping dates), read in one
+query; new rows go in as multi-row inserts. Keys are idempotent (ON CONFLICT DO NOTHING on the article's text
+hash, a source's event/article/span, a link's pair), and one writer holds the store at a time (schema.writing),
+so a re-run, a retried task or two ingests at once never duplicate an article and never lose a source.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from .dates import interval
+from .models import Article, Event
+from .neardup import same_story, signature
+from .schema import articles, event_links, events, sources
+
+MERGE_SLACK = timedelta(days=1)
+NEAR_DUPLICATE_WINDOW = timedelta(days=3)
+OPPOSITE = {"claimed": "contested", "contested": "claimed"}
+SAME_TEXT = "already stored (same text)"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    file: str
+    stored: bool
+    events: int
+    message: str
+
+
+@dataclass
+class _Event:
+    """An event as the batch sees it: read from the store (id set) or new (id None until inserted)."""
+    place_id: str
+    status: str
+    date: str
+    start: str
+    end: str
+    id: int | None = None
+    row: dict = field(default_factory=dict)  # the columns of a new event
+    narrowed: bool = False
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def insert(conn, table: sa.Table):
+    """INSERT ... ON CONFLICT DO NOTHING, in the dialect of the connection (SQLite or PostgreSQL)."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table).on_conflict_do_nothing()
+
+
+def write_articles(conn, batch: list[tuple[Article, list[Event]]]) -> list[IngestResult]:
+    """Store the batch's articles that are not stored yet (by their text), with their events."""
+    digests = [content_hash(a.text) for a, _ in batch]
+    stored = set(conn.execute(sa.select(articles.c.sha256).where(articles.c.sha256.in_(set(digests)))).scalars())
+    new, seen = [], set()
+    for (article, found), digest in zip(batch, digests):
+        if digest not in stored and digest not in seen:
+            seen.add(digest)
+            new.append((article, found, digest, signature(article.text)))
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    ids = {}
+    if new:
+        rows = [dict(sha256=digest, file=a.file, outlet=a.outlet, url=a.url, published=a.published,
+                     published_source=a.published_source, language=a.language, text=a.text, minhash=sig,
+                     group_id=None, ingested_at=now) for a, _, digest, sig in new]
+        returned = conn.execute(insert(conn, articles).returning(articles.c.id, articles.c.sha256), rows)
+        ids = {r.sha256: r.id for r in returned}
+    groups = _story_groups(conn, [(ids[d], a.published, sig) for a, _, d, sig in new if d in ids])
+    if groups:
+        conn.execute(articles.update().where(articles.c.id == sa.bindparam("aid")).values(group_id=sa.bindparam("gid")),
+                     [{"aid": aid, "gid": gid} for aid, gid in groups.items()])
+    add_events(conn, [(ids[d], found) for _, found, d, _ in new if d in ids])
+    results = []
+    for (article, found), digest in zip(batch, digests):
+        aid = ids.pop(digest, None)
+        if aid is None:
+            results.append(IngestResult(article.file, False, 0, SAME_TEXT))
+            continue
+        group = groups.get(aid)
+        note = f"stored, {len(found)} events" + (f"; the same story as article {group}" if group else "")
+        results.append(IngestResult(article.file, True, len(found), note))
+    return results
+
+
+def _story_groups(conn, new: list[tuple[int, str, bytes]]) -> dict[int, int]:
+    """The wire-copy group of each new article that has one: the first near-duplicate published within a
+    few days, among the stored articles and the batch's earlier ones."""
+    days = {(date.fromisoformat(p) + timedelta(days=k)).isoformat() for _, p, _ in new
+            for k in range(-NEAR_DUPLICATE_WINDOW.days, NEAR_DUPLICATE_WINDOW.days + 1)}
+    if not days:
+        return {}
+    known = {r.id: r for r in conn.execute(
+        sa.select(articles.c.id, articles.c.group_id, articles.c.minhash, articles.c.published)
+        .where(articles.c.published.in_(days)).order_by(articles.c.id))}
+    new_ids = {aid for aid, _, _ in new}
+    group_of = {aid: r.group_id for aid, r in known.items() if aid not in new_ids}
+    by_day: dict[str, list[int]] = {}
+    for aid in group_of:
+        by_day.setdefault(known[aid].published, []).append(aid)
+    groups = {}
+    for aid, published, sig in new:
+        day = date.fromisoformat(published)
+        window = [(day + timedelta(days=k)).isoformat()
+                  for k in range(-NEAR_DUPLICATE_WINDOW.days, NEAR_DUPLICATE_WINDOW.days + 1)]
+        match = same_story(sig, [(cid, known[cid].minhash) for d in window for cid in by_day.get(d, [])])
+        group_of[aid] = None if match is None else (group_of[match] or match)
+        by_day.setdefault(published, []).append(aid)
+        if group_of[aid]:
+            groups[aid] = group_of[aid]
+    return groups
+
+
+def add_events(conn, found_by_article: list[tuple[int, list[Event]]]) -> None:
+    """Merge the articles' events into the store, each kept as a source; link claims to denials. In order:
+    an event tells again the narrowest stored event of the same place and status whose dates overlap its own
+    give or take a day (reports straddle midnight and time zones), and narrows its dates; else it is new."""
+    pool = _load(conn, [e for _, found in found_by_article for e in found])
+    source_rows, links = [], []
+    for article_id, found in found_by_article:
+        for event in found:
+            first, last = interval(event.date)
+            start, end = first.isoformat(), last.isoformat()
+            low, high = (first - MERGE_SLACK).isoformat(), (last + MERGE_SLACK).isoformat()
+            same = pool.setdefault((event.place.id, event.status), [])
+            target = min((e for e in same if e.start <= high and e.end >= low),
+                         key=lambda e: _days(e.start, e.end), default=None)
+            if target is None:
+                target = _Event(event.place.id, event.status, event.date, start, end, row=_event_row(event))
+                same.append(target)
+            elif _days(start, end) < _days(target.start, target.end):
+                target.date, target.start, target.end, target.narrowed = event.date, start, end, True
+            source_rows.append((target, article_id, event))
+            if event.status in OPPOSITE:
+                links += [(target, other) for other in pool.get((event.place.id, OPPOSITE[event.status]), [])
+                          if other.start <= high and other.end >= low]
+    _flush(conn, pool, source_rows, links)
+
+
+def _load(conn, found: list[Event]) -> dict[tuple[str, str], list[_Event]]:
+    """The stored events that the batch's events may merge with or contradict, by place and status."""
+    if not found:
+        return {}
+    spans = [interval(e.date) for e in found]
+    low = (min(first for first, _ in spans) - MERGE_SLACK).isoformat()
+    high = (max(last for _, last in spans) + MERGE_SLACK).isoformat()
+    query = (sa.select(events.c.id, events.c.place_id, events.c.status, events.c.date, events.c.date_start,
+                       events.c.date_end)
+             .where(events.c.place_id.in_({e.place.id for e in found}), events.c.date_start <= high,
+                    events.c.date_end >= low).order_by(events.c.id))
+    pool: dict[tuple[str, str], list[_Event]] = {}
+    for r in conn.execute(query):
+        pool.setdefault((r.place_id, r.status), []).append(
+            _Event(r.place_id, r.status, r.date, r.date_start, r.date_end, id=r.id))
+    return pool
+
+
+def _flush(conn, pool, source_rows, links) -> None:
+    """Write what the merge decided: new events, narrowed dates, sources, links; a few statements in all."""
+    everything = [e for same in pool.values() for e in same]
+    new = [e for e in everything if e.id is None]
+    if new:
+        rows = [dict(e.row, date=e.date, date_start=e.start, date_end=e.end) for e in new]
+        returned = conn.execute(events.insert().returning(events.c.id, sort_by_parameter_order=True), rows)
+        for e, event_id in zip(new, returned.scalars()):
+            e.id = event_id
+    narrowed = [{"eid": e.id, "d": e.date, "s": e.start, "t": e.end} for e in everything if e.narrowed and not e.row]
+    if narrowed:
+        conn.execute(events.update().where(events.c.id == sa.bindparam("eid")).values(
+            date=sa.bindparam("d"), date_start=sa.bindparam("s"), date_end=sa.bindparam("t")), narrowed)
+    if source_rows:
+        conn.execute(insert(conn, sources), [
+            dict(event_id=target.id, article_id=article_id, claimant=e.claimant, side=e.side, quote=e.quote,
+                 date=e.date, date_source=e.date_source, span_start=e.start, span_end=e.end, confidence=e.confidence,
+                 cues=json.dumps(e.cues, ensure_ascii=False)) for target, article_id, e in source_rows])
+    pairs = {(a.id, b.id) for a, b in links} | {(b.id, a.id) for a, b in links}
+    if pairs:
+        conn.execute(insert(conn, event_links), [dict(event_id=a, other_id=b, kind="conflict") for a, b in sorted(pairs)])
+
+
+def _event_row(event: Event) -> dict:
+    place = event.place
+    return dict(place_id=place.id, place=place.name, kind=place.kind, region=place.region,
+                other_names="|".join(place.other_names), lat=place.lat, lon=place.lon, status=event.status)
+
+
+def _days(start: str, end: str) -> int:
+    return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).days
