@@ -75,7 +75,8 @@ def all_events() -> list[dict]:
 @st.cache_data(show_spinner=False, max_entries=8)
 def _packed_events(db: Path, revision: tuple, view: filters.View, geodata: Path) -> str:
     regions = mapview.region_shapes(mapview.load_basemap(geodata))
-    return mapview.pack(mapview.events_data(filters.apply(_events(db, revision), view), regions))
+    everything = _events(db, revision)
+    return mapview.pack(mapview.events_data(filters.apply(everything, view), regions, context=everything))
 
 
 def packed_events(view: filters.View) -> str:

@@ -30,6 +30,7 @@ def sidebar(events: list[dict], span, min_conf: float) -> tuple[filters.View, ur
     with st.sidebar:
         st.header("Filters")
         start = end = as_of = None
+        strike_days = filters.STRIKE_DAYS
         if span and span[0] < span[1]:
             mode = st.radio("Time", ["Date range", "As of"], horizontal=True, key="mode")
             if mode == "Date range":
@@ -42,6 +43,10 @@ def sidebar(events: list[dict], span, min_conf: float) -> tuple[filters.View, ur
                     st.session_state.playing = True
                 if stop.button("⏸", help="Pause"):
                     st.session_state.playing = False
+                strike_days = st.number_input("Strikes of the last … days", min_value=1, max_value=365,
+                                              value=filters.STRIKE_DAYS, key="strike_days",
+                                              help="As of a day, each place shows its latest claim or contest, "
+                                                   "and strikes only this recent.")
         statuses = st.multiselect("Status", STATUSES, key="statuses")
         sides = st.multiselect("Claimant side", filters.SIDES, key="sides", format_func=SIDE_LABELS.get)
         known = filters.outlets_of(events)
@@ -52,9 +57,18 @@ def sidebar(events: list[dict], span, min_conf: float) -> tuple[filters.View, ur
         cluster = st.checkbox("Group crowded markers", key="cluster")
         tiles = st.selectbox("Background", ["none", "osm"], key="tiles",
                              format_func={"none": "Offline basemap", "osm": "OpenStreetMap tiles (online)"}.get)
-    view = filters.View(start=start, end=end, as_of=as_of, statuses=tuple(statuses), sides=tuple(sides),
+    view = filters.View(start=start, end=end, as_of=as_of, strike_days=int(strike_days),
+                        statuses=tuple(statuses), sides=tuple(sides),
                         outlets=tuple(outlets), min_sources=int(min_sources), min_confidence=confidence)
     return view, urlstate.MapState(state.lat, state.lon, state.zoom, cluster, tiles)
+
+
+def held_toggle() -> bool:
+    """The held-by layer: off unless asked for, and said to be inferred."""
+    with st.sidebar:
+        return st.checkbox("Who holds what (inferred from the cited reports)", key="held", value=False,
+                           help="Each place in the colour of the side that holds it as the articles last tell "
+                                "it, with cells of a few km around it merged by side. Not a verified front line.")
 
 
 def place_search(load_gazetteer):

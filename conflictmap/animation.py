@@ -1,5 +1,6 @@
 """The front line over time: a GIF with one frame per week or month, each showing every place's latest
-event by the end of that step (snapshot.latest_status), with the date stamped large.
+control event by the end of that step and its recent strikes (filters.latest_status), with the date
+stamped large.
 
 Memory stays bounded whatever the number of frames: the basemap is drawn once and only the events are
 redrawn per frame, and frames are written to the file as they are made (Pillow's own multi-frame GIF
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from PIL import GifImagePlugin, Image, ImageChops
 
+from .frontline import denials
 from .snapshot import SIZES, Snapshot, latest_status, long_date
 
 MAX_FRAMES = 600
@@ -61,11 +63,11 @@ def iter_frames(events: list[dict], geodata: Path, *, step: str = "week", start:
     days = frame_days(first, last, step)
     if len(days) > MAX_FRAMES:
         raise ValueError(f"{len(days)} frames is too many (at most {MAX_FRAMES}): use step='month' or a shorter period")
-    shown_last = latest_status(events, last)
+    shown_last, denied = latest_status(events, last), denials(events)
     snap = Snapshot(geodata, size=size, title=title, subtitle=subtitle, bbox=bbox, fit=shown_last, large_date=True)
     for day in days:
         stamp = long_date(day)
-        snap.show(latest_status(events, day), stamp)
+        snap.show(latest_status(events, day), stamp, denied)
         yield day, stamp, snap.image()
 
 
@@ -106,7 +108,7 @@ def frame_png(events: list[dict], geodata: Path, day: date, *, title: str = "con
     """One presentation frame: the front line on `day`, the date large, the view fitted to all events
     so that stepping through time does not move the map."""
     snap = Snapshot(geodata, size=size, title=title, bbox=bbox, fit=events, large_date=True)
-    snap.show(latest_status(events, day), long_date(day))
+    snap.show(latest_status(events, day), long_date(day), denials(events))
     buffer = io.BytesIO()
     snap.image().save(buffer, format="PNG")
     return buffer.getvalue()

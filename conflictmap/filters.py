@@ -1,20 +1,24 @@
 """What the views show: events filtered by time, status, side, outlet, sources and confidence;
-the "as of" front line; and a count a reader can trust."""
+the "as of" front line (each place's latest control status and only recent strikes); and a count a
+reader can trust."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .models import STATUSES
 
 SIDES = ("russian", "ukrainian", "third-party", "")
+CONTROL = ("claimed", "contested")  # what says who holds a place; a strike does not
+STRIKE_DAYS = 7  # as of a day, strikes of the last week are shown
 
 
 @dataclass(frozen=True)
 class View:
     start: date | None = None
     end: date | None = None
-    as_of: date | None = None  # when set: each place's latest event on that day, start/end ignored
+    as_of: date | None = None  # when set: each place's latest control event on that day, start/end ignored
+    strike_days: int = STRIKE_DAYS  # as of a day: strikes that went on within this many days before it
     statuses: tuple[str, ...] = STATUSES
     sides: tuple[str, ...] = SIDES
     outlets: tuple[str, ...] = ()  # empty: every outlet
@@ -38,25 +42,44 @@ def apply(events: list[dict], view: View) -> list[dict]:
     """The events the view shows."""
     kept = [e for e in events if _passes(e, view)]
     if view.as_of:
-        return latest_status(kept, view.as_of, view.statuses)
+        return latest_status(kept, view.as_of, view.statuses, view.strike_days)
     start = view.start.isoformat() if view.start else None
     end = view.end.isoformat() if view.end else None
     return [e for e in kept if e["status"] in view.statuses
             and not (start and e["date_end"] < start) and not (end and e["date_start"] > end)]
 
 
-def latest_status(events: list[dict], day: date, statuses: tuple[str, ...] = STATUSES) -> list[dict]:
-    """For each place, its latest event that had begun by `day`: the front line as the articles tell it.
-    "Latest" is the later date_start; ties go to the later date_end, then more sources, then the later id."""
-    cutoff = day.isoformat()
-    latest: dict[str, dict] = {}
+def latest_status(events: list[dict], day: date, statuses: tuple[str, ...] = STATUSES,
+                  strike_days: int = STRIKE_DAYS) -> list[dict]:
+    """The front line on `day` as the articles tell it: for each place its latest *control* event
+    (claimed or contested) that had begun by then, and the strikes that went on within `strike_days`
+    days before it. "Latest" is the later date_start; among events of that same start, a claim denied
+    by the other side gives way to the denial (the place is contested), otherwise ties go to the
+    later date_end, then more sources, then the later id."""
+    cutoff, recent = day.isoformat(), (day - timedelta(days=strike_days)).isoformat()
+    latest: dict[str, list[dict]] = {}
+    shown = []
     for e in events:
         if e["date_start"] > cutoff:
             continue
+        if e["status"] not in CONTROL:
+            if e["date_end"] >= recent:
+                shown.append(e)
+            continue
         key = e.get("place_id") or e["place"]
-        if key not in latest or _recency(e) > _recency(latest[key]):
-            latest[key] = e
-    return sorted((e for e in latest.values() if e["status"] in statuses), key=lambda e: (e["date_start"], e.get("id", 0)))
+        if key not in latest or e["date_start"] > latest[key][0]["date_start"]:
+            latest[key] = [e]
+        elif e["date_start"] == latest[key][0]["date_start"]:
+            latest[key].append(e)
+    shown += (_control(same) for same in latest.values())
+    return sorted((e for e in shown if e["status"] in statuses), key=lambda e: (e["date_start"], e.get("id", 0)))
+
+
+def _control(same_start: list[dict]) -> dict:
+    """One place's control event among those of the latest start."""
+    claims = {e.get("side", "") for e in same_start if e["status"] == "claimed"}
+    denials = [e for e in same_start if e["status"] == "contested" and e.get("side") and claims - {e["side"], ""}]
+    return max(denials or same_start, key=_recency)
 
 
 def _recency(e: dict) -> tuple:

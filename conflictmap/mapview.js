@@ -4,9 +4,52 @@ function (group, packed, cluster) {
   const binary = atob(packed), bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+  // Markers nearer each other than STACK pixels at a zoom are fanned out on a ring around the first,
+  // so each can be seen and clicked; the popup still points at the place itself.
+  const STACK = 16, ZERO = L.point(0, 0), fanned = {};
+  let markers = [];
+  const fan = (zoom) => {
+    if (fanned[zoom]) return fanned[zoom];
+    const points = markers.map((m) => L.CRS.EPSG3857.latLngToPoint(m._latlng, zoom)), cells = new Map();
+    const rings = [], out = points.map(() => ZERO);
+    points.forEach((p, k) => {
+      const cx = Math.floor(p.x / STACK), cy = Math.floor(p.y / STACK);
+      let ring = null;
+      for (let dx = -1; dx <= 1 && ring === null; dx++) for (let dy = -1; dy <= 1 && ring === null; dy++) {
+        for (const r of cells.get((cx + dx) + ":" + (cy + dy)) || []) {
+          if (rings[r].centre.distanceTo(p) < STACK) { ring = r; break; }
+        }
+      }
+      if (ring === null) {
+        ring = rings.push({centre: p, members: []}) - 1;
+        cells.set(cx + ":" + cy, [...(cells.get(cx + ":" + cy) || []), ring]);
+      }
+      rings[ring].members.push(k);
+    });
+    rings.forEach(({centre, members}) => {
+      const n = members.length, radius = Math.max(STACK, 22 * n / (2 * Math.PI));
+      if (n > 1) members.forEach((k, j) => {
+        const a = 2 * Math.PI * j / n - Math.PI / 2;
+        out[k] = L.point(centre.x + radius * Math.cos(a) - points[k].x, centre.y + radius * Math.sin(a) - points[k].y).round();
+      });
+    });
+    return (fanned[zoom] = out);
+  };
   // Markers moved by the layer that holds them, one map listener for all: Leaflet checks each new
   // map listener against all the others, so the usual three per marker make adding 10,000 quadratic.
-  const Marker = L.Marker.extend({getEvents: null, onAdd() { this._initIcon(); this.update(); }});
+  const Marker = L.Marker.extend({
+    getEvents: null,
+    onAdd() { this._initIcon(); this.update(); },
+    update() {
+      if (this._icon && this._map) {
+        this._setPos(this._map.latLngToLayerPoint(this._latlng).round().add(fan(this._map.getZoom())[this.k]));
+      }
+      return this;
+    },
+    _animateZoom(e) {
+      this._setPos(this._map._latLngToNewLayerPoint(this._latlng, e.zoom, e.center).round().add(fan(e.zoom)[this.k]));
+    },
+  });
   const Events = L.FeatureGroup.extend({
     getEvents() { return {zoom: this.place, viewreset: this.place, zoomanim: this.animate}; },
     place() { this.markers.forEach((marker) => marker.update()); },
@@ -23,34 +66,46 @@ function (group, packed, cluster) {
         + (url ? '<a href="' + url + '" target="_blank" rel="noopener noreferrer">' + label + "</a>" : label)
         + ", " + d.published[a] + "</li>";
     };
+    const denial = (i) => d.icons[d.icon[i]].endsWith("-denial");
     const popup = (i) => {
-      const [, colour, label] = d.styles[d.status[i]], names = d.names[d.place[i]], count = d.sources[i];
+      const [colour, side] = d.sides[d.side[i]], names = d.names[d.place[i]], count = d.sources[i];
       let html = '<div class="cm-popup"><b>' + d.places[d.place[i]] + "</b>"
         + (names ? ' <span class="cm-names">(' + names + ")</span>" : "")
         + (d.located[d.place[i]] ? '<br><span class="cm-located">' + d.located[d.place[i]] + "</span>" : "")
-        + '<br><span class="cm-status" style="color:' + colour + '">' + label + "</span> · " + d.dates[d.date[i]]
-        + " (" + d.precisions[d.precision[i]] + ")"
-        + (d.claimant[i] < 0 ? "" : "<br>Claimant: " + d.claimants[d.claimant[i]])
+        + '<br><span class="cm-status" style="color:' + colour + '">' + d.styles[d.status[i]][1] + "</span> · "
+        + d.dates[d.date[i]] + " (" + d.precisions[d.precision[i]] + ")"
+        + '<br><span class="cm-side">' + side + "</span>"
+        + (d.claimant[i] < 0 ? "" : ": " + d.claimants[d.claimant[i]])
+        + (denial(i) ? '<br><span class="cm-denial">' + d.denial + "</span>" : "")
         + "<br><i>Reported by " + count + " source" + (count === 1 ? "" : "s")
         + (d.outlets[i] > 1 ? " from " + d.outlets[i] + " outlets" : "") + '</i><ol class="cm-sources">';
       for (let k = d.first[i]; k < d.first[i + 1]; k++) html += source(k);
       const shown = d.first[i + 1] - d.first[i];
       return html + (count > shown ? "<li>and " + (count - shown) + " more</li>" : "") + "</ol></div>";
     };
-    const tooltip = (i) => d.places[d.place[i]] + ": " + d.styles[d.status[i]][0] + ", " + d.dates[d.date[i]]
-      + " (" + d.sources[i] + " sources)";
+    const tooltip = (i) => d.places[d.place[i]] + ": " + d.styles[d.status[i]][0] + " (" + d.sides[d.side[i]][1]
+      + "), " + d.dates[d.date[i]] + " (" + d.sources[i] + " sources)";
     const shape = (i) => {
-      const [status, colour] = d.styles[d.status[i]];
-      return d.region[i] < 0
-        ? new Marker([d.lat[i], d.lon[i]], {icon: icons[2 * d.status[i] + (d.precision[i] ? 1 : 0)],
-                                            title: d.places[d.place[i]] + " — " + status})
-        : L.GeoJSON.geometryToLayer(d.regions[d.region[i]], {color: colour, weight: 2, fillColor: colour,
-                                                             fillOpacity: 0.1, dashArray: "6,4"});
+      if (d.region[i] < 0) {
+        const marker = new Marker([d.lat[i], d.lon[i]], {icon: icons[d.icon[i]],
+                                                         title: d.places[d.place[i]] + " — " + d.styles[d.status[i]][0]});
+        marker.k = markers.push(marker) - 1;
+        return marker;
+      }
+      const colour = d.sides[d.side[i]][0];
+      return L.GeoJSON.geometryToLayer(d.regions[d.region[i]], {color: colour, weight: 2, fillColor: colour,
+                                                               fillOpacity: 0.12, dashArray: d.precision[i] ? "6,4" : null});
     };
     const layers = d.lat.map((lat, i) => shape(i).bindPopup(() => popup(i), {maxWidth: 440, maxHeight: 360})
       .bindTooltip(() => tooltip(i)));
-    const markers = layers.filter((layer) => layer instanceof Marker);
     const events = Object.assign(new Events(), {markers}).addTo(group);
+    const map = group._map, seen = new Set(), places = {lat: [], lon: [], name: []};
+    d.lat.forEach((lat, i) => {
+      if (d.region[i] >= 0 || seen.has(d.place[i])) return;
+      seen.add(d.place[i]);
+      places.lat.push(lat); places.lon.push(d.lon[i]); places.name.push(d.places[d.place[i]]);
+    });
+    if (map) { map.cmPlaces = places; map.fire("cmplaces"); }
     if (cluster) {
       L.markerClusterGroup(cluster).addTo(events).addLayers(layers);
     } else {  // a thousand at a time, so the first are drawn at once

@@ -18,21 +18,30 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 from folium.utilities import JsCode
 
-from . import escape
+from . import escape, filters, frontline, labels
 from .dates import precision
 from .models import STATUSES
 
-# Okabe-Ito colours (safe for colour-blind readers), one shape each.
+# The shape says what happened, the colour whose claim it is (Okabe-Ito: safe for colour-blind readers).
 STYLE = {
-    "claimed": {"colour": "#D55E00", "shape": "square", "label": "Claimed taken"},
-    "contested": {"colour": "#0072B2", "shape": "diamond", "label": "Contested / denied"},
-    "struck": {"colour": "#CC79A7", "shape": "triangle", "label": "Struck"},
+    "claimed": {"shape": "square", "label": "Claimed taken"},
+    "contested": {"shape": "diamond", "label": "Contested"},
+    "struck": {"shape": "triangle", "label": "Struck"},
 }
+SIDES = {"russian": {"colour": "#D55E00", "label": "Russian claim"},
+         "ukrainian": {"colour": "#0072B2", "label": "Ukrainian claim"},
+         "other": {"colour": "#6E6E6E", "label": "Other or unknown claimant"}}
+DENIAL_LABEL = "Contested: denies the other side's claim"
+SHADED_LABEL = "Whole region claimed (shaded)"
 SHAPES = {
     "square": '<rect x="3" y="3" width="14" height="14"/>',
     "diamond": '<polygon points="10,1 19,10 10,19 1,10"/>',
     "triangle": '<polygon points="10,2 19,18 1,18"/>',
 }
+DENIAL_MARK = '<path d="M6.5,6.5 13.5,13.5 M13.5,6.5 6.5,13.5" stroke-width="2.2" stroke-dasharray="none" fill="none"/>'
+# every kind of marker: (status, side, exact date, denial)
+ICONS = tuple((status, side, exact, denial) for status in STYLE for side in SIDES for exact in (True, False)
+              for denial in ((False, True) if status == "contested" else (False,)))
 UKRAINE_BOUNDS = [[44.0, 22.0], [52.5, 40.5]]
 TILES = {"none": None, "osm": "OpenStreetMap"}  # tiles need the internet; the basemap below does not
 ATTRIBUTION = "Basemap: Natural Earth (public domain); places: GeoNames (CC BY 4.0)"
@@ -42,35 +51,39 @@ PRECISIONS = ("day", "month", "year", "period")  # as dates.precision says
 LOCATED = {"hromada": "Placed at its hromada's centre: the village itself may be 15-30 km away.",
            "raion": "Placed at its district's centre: the village itself may be 30 km or more away.",
            "postcode": "Placed by the GeoNames point of its postcode: usually within 1-2 km.",
-           "centroid": "The whole region: the marker is at its middle."}
-EVENT_COLUMNS = ("lat", "lon", "status", "precision", "date", "place", "claimant", "sources", "outlets",
-                 "region", "first")
+           "centroid": "Somewhere in the region: the marker is at its middle."}
+EVENT_COLUMNS = ("lat", "lon", "status", "side", "icon", "precision", "date", "place", "claimant", "sources",
+                 "outlets", "region", "first")
 CLUSTER = {"disableClusteringAtZoom": 10, "maxClusterRadius": 35, "chunkedLoading": True}
 EVENTS_JS = Path(__file__).with_name("mapview.js").read_text(encoding="utf-8")  # draws the events
 
-CITY_LABEL = JsCode("""function(feature, latlng) {
-    return L.marker(latlng, {interactive: false, keyboard: false, icon: L.divIcon({className: 'cm-city',
-        html: '<span class="cm-dot"></span>' + feature.properties.label, iconSize: null, iconAnchor: [3, 7]})});
+HELD_COLOURS = {"russian": SIDES["russian"]["colour"], "ukrainian": SIDES["ukrainian"]["colour"],
+                "contested": "#E69F00"}
+HELD_DOT = JsCode("""function(feature, latlng) {
+    return L.circleMarker(latlng, {radius: 5, weight: 1, color: '#222', fillColor: feature.properties.colour,
+        fillOpacity: 0.9}).bindTooltip(feature.properties.label);
 }""")
 
 
-def icon_svg(status: str, exact: bool) -> str:
-    """The marker: filled for a day, hollow and dashed for a month, year or period."""
-    style = STYLE[status]
-    paint = (f'fill="{style["colour"]}" stroke="#222" stroke-width="1.2"' if exact else
-             f'fill="#fff" fill-opacity="0.85" stroke="{style["colour"]}" stroke-width="2.5" stroke-dasharray="3,2"')
+def icon_svg(status: str, side: str = "other", exact: bool = True, denial: bool = False) -> str:
+    """The marker: its shape the status, its colour the claimant's side; filled for a day, hollow and
+    dashed for a month, year or period; a cross for a denial."""
+    colour = SIDES[side]["colour"]
+    paint = (f'fill="{colour}" stroke="#222" stroke-width="1.2"' if exact else
+             f'fill="#fff" fill-opacity="0.85" stroke="{colour}" stroke-width="2.5" stroke-dasharray="3,2"')
+    mark = DENIAL_MARK.replace("/>", f' stroke="{"#fff" if exact else colour}"/>') if denial else ""
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20" viewBox="0 0 20 20" {paint}>'
-            f'{SHAPES[style["shape"]]}</svg>')
+            f'{SHAPES[STYLE[status]["shape"]]}{mark}</svg>')
 
 
-def icon_class(status: str, exact: bool) -> str:
-    return f"cm-{status}" if exact else f"cm-{status}-vague"
+def icon_class(status: str, side: str, exact: bool, denial: bool) -> str:
+    return f"cm-{status}-{side}{'' if exact else '-vague'}{'-denial' if denial else ''}"
 
 
 def icon_css() -> str:
     """The markers as CSS backgrounds: the browser draws each kind once, not an SVG per marker."""
-    return "".join(f'.cm-marker.{icon_class(s, exact)} {{ background: url("data:image/svg+xml,'
-                   f'{quote(icon_svg(s, exact))}"); }}\n' for s in STATUSES for exact in (True, False))
+    return "".join(f'.cm-marker.{icon_class(*kind)} {{ background: url("data:image/svg+xml,'
+                   f'{quote(icon_svg(*kind))}"); }}\n' for kind in ICONS)
 
 
 def _ref(table: dict, key) -> int:
@@ -78,15 +91,18 @@ def _ref(table: dict, key) -> int:
     return table.setdefault(key, len(table))
 
 
-def _add_event(columns: dict[str, list], tables: dict[str, dict], event: dict, regions: dict[str, dict]) -> None:
-    sources, place = event["sources"], event["place"]
-    values = (round(event["lat"], 5), round(event["lon"], 5), STATUSES.index(event["status"]),
-              PRECISIONS.index(precision(event["date"])), _ref(tables["dates"], event["date"]),
+def _add_event(columns: dict[str, list], tables: dict[str, dict], event: dict, regions: dict[str, dict],
+               denied: set[int]) -> None:
+    sources, place, side = event["sources"], event["place"], frontline.side_class(event.get("side", ""))
+    exact, denial = precision(event["date"]) == "day", event.get("id") in denied
+    values = (round(event["lat"], 5), round(event["lon"], 5), STATUSES.index(event["status"]), list(SIDES).index(side),
+              ICONS.index((event["status"], side, exact, denial)), PRECISIONS.index(precision(event["date"])),
+              _ref(tables["dates"], event["date"]),
               _ref(tables["places"], (place, ", ".join(event.get("other_names", [])[:4]),
                                       LOCATED.get(event.get("located", "point"), ""))),
               _ref(tables["claimants"], event["claimant"]) if event.get("claimant") else -1,
               len(sources), len({s["outlet"] for s in sources if s["outlet"]}),
-              _ref(tables["regions"], place) if event["kind"] == "region" and place in regions else -1,
+              _ref(tables["regions"], place) if frontline.shaded_region(event) and place in regions else -1,
               len(columns["quote"]))
     for name, value in zip(EVENT_COLUMNS, values):
         columns[name].append(value)
@@ -95,16 +111,19 @@ def _add_event(columns: dict[str, list], tables: dict[str, dict], event: dict, r
         columns["article"].append(_ref(tables["articles"], (s["outlet"] or s["article"], s["url"], s["published"])))
 
 
-def events_data(events: list[dict], regions: dict[str, dict]) -> dict:
+def events_data(events: list[dict], regions: dict[str, dict], context: list[dict] | None = None) -> dict:
     """What the browser needs to draw the events and write their popups (mapview.js), as columns: per
-    event EVENT_COLUMNS, where `first` is the position of its first source in `quote` and `article`
-    (the first MAX_SOURCES_IN_POPUP sources); text that repeats (dates, places and their other
-    names, claimants, the outlet, link and date of an article) and region shapes are sent once and
-    referred to by position (-1: none). Every string has been through `escape`."""
+    event EVENT_COLUMNS, where `icon` is its kind of marker (ICONS) and `first` is the position of its
+    first source in `quote` and `article` (the first MAX_SOURCES_IN_POPUP sources); text that repeats
+    (dates, places and their other names, claimants, the outlet, link and date of an article) and the
+    shapes of regions claimed as a whole are sent once and referred to by position (-1: none). A
+    contested event denies a claim of the other side when linked to one among `context` (all the
+    events; by default those shown). Every string has been through `escape`."""
     tables: dict[str, dict] = {"dates": {}, "places": {}, "claimants": {}, "articles": {}, "regions": {}}
     columns: dict[str, list] = {name: [] for name in EVENT_COLUMNS + ("quote", "article")}
+    denied = frontline.denials(events if context is None else context)
     for event in events:
-        _add_event(columns, tables, event, regions)
+        _add_event(columns, tables, event, regions, denied)
     columns["first"].append(len(columns["quote"]))
     places, articles = list(tables["places"]), list(tables["articles"])
     return {**columns, "places": [escape.text(name) for name, _, _ in places],
@@ -116,8 +135,10 @@ def events_data(events: list[dict], regions: dict[str, dict]) -> dict:
             "urls": [escape.text(escape.safe_url(url) or "") for _, url, _ in articles],
             "published": [escape.text(published) for _, _, published in articles],
             "regions": [regions[name]["geometry"] for name in tables["regions"]],
-            "styles": [[escape.text(s), STYLE[s]["colour"], escape.text(STYLE[s]["label"])] for s in STATUSES],
-            "icons": [icon_class(s, exact) for s in STATUSES for exact in (True, False)], "precisions": PRECISIONS}
+            "styles": [[escape.text(s), escape.text(STYLE[s]["label"])] for s in STATUSES],
+            "sides": [[style["colour"], escape.text(style["label"])] for style in SIDES.values()],
+            "denial": escape.text(DENIAL_LABEL),
+            "icons": [icon_class(*kind) for kind in ICONS], "precisions": PRECISIONS}
 
 
 def pack(data: dict) -> str:
@@ -135,6 +156,17 @@ class _Text(Element):
 
     def render(self, **kwargs) -> str:
         return self.text
+
+
+class TextScript(MacroElement):
+    """A script put into the page as it is, after the map is made."""
+
+    def __init__(self, code: str):
+        super().__init__()
+        self.code = code
+
+    def render(self, **kwargs) -> None:
+        self.get_root().script.add_child(_Text(self.code), name=self.get_name())
 
 
 class EventsLayer(MacroElement):
@@ -160,6 +192,23 @@ def events_layer(packed: str, cluster: bool = False) -> folium.FeatureGroup:
     return group
 
 
+def held_layer(front: list[dict], show: bool = True) -> folium.FeatureGroup:
+    """Each place of a front line (filters.latest_status) as a dot in the colour of the side that
+    holds it as last reported, over the inferred control cells (frontline.inferred_control)."""
+    held = frontline.holdings(front)
+    group = folium.FeatureGroup(name=f"Held by, as reported ({frontline.INFERRED_LABEL.lower()})", show=show)
+    folium.GeoJson(frontline.inferred_control(held), interactive=False, style_function=lambda f: {
+        "color": HELD_COLOURS[f["properties"]["holder"]], "weight": 1, "opacity": 0.6,
+        "fillColor": HELD_COLOURS[f["properties"]["holder"]], "fillOpacity": 0.22}).add_to(group)
+    dots = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [h.lon, h.lat]},
+         "properties": {"colour": HELD_COLOURS[h.holder], "label": escape.text(
+             f"{h.place}: {frontline.HOLDER_LABELS[h.holder].lower()} as last reported ({h.date}); inferred")}}
+        for h in held if not h.region]}
+    folium.GeoJson(dots, pointToLayer=HELD_DOT).add_to(group)
+    return group
+
+
 @lru_cache(maxsize=4)
 def load_basemap(geodata: Path) -> dict[str, dict]:
     layers = {}
@@ -174,8 +223,11 @@ def region_shapes(basemap: dict[str, dict]) -> dict[str, dict]:
     return {f["properties"]["name"]: f for f in basemap["oblasts"]["features"]}
 
 
-def base_map(basemap: dict[str, dict], tiles: str | None = None, location=None, zoom: int | None = None) -> folium.Map:
-    """A map that reads without tiles: countries, oblasts, rivers and city labels from geodata/."""
+def base_map(geodata: Path, tiles: str | None = None, location=None, zoom: int | None = None,
+             held: bool = False) -> folium.Map:
+    """A map that reads without tiles: countries, oblasts, rivers and place names from geodata/ (cities
+    always, towns as the zoom allows: labels.py); `held`: its legend explains the held-by layer."""
+    basemap = load_basemap(Path(geodata))
     m = folium.Map(location=location or [48.5, 34.5], zoom_start=zoom or 6, tiles=tiles, maxZoom=18, minZoom=4,
                    attr=ATTRIBUTION if tiles is None else None, control_scale=True, prefer_canvas=False)
     folium.GeoJson(basemap["countries"], name="Countries", control=False, interactive=False,
@@ -187,20 +239,30 @@ def base_map(basemap: dict[str, dict], tiles: str | None = None, location=None, 
                                              "dashArray": "2,3"}).add_to(m)
     folium.GeoJson(basemap["rivers"], name="Rivers", control=False, interactive=False,
                    style_function=lambda f: {"color": "#7fb0d8", "weight": 1.4}).add_to(m)
-    cities = {"type": "FeatureCollection", "features": [
-        {**f, "properties": {"label": escape.text(f["properties"]["name"])}} for f in basemap["cities"]["features"]]}
-    folium.GeoJson(cities, name="Cities", control=False, interactive=False, pointToLayer=CITY_LABEL).add_to(m)
     if location is None:
         m.fit_bounds(UKRAINE_BOUNDS)
     m.get_root().header.add_child(_Text(CSS + f"<style>{icon_css()}</style>"))
-    m.get_root().html.add_child(folium.Element(legend_html()))
+    m.get_root().html.add_child(folium.Element(legend_html(held)))
+    TextScript(f"({labels.LABELS_JS})({m.get_name()}, {labels.towns(Path(geodata))}, "
+               f"{labels.EVENT_PLACE_ZOOM});").add_to(m)
     return m
 
 
-def legend_html() -> str:
-    rows = "".join(f'<div>{icon_svg(s, True)} {STYLE[s]["label"]}</div>' for s in STATUSES)
-    hollow = icon_svg("claimed", False)
-    return (f'<div class="cm-legend"><b>Events</b>{rows}<div>{hollow} dated to a month, year or period</div>'
+def legend_html(held: bool = False) -> str:
+    """The key to the markers: colour for whose claim, shape for what happened; with `held`, the
+    inferred control layer too, said to be inferred."""
+    swatch = '<span class="cm-swatch" style="background:{}"></span>'
+    sides = "".join(f'<div>{swatch.format(v["colour"])} {v["label"]}</div>' for v in SIDES.values())
+    shapes = "".join(f'<div>{icon_svg(s)} {STYLE[s]["label"]}</div>' for s in STATUSES)
+    rows = (f'<div>{icon_svg("contested", denial=True)} {DENIAL_LABEL}</div>'
+            f'<div>{icon_svg("claimed", exact=False)} dated to a month, year or period</div>'
+            f'<div><span class="cm-swatch cm-shade"></span> {SHADED_LABEL}</div>')
+    if held:
+        rows += "<b>Held by</b>" + "".join(
+            f'<div><span class="cm-swatch" style="background:{HELD_COLOURS[h]};opacity:.5"></span> '
+            f'{frontline.HOLDER_LABELS[h]}</div>' for h in frontline.HOLDERS)
+        rows += f'<div class="cm-attr">{frontline.INFERRED_LABEL}</div>'
+    return (f'<div class="cm-legend"><b>Whose claim</b>{sides}<b>What</b>{shapes}{rows}'
             f'<div class="cm-attr">{escape.text(ATTRIBUTION)}</div></div>')
 
 
@@ -210,21 +272,33 @@ CSS = """<style>
 .cm-popup q { display: block; margin: 2px 0; }
 .cm-popup mark { background: #ffe08a; }
 .cm-sources { padding-left: 18px; margin: 4px 0; }
-.cm-city { font: 11px system-ui, sans-serif; color: #444; white-space: nowrap; pointer-events: none;
-  text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
-.cm-dot { display: inline-block; width: 5px; height: 5px; border-radius: 50%; background: #555; margin-right: 3px; }
 .cm-legend { position: fixed; bottom: 24px; right: 10px; z-index: 9999; background: rgba(255,255,255,.92);
   padding: 6px 9px; border: 1px solid #bbb; border-radius: 4px; font: 12px system-ui, sans-serif; }
 .cm-legend svg { vertical-align: middle; }
+.cm-legend b { display: block; margin-top: 3px; }
+.cm-swatch { display: inline-block; width: 14px; height: 14px; margin: 0 3px; vertical-align: middle;
+  border: 1px solid #222; }
+.cm-shade { background: rgba(110,110,110,.18); border: 2px solid #6E6E6E; }
+.cm-labels { pointer-events: none; }
+.cm-label { position: absolute; transform: translate(7px, -50%); white-space: nowrap; color: #333;
+  font: 11px system-ui, sans-serif; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }
+.cm-label.cm-city { font-size: 12px; color: #222; }
+.cm-label.cm-event-place { font-weight: 600; color: #111; transform: translate(12px, -50%); }
+.cm-town::before, .cm-city::before { content: ""; position: absolute; left: -7px; top: 50%; width: 5px; height: 5px;
+  border-radius: 50%; background: #555; transform: translate(-50%, -50%); }
 .cm-attr { color: #666; font-size: 10px; margin-top: 3px; }
 </style>"""
 
 
 def build_map(events: list[dict], geodata: Path, tiles: str | None = None) -> folium.Map:
-    """The whole map in one object (for export): basemap plus events, fitted to the events."""
-    basemap = load_basemap(geodata)
-    m = base_map(basemap, tiles)
-    events_layer(pack(events_data(events, region_shapes(basemap)))).add_to(m)
+    """The whole map in one object (for export): basemap, town labels and events, fitted to the events;
+    the held-by layer of the events' last day can be switched on."""
+    m = base_map(geodata, tiles, held=True)
+    events_layer(pack(events_data(events, region_shapes(load_basemap(geodata))))).add_to(m)
+    span = filters.date_range(events)
+    if span:
+        held_layer(filters.latest_status(events, span[1]), show=False).add_to(m)
+    folium.LayerControl(collapsed=False).add_to(m)
     points = [[e["lat"], e["lon"]] for e in events]
     if points:
         lats, lons = [p[0] for p in points], [p[1] for p in points]

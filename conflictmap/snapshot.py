@@ -29,10 +29,10 @@ from PIL import Image
 from pyproj import Transformer
 from shapely.geometry.polygon import orient
 
-from . import filters
+from . import filters, frontline
 from .filters import latest_status
 from .dates import precision
-from .mapview import ATTRIBUTION, STYLE, load_basemap
+from .mapview import ATTRIBUTION, DENIAL_LABEL, SHADED_LABEL, SIDES, STYLE, load_basemap
 from .models import STATUSES
 
 SIZES = {"slides": (1920, 1080, 100), "social": (1200, 675, 100), "print": (3508, 2480, 300)}  # px, px, dpi
@@ -45,7 +45,6 @@ FONT = "DejaVu Sans"  # ships with matplotlib: same glyphs (Latin and Cyrillic) 
 LAND, UKRAINE, WATER, INK = "#e9e7e1", "#fdfbf6", "#dce8f1", "#222222"  # land and Ukraine as in mapview
 MARKERS = {"square": ("s", 1.0), "diamond": ("D", 0.85), "triangle": ("^", 1.2)}  # shape -> marker, size factor
 HOLLOW_LABEL = "dated to a month, year or period"
-REGION_LABEL = "whole region reported"
 DATA_ATTRIBUTION = "Events: conflictmap, from the news reports cited; claims as reported, not verified"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -241,34 +240,45 @@ class Snapshot:
             self._fit(self.subtitle, 0.976 * self.fig.bbox.width)
         self.date_text = self._text(0.988, 0.962, "", 24 if large_date else 14, ha="right", va="top",
                                     weight="bold", color=INK)
-        legend = self.fig.legend(*self._legend_entries(), loc="upper left", bbox_to_anchor=(PANEL_X, 0.862),
-                                 frameon=False, title="Events", alignment="left", borderaxespad=0,
+        legend = self.fig.legend(*self._legend_entries(), loc="upper left", bbox_to_anchor=(PANEL_X, 0.872),
+                                 frameon=False, title="Whose claim, what", alignment="left", borderaxespad=0,
                                  prop={"family": FONT, "size": 8.5 * u},
                                  title_fontproperties={"family": FONT, "size": 10 * u, "weight": "bold"},
-                                 handletextpad=0.6, labelspacing=0.7, borderpad=0)
+                                 handletextpad=0.6, labelspacing=0.45, borderpad=0)
         for text in [*legend.get_texts(), legend.get_title()]:
             text.set_usetex(False)
-        self.counts = self._text(PANEL_X, 0.575, "", 9, ha="left", va="top", color=INK, linespacing=1.5)
-        self._draw_scale_bar(0.30)
-        self._draw_north_arrow(0.10)
+        self.counts = self._text(PANEL_X, 0.44, "", 9, ha="left", va="top", color=INK, linespacing=1.5)
+        self._draw_scale_bar(0.24)
+        self._draw_north_arrow(0.08)
         self._text(0.012, 0.052, f"{ATTRIBUTION}\n{DATA_ATTRIBUTION}", 7, ha="left", va="top",
                    color="#666666", linespacing=1.4)
 
     def _legend_entries(self) -> tuple[list, list[str]]:
-        handles = [self._marker_handle(s, exact=True) for s in STATUSES] + [self._marker_handle("claimed", False)]
-        labels = [STYLE[s]["label"] for s in STATUSES] + [HOLLOW_LABEL.replace(", year", ",\nyear")]
-        handles.append(Patch(facecolor=(0.5, 0.5, 0.5, 0.16), edgecolor="#777777", linewidth=1.2 * self.u))
-        labels.append(REGION_LABEL.replace(" reported", "\nreported, shaded"))
+        """Colour: whose claim; shape: what happened; a cross: a denial; hollow: a vaguer date; shading:
+        a region claimed as a whole (as mapview.legend_html)."""
+        handles = [Patch(facecolor=v["colour"], edgecolor=INK, linewidth=0.7 * self.u) for v in SIDES.values()]
+        labels = [v["label"] for v in SIDES.values()]
+        handles += [self._marker_handle(s, "other", exact=True) for s in STATUSES]
+        labels += [STYLE[s]["label"] for s in STATUSES]
+        handles += [(self._marker_handle("contested", "other", True), self._denial_handle()),
+                    self._marker_handle("claimed", "other", False),
+                    Patch(facecolor=(0.43, 0.43, 0.43, 0.16), edgecolor="#6E6E6E", linewidth=1.2 * self.u)]
+        labels += [DENIAL_LABEL.replace(": ", ":\n"), HOLLOW_LABEL.replace(", year", ",\nyear"),
+                   SHADED_LABEL.replace(" (", "\n(")]
         return handles, labels
 
-    def _marker_handle(self, status: str, exact: bool):
+    def _marker_handle(self, status: str, side: str, exact: bool):
         if exact:
             marker, factor = MARKERS[STYLE[status]["shape"]]
             return Line2D([], [], linestyle="none", marker=marker, markersize=8 * self.u * factor,
-                          markerfacecolor=STYLE[status]["colour"], markeredgecolor=INK, markeredgewidth=0.7 * self.u)
-        proxy = self.ax.scatter([], [], s=(8 * self.u) ** 2, marker="s", **self._paint(status, False))
+                          markerfacecolor=SIDES[side]["colour"], markeredgecolor=INK, markeredgewidth=0.7 * self.u)
+        proxy = self.ax.scatter([], [], s=(8 * self.u) ** 2, marker="s", **self._paint(side, False))
         proxy.remove()  # the legend copies its look; the map does not need it
         return proxy
+
+    def _denial_handle(self):
+        return Line2D([], [], linestyle="none", marker="x", markersize=4.5 * self.u, markeredgecolor="white",
+                      markeredgewidth=1.4 * self.u)
 
     def _draw_scale_bar(self, y: float) -> None:
         """A two-part bar in km, its length a round number near 70 % of the panel's width."""
@@ -292,26 +302,33 @@ class Snapshot:
         self._text(x, y + tall + 0.008, "N", 10, ha="center", va="bottom", weight="bold", color=INK)
 
     # ---- events -------------------------------------------------------------------------------------
-    def _paint(self, status: str, exact: bool) -> dict:
+    def _paint(self, side: str, exact: bool) -> dict:
         """The marker paint of mapview.icon_svg: filled for a day, hollow and dashed for anything vaguer."""
-        colour = STYLE[status]["colour"]
+        colour = SIDES[side]["colour"]
         if exact:
             return {"facecolors": colour, "edgecolors": INK, "linewidths": 0.7 * self.u}
         return {"facecolors": (1, 1, 1, 0.85), "edgecolors": colour, "linewidths": 1.7 * self.u,
                 "linestyles": (0, (2.2, 1.4))}
 
-    def show(self, events: list[dict], label: str = "") -> Snapshot:
-        """Draw these events (replacing any drawn before), their counts and the date label."""
+    def show(self, events: list[dict], label: str = "", denied: set[int] = frozenset()) -> Snapshot:
+        """Draw these events (replacing any drawn before), their counts and the date label; `denied`:
+        the ids of contested events that deny the other side's claim (frontline.denials)."""
         for artist in self._event_artists:
             artist.remove()
         self._event_artists = []
-        regions = [e for e in events if e.get("kind") == "region" and e["place"] in self.regions]
-        points = [e for e in events if not (e.get("kind") == "region" and e["place"] in self.regions)
+        regions = [e for e in events if frontline.shaded_region(e) and e["place"] in self.regions]
+        points = [e for e in events if not (frontline.shaded_region(e) and e["place"] in self.regions)
                   and e.get("lon") is not None and e.get("lat") is not None]
+        for side in SIDES:
+            ours = [e for e in regions if frontline.side_class(e.get("side", "")) == side]
+            for exact in (False, True):
+                self._draw_regions([e for e in ours if _exact(e) == exact], side, exact)
         for status in STATUSES:
-            for exact in (False, True):  # hollow under filled
-                self._draw_regions([e for e in regions if e["status"] == status and _exact(e) == exact], status, exact)
-                self._draw_points([e for e in points if e["status"] == status and _exact(e) == exact], status, exact)
+            for side in SIDES:
+                for exact in (False, True):  # hollow under filled
+                    self._draw_points([e for e in points if e["status"] == status and _exact(e) == exact
+                                       and frontline.side_class(e.get("side", "")) == side], status, side, exact)
+        self._draw_denials([e for e in points if e.get("id") in denied])
         self.counts.set_text("Shown\n" + "\n".join(filters.summary(events).split(", ")))
         self.date_text.set_text(plain(label))
         self.title.set_text(self.full_title)
@@ -321,18 +338,26 @@ class Snapshot:
         self._fit(self.title, room if label else 0.976 * self.fig.bbox.width)
         return self
 
-    def _draw_points(self, events: list[dict], status: str, exact: bool) -> None:
+    def _draw_points(self, events: list[dict], status: str, side: str, exact: bool) -> None:
         if not events:
             return
         marker, factor = MARKERS[STYLE[status]["shape"]]
         x, y = self.xy([e["lon"] for e in events], [e["lat"] for e in events])
         self._event_artists.append(self.ax.scatter(x, y, s=(8 * self.u * factor) ** 2, marker=marker,
-                                                   zorder=8 if exact else 7, **self._paint(status, exact)))
+                                                   zorder=8 if exact else 7, **self._paint(side, exact)))
 
-    def _draw_regions(self, events: list[dict], status: str, exact: bool) -> None:
+    def _draw_denials(self, events: list[dict]) -> None:
         if not events:
             return
-        colour = STYLE[status]["colour"]
+        x, y = self.xy([e["lon"] for e in events], [e["lat"] for e in events])
+        colours = ["white" if _exact(e) else SIDES[frontline.side_class(e.get("side", ""))]["colour"] for e in events]
+        self._event_artists.append(self.ax.scatter(x, y, s=(4.5 * self.u) ** 2, marker="x", c=colours,
+                                                   linewidths=1.4 * self.u, zorder=9))
+
+    def _draw_regions(self, events: list[dict], side: str, exact: bool) -> None:
+        if not events:
+            return
+        colour = SIDES[side]["colour"]
         shapes = [self.regions[name] for name in sorted({e["place"] for e in events})]
         self._event_artists.append(self._polygons(
             shapes, facecolors=(*_rgb(colour), 0.16), edgecolors=colour, linewidths=1.4 * self.u,
@@ -368,7 +393,7 @@ def build(events: list[dict], geodata: Path, *, size: str = "social", title: str
         raise ValueError(f"size must be one of {', '.join(SIZES)}, not {size!r}")
     shown = latest_status(events, as_of) if as_of else events
     snap = Snapshot(geodata, size=size, title=title, subtitle=subtitle, bbox=bbox, fit=shown, paper=paper)
-    return snap.show(shown, date_label(shown, as_of, period))
+    return snap.show(shown, date_label(shown, as_of, period), frontline.denials(events))
 
 
 def render_png(events: list[dict], geodata: Path, out: Path, *, size: str = "slides", title: str = "conflictmap",

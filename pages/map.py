@@ -1,5 +1,6 @@
 """The map: events over time with their sources; the view lives in the URL so a link reopens it."""
 import time
+from dataclasses import replace
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -17,20 +18,22 @@ if span is None:
     st.info("The store is empty. Add articles on the **Add articles** page, or run "
             "`python -m conflictmap ingest samples` to load the demo corpus.")
 view, state = map_controls.sidebar(events, span, conf.min_confidence)
+held = map_controls.held_toggle()
 shown = filters.apply(events, view)
 when = (f"as of {view.as_of:%d %b %Y}" if view.as_of else
         f"{view.start:%d %b %Y} – {view.end:%d %b %Y}" if view.start and view.end else "")
 st.caption(" · ".join(x for x in (filters.summary(shown), when) if x))
 
 found = map_controls.place_search(app_state.current_gazetteer)
-basemap = mapview.load_basemap(conf.geodata)
 if "initial_map" not in st.session_state:  # the map is built around the URL's position once per session
     st.session_state.initial_map = (state.lat, state.lon, state.zoom)
 lat, lon, zoom = st.session_state.initial_map
-base = mapview.base_map(basemap, tiles=mapview.TILES.get(state.tiles),
-                        location=[lat, lon] if lat is not None and lon is not None else None, zoom=zoom)
-layer = mapview.events_layer(app_state.packed_events(view), cluster=state.cluster)
-position = st_folium(assets.use_urls(base, app_state.STATIC_URL, layer), feature_group_to_add=layer,
+base = mapview.base_map(conf.geodata, tiles=mapview.TILES.get(state.tiles),
+                        location=[lat, lon] if lat is not None and lon is not None else None, zoom=zoom, held=held)
+layers = [mapview.events_layer(app_state.packed_events(view), cluster=state.cluster)]
+if held and span:  # who holds what on the view's last day, inferred from the reports
+    layers.append(mapview.held_layer(filters.apply(events, replace(view, as_of=view.as_of or view.end or span[1]))))
+position = st_folium(assets.use_urls(base, app_state.STATIC_URL, *layers), feature_group_to_add=layers,
                      returned_objects=["center", "zoom"], key="map", height=640, use_container_width=True,
                      center=found and [found.lat, found.lon], zoom=found and 11)
 if position and position.get("center"):

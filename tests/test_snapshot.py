@@ -16,17 +16,17 @@ from conflictmap.config import ROOT
 from conflictmap.dates import interval
 
 GEODATA = ROOT / "geodata"
-COLOURS = {s: tuple(int(v["colour"][i:i + 2], 16) for i in (1, 3, 5)) for s, v in mapview.STYLE.items()}
+COLOURS = {s: tuple(int(v["colour"][i:i + 2], 16) for i in (1, 3, 5)) for s, v in mapview.SIDES.items()}
 HOSTILE = "<script>$x$ `y` =HYPERLINK()"
 _ids = iter(range(1, 10**9))
 
 
 def event(place: str, lon: float, lat: float, status: str = "claimed", when: str = "2025-02-07",
-          kind: str = "settlement", article: int | None = None) -> dict:
+          kind: str = "settlement", article: int | None = None, side: str = "") -> dict:
     """A merged event as store.merged_events() gives it, with only the keys the renderers read."""
     start, end = interval(when)
     eid = next(_ids)
-    return {"id": eid, "place": place, "place_id": f"test:{place}", "kind": kind, "region": "", "lat": lat,
+    return {"id": eid, "place": place, "place_id": f"test:{place}", "kind": kind, "region": "", "lat": lat, "side": side,
             "lon": lon, "status": status, "date": when, "date_start": start.isoformat(),
             "date_end": end.isoformat(), "source_count": 1,
             "sources": [{"article_id": article if article is not None else eid}]}
@@ -57,10 +57,11 @@ B_STRUCK = event("B", 36.0, 49.0, "struck", "2025-01-20")
     ([], date(2025, 3, 1), []),
     ([A_CLAIMED, A_CONTESTED, B_STRUCK], date(2025, 1, 9), []),
     ([A_CLAIMED, A_CONTESTED, B_STRUCK], date(2025, 1, 10), [A_CLAIMED]),
-    ([A_CLAIMED, A_CONTESTED, B_STRUCK], date(2025, 1, 31), [A_CLAIMED, B_STRUCK]),
-    ([A_CONTESTED, A_CLAIMED, B_STRUCK], date(2025, 2, 3), [B_STRUCK, A_CONTESTED]),  # input order is irrelevant
-    ([A_CLAIMED, A_MONTH], date(2025, 2, 1), [A_MONTH]),  # "February" began on the 1st
-    ([A_CLAIMED, A_MONTH, A_CONTESTED], date(2025, 2, 5), [A_CONTESTED]),
+    ([A_CLAIMED, A_CONTESTED, B_STRUCK], date(2025, 1, 25), [A_CLAIMED, B_STRUCK]),
+    ([A_CLAIMED, A_CONTESTED, B_STRUCK], date(2025, 1, 31), [A_CLAIMED]),  # the strike is over a week old
+    ([A_CONTESTED, A_CLAIMED, B_STRUCK], date(2025, 2, 3), [A_CONTESTED]),  # input order is irrelevant
+    ([A_CLAIMED, A_MONTH], date(2025, 2, 1), [A_CLAIMED, A_MONTH]),  # "February" began on the 1st
+    ([A_CLAIMED, A_MONTH, A_CONTESTED], date(2025, 2, 5), [A_MONTH, A_CONTESTED]),  # a strike holds nothing
 ])
 def test_latest_status(events, day, expected):
     assert snapshot.latest_status(events, day) == expected
@@ -142,8 +143,8 @@ def test_title_legend_counts_scale_and_attribution_are_drawn():
               event("Sumy", 34.80, 50.91, "contested", "2025-02-11", article=2)]
     snap = snapshot.build(events, GEODATA, size="social", title="Front line, Q1", subtitle="From three reports")
     shown = texts(snap)
-    for expected in ["Front line, Q1", "From three reports", "1 Jan – 31 Mar 2025", "Events", "Claimed taken",
-                     "Contested / denied", "Struck", "dated to a month, year or period", "N", "0"]:
+    for expected in ["Front line, Q1", "From three reports", "1 Jan – 31 Mar 2025", "Whose claim, what",
+                     "Claimed taken", "Contested", "Struck", "Russian claim", "Ukrainian claim", "dated to a month, year or period", "N", "0"]:
         assert expected in shown
     assert "Shown 3 events 2 places 2 sources" in shown
     assert any(t.endswith(" km") for t in shown)
@@ -152,49 +153,49 @@ def test_title_legend_counts_scale_and_attribution_are_drawn():
 
 
 def test_as_of_shows_each_places_latest_event_and_says_so():
-    events = [event("Kramatorsk", 37.56, 48.72, "claimed", "2025-01-01"),
-              event("Kramatorsk", 37.56, 48.72, "contested", "2025-02-01"),
+    events = [event("Kramatorsk", 37.56, 48.72, "claimed", "2025-01-01", side="russian"),
+              event("Kramatorsk", 37.56, 48.72, "contested", "2025-02-01", side="ukrainian"),
               event("Sumy", 34.80, 50.91, "struck", "2025-04-01")]
     snap = snapshot.build(events, GEODATA, size="social", title="T", as_of=date(2025, 2, 7))
     assert "as of 7 February 2025" in texts(snap)
     assert "Shown 1 event 1 place 1 source" in texts(snap)
     image = snap.image()
-    assert near(rgb_at(image, snap.pixel(37.56, 48.72)), COLOURS["contested"])
+    assert near(rgb_at(image, snap.pixel(37.56, 48.72)), COLOURS["ukrainian"])
 
 
-MARKED = [  # place, lon, lat, status, date: far enough apart that markers do not overlap
-    ("Pokrovsk", 37.18, 48.28, "claimed", "2025-02-07"),
-    ("Kupiansk", 37.62, 49.71, "contested", "2025-02-07"),
-    ("Odesa", 30.73, 46.48, "struck", "2025-02-07"),
-    ("Sumy", 34.80, 50.91, "claimed", "2025-02"),
-    ("Kherson", 32.61, 46.64, "contested", "2025"),
-    ("Zhytomyr", 28.66, 50.25, "struck", "2025-01-01/2025-02-07"),
+MARKED = [  # place, lon, lat, status, date, side: far enough apart that markers do not overlap
+    ("Pokrovsk", 37.18, 48.28, "claimed", "2025-02-07", "russian"),
+    ("Kupiansk", 37.62, 49.71, "contested", "2025-02-07", "ukrainian"),
+    ("Odesa", 30.73, 46.48, "struck", "2025-02-07", "other"),
+    ("Sumy", 34.80, 50.91, "claimed", "2025-02", "ukrainian"),
+    ("Kherson", 32.61, 46.64, "contested", "2025", "russian"),
+    ("Zhytomyr", 28.66, 50.25, "struck", "2025-01-01/2025-02-07", "other"),
 ]
 
 
 def test_marker_colours_at_event_pixels(tmp_path):
-    """Filled markers (dated to a day) have their colour at the centre; hollow ones a coloured ring
-    round a pale centre."""
-    events = [event(p, lon, lat, s, d) for p, lon, lat, s, d in MARKED]
+    """Filled markers (dated to a day) have their side's colour at the centre; hollow ones a coloured
+    ring round a pale centre."""
+    events = [event(p, lon, lat, s, d, side=side) for p, lon, lat, s, d, side in MARKED]
     snap = snapshot.build(events, GEODATA, size="social", title="T")
     with Image.open(snap.save(tmp_path / "m.png")) as saved:
         image = saved.convert("RGB")
     assert np.array_equal(np.asarray(image), np.asarray(snap.image()))
-    for place, lon, lat, status, when in MARKED:
+    for place, lon, lat, status, when, side in MARKED:
         x, y = snap.pixel(lon, lat)
         if "-" in when and len(when) == 10:
-            assert near(rgb_at(image, (x, y)), COLOURS[status]), place
+            assert near(rgb_at(image, (x, y)), COLOURS[side]), place
         else:
             assert min(rgb_at(image, (x, y))) > 200, place
             window = np.asarray(image.crop((int(x) - 9, int(y) - 9, int(x) + 10, int(y) + 10))).reshape(-1, 3)
-            assert (np.abs(window - COLOURS[status]).max(axis=1) <= 40).any(), place
+            assert (np.abs(window - COLOURS[side]).max(axis=1) <= 40).any(), place
 
 
 def test_region_event_shades_its_oblast():
     oblast = next(f for f in mapview.load_basemap(GEODATA)["oblasts"]["features"]
                   if f["properties"]["name"] == "Poltava Oblast")
     inside = shape(oblast["geometry"]).representative_point()
-    region = event("Poltava Oblast", inside.x, inside.y, "claimed", "2025-02-07", kind="region")
+    region = event("Poltava Oblast", inside.x, inside.y, "claimed", "2025-02-07", kind="region", side="russian")
     bbox = (22.0, 44.0, 40.5, 52.5)
     plain_map = snapshot.build([], GEODATA, size="social", title="T", bbox=bbox)
     shaded = snapshot.build([region], GEODATA, size="social", title="T", bbox=bbox)
@@ -234,8 +235,8 @@ def test_empty_event_list_draws_the_basemap_only(tmp_path):
     top = snap.fig.bbox.height - box.y1
     map_area = np.asarray(image.crop((int(box.x0) + 2, int(top) + 2, int(box.x1) - 2, int(top + box.height) - 2)))
     pixels = map_area.reshape(-1, 3)
-    for status, colour in COLOURS.items():
-        assert not (np.abs(pixels - colour).max(axis=1) <= 6).any(), status
+    for side in ("russian", "ukrainian"):  # the unknown side's grey is also the basemap's
+        assert not (np.abs(pixels - COLOURS[side]).max(axis=1) <= 6).any(), side
     assert near(rgb_at(image, snap.pixel(31.0, 49.0)), (0xFD, 0xFB, 0xF6), 3)  # Ukraine's fill
     assert near(rgb_at(image, snap.pixel(31.5, 45.3)), (0xDC, 0xE8, 0xF1), 3)  # the Black Sea
     assert "Shown 0 events 0 places 0 sources" in texts(snap)
@@ -295,9 +296,9 @@ def test_frame_days_refuses_nonsense(start, end, step):
         animation.frame_days(start, end, step)
 
 
-GIF_EVENTS = [event("Pokrovsk", 37.18, 48.28, "claimed", "2025-01-10"),
-              event("Kupiansk", 37.62, 49.71, "contested", "2025-02-15"),
-              event("Kupiansk", 37.62, 49.71, "claimed", "2025-03-20")]
+GIF_EVENTS = [event("Pokrovsk", 37.18, 48.28, "claimed", "2025-01-10", side="russian"),
+              event("Kupiansk", 37.62, 49.71, "contested", "2025-02-15", side="ukrainian"),
+              event("Kupiansk", 37.62, 49.71, "claimed", "2025-03-20", side="russian")]
 GIF_BBOX = (34.0, 46.5, 40.0, 51.0)
 
 
@@ -320,9 +321,9 @@ def test_gif_frames_show_the_front_line_by_month_with_their_dates(tmp_path):
     # Kupiansk: nothing in January, contested in February, claimed in March
     view = snapshot.Snapshot(GEODATA, size="social", title="Front line", bbox=GIF_BBOX)
     kupiansk, pokrovsk = view.pixel(37.62, 49.71), view.pixel(37.18, 48.28)
-    assert [near(rgb_at(f, pokrovsk), COLOURS["claimed"]) for f in frames] == [True, True, True]
-    assert [near(rgb_at(f, kupiansk), COLOURS["contested"], 16) for f in frames] == [False, True, False]
-    assert [near(rgb_at(f, kupiansk), COLOURS["claimed"], 16) for f in frames] == [False, False, True]
+    assert [near(rgb_at(f, pokrovsk), COLOURS["russian"]) for f in frames] == [True, True, True]
+    assert [near(rgb_at(f, kupiansk), COLOURS["ukrainian"], 16) for f in frames] == [False, True, False]
+    assert [near(rgb_at(f, kupiansk), COLOURS["russian"], 16) for f in frames] == [False, False, True]
 
 
 def test_gif_needs_events_or_a_period(tmp_path):

@@ -1,0 +1,34 @@
+function (map, towns, eventZoom) {
+  // Place names in one pane, redrawn when the map stops moving: the places of the events shown
+  // (map.cmPlaces, from mapview.js) from eventZoom on, then the towns, largest first, each from its
+  // own zoom; a label that would overlap one already drawn is left out. Names arrive escaped.
+  const pane = map.getPane("cmLabels") || map.createPane("cmLabels");
+  pane.style.zIndex = 450;
+  pane.classList.add("cm-labels");
+  const W = 8, H = 14, MAX = 400;  // the overlap grid's cell in pixels; labels drawn at most
+  const draw = () => {
+    const zoom = map.getZoom(), bounds = map.getBounds(), taken = new Set(), html = [];
+    const place = (lat, lon, name, cls) => {
+      if (html.length >= MAX || !bounds.contains([lat, lon])) return;
+      const p = map.latLngToLayerPoint([lat, lon]).round(), cells = [];
+      const x0 = Math.floor(p.x / W), x1 = Math.floor((p.x + 12 + 6.5 * name.length) / W);
+      const y0 = Math.floor((p.y - H / 2) / H), y1 = Math.floor((p.y + H / 2) / H);
+      for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) {
+        if (taken.has(x + ":" + y)) return;
+        cells.push(x + ":" + y);
+      }
+      cells.forEach((c) => taken.add(c));
+      html.push('<span class="cm-label ' + cls + '" style="left:' + p.x + "px;top:" + p.y + 'px">' + name + "</span>");
+    };
+    const events = map.cmPlaces;
+    if (events && zoom >= eventZoom) {
+      events.name.forEach((name, i) => place(events.lat[i], events.lon[i], name, "cm-event-place"));
+    }
+    towns.name.forEach((name, i) => { if (zoom >= towns.zoom[i]) place(towns.lat[i], towns.lon[i], name, towns.zoom[i] ? "cm-town" : "cm-city"); });
+    pane.innerHTML = html.join("");
+  };
+  map.on("zoomstart", () => { pane.style.display = "none"; });
+  map.on("zoomend", () => { pane.style.display = ""; });
+  map.on("moveend cmplaces", draw);
+  map.whenReady(draw);
+}
