@@ -152,6 +152,19 @@ def test_a_strike_without_an_answer_stays_a_strike(gaz, text, place):
     assert {e.status for e in read(gaz, text) if e.place.name == place} == {"struck"}
 
 
+@pytest.mark.parametrize("text, place, status", [
+    ("On 9 March 2023, LPR forces killed up to 30 Ukrainian soldiers near Kreminna, Luhansk.", "Kreminna", "contested"),
+    ("Around 40 Russian servicemen were killed near Robotyne over the past day, the brigade said.", "Robotyne",
+     "contested"),  # think-tank and wire
+    ("Four Ukrainian paratroopers were wounded in fighting for Krynky.", "Krynky", "contested"),
+    ("A missile strike killed three civilians in Kramatorsk on Tuesday.", "Kramatorsk", "struck"),  # civilians: a strike
+    ("Shelling killed two people in Kherson overnight, the governor said.", "Kherson", "struck"),
+    ("Two soldiers were killed when a drone hit their car near Pokrovsk.", "Pokrovsk", "struck"),  # the weapon tells
+])
+def test_soldiers_killed_is_a_fight_civilians_killed_a_strike(gaz, text, place, status):
+    assert {e.status for e in read(gaz, text) if e.place.name == place} == {status}
+
+
 def test_two_frames_of_one_clause_give_two_statuses(gaz):
     text = "Russian forces clashed with Ukrainian troops and shelled positions near Opytne."
     assert {("Opytne", "contested", PUBLISHED), ("Opytne", "struck", PUBLISHED)} <= found(gaz, text)
