@@ -6,6 +6,7 @@ from conflictmap import escape, gazetteer_edit, lookup
 from conflictmap.gazetteer import GazetteerError
 
 conf = app_state.app_settings()
+engine = app_state.engine(conf.db)
 gaz = app_state.current_gazetteer()
 st.title("Gazetteer")
 if gaz is None:
@@ -36,9 +37,9 @@ with left.form("alias", clear_on_submit=True):
     alias = st.text_input("Other name or spelling", key="alias_name")
     if st.form_submit_button("Add name"):
         try:
-            gazetteer_edit.add_alias(conf.gazetteer, base, gaz, place_id, alias)
-            st.success(escape.markdown(f"{alias!r} now finds {choices.get(place_id)}. "
-                                       "Re-extract to apply it to stored articles."))
+            changed = gazetteer_edit.add_alias(conf.gazetteer, base, conf.geodata, gaz, place_id, alias)
+            done = gazetteer_edit.impact(gaz, changed, gazetteer_edit.stored_articles(engine))
+            st.success(escape.markdown(f"{alias!r} now finds {choices.get(place_id)}. {done}"))
         except GazetteerError as exc:
             st.error(escape.markdown(exc))
 with right.form("place", clear_on_submit=True):
@@ -52,7 +53,9 @@ with right.form("place", clear_on_submit=True):
     source = st.text_input("Where the coordinates come from", key="new_source")
     if st.form_submit_button("Add place"):
         try:
-            gazetteer_edit.add_place(conf.gazetteer, base, name, region, lat, lon, names.split(","), source)
-            st.success(escape.markdown(f"{name} added to gazetteer.yaml."))
+            changed = gazetteer_edit.add_place(conf.gazetteer, base, conf.geodata, gaz, name, region, lat, lon,
+                                               names.split(","), source)
+            done = gazetteer_edit.impact(gaz, changed, gazetteer_edit.stored_articles(engine))
+            st.success(escape.markdown(f"{name} added to gazetteer.yaml. {done}"))
         except GazetteerError as exc:
             st.error(escape.markdown(exc))

@@ -269,3 +269,91 @@ def test_a_broken_or_empty_gazetteer_keeps_the_last_good_copy(tmp_path, content,
     assert f"{copy}:{line}: " in warning and "last good" in warning
     assert len(gaz) == len(good) and gaz.lookup("Toretsk")
     assert last_good.read_bytes() == settings().gazetteer.read_bytes()  # never overwritten by the bad file
+
+
+@pytest.fixture
+def editable(tmp_path):
+    """A copy of gazetteer.yaml (mode 0644) to edit, the paths an edit needs, and the gazetteer it gives."""
+    import shutil
+
+    from conflictmap.config import settings
+
+    conf = settings()
+    path = tmp_path / "gazetteer.yaml"
+    shutil.copyfile(conf.gazetteer, path)
+    path.chmod(0o644)
+    base = conf.geodata / "gazetteer_base.tsv"
+    return path, base, conf.geodata, gazetteer.load(path, base)
+
+
+def test_a_second_alias_joins_the_first_and_the_file_keeps_its_mode(editable):
+    from conflictmap import gazetteer_edit
+
+    path, base, geodata, gaz = editable
+    toretsk = gaz.lookup("Toretsk")[0]
+    gaz = gazetteer_edit.add_alias(path, base, geodata, gaz, toretsk.id, "Toretsk-Alpha")
+    gaz = gazetteer_edit.add_alias(path, base, geodata, gaz, toretsk.id, "Toretsk-Beta")
+    entries = [e for e in yaml.safe_load(path.read_text(encoding="utf-8"))["places"] if e.get("id") == toretsk.id]
+    assert len(entries) == 1 and entries[0]["names"][-2:] == ["Toretsk-Alpha", "Toretsk-Beta"]
+    assert gaz.lookup("Toretsk-Beta") == gaz.lookup("Toretsk-Alpha") == [gaz.places[toretsk.id]]
+    assert path.stat().st_mode & 0o777 == 0o644
+    mykolaiv = gaz.lookup("Mykolaiv")[0]  # an entry written by hand gets the name in its own braces
+    gazetteer_edit.add_alias(path, base, geodata, gaz, mykolaiv.id, "Mykolaiv-Gamma")
+    text = path.read_text(encoding="utf-8")
+    assert text.count('id: "gn:700569"') + text.count("id: gn:700569") == 1 and "Mykolaiv-Gamma" in text
+    assert gazetteer_check_problems(path) == []
+
+
+def gazetteer_check_problems(path):
+    from conflictmap.config import settings
+    from conflictmap.gazetteer_check import check
+
+    return check(path, settings().geodata / "gazetteer_base.tsv", settings().geodata)
+
+
+@pytest.mark.parametrize("place, alias, fault", [
+    ("Kurakhove", "Russian", "'Russian' is a common word"),
+    ("Kurakhove", "...", "at least three letters"),
+    ("Kurakhove", "Kura\nkhove", "no line breaks"),
+    ("Kramatorsk", "Kharkiv", "'Kharkiv' is the name of Kharkiv"),
+    ("Kramatorsk", "Donetsk Oblast", "is the name of Donetsk Oblast"),
+    ("Kramatorsk", "Kramatorsk", "already a name of Kramatorsk"),
+])
+def test_an_alias_that_would_mislead_is_refused(editable, place, alias, fault):
+    from conflictmap import gazetteer_edit
+
+    path, base, geodata, gaz = editable
+    before = path.read_bytes()
+    with pytest.raises(gazetteer.GazetteerError, match=fault):
+        gazetteer_edit.add_alias(path, base, geodata, gaz, gaz.lookup(place)[0].id, alias)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("name, region, lat, lon, fault", [
+    ("Farawayivka", "Kharkiv Oblast", 46.5, 30.7, "lies outside Kharkiv Oblast"),
+    ("Kramatorsk", "Donetsk Oblast", 48.73, 37.58, "Kramatorsk, Donetsk Oblast is already in the gazetteer"),
+    ("Forces", "Donetsk Oblast", 48.3, 37.7, "common word"),
+])
+def test_a_wrong_new_place_is_refused(editable, name, region, lat, lon, fault):
+    from conflictmap import gazetteer_edit
+
+    path, base, geodata, gaz = editable
+    before = path.read_bytes()
+    with pytest.raises(gazetteer.GazetteerError, match=fault):
+        gazetteer_edit.add_place(path, base, geodata, gaz, name, region, lat, lon, [], "a test")
+    assert path.read_bytes() == before
+
+
+def test_an_edit_says_how_many_events_it_changes(editable):
+    from conflictmap import gazetteer_edit
+    from conflictmap.models import Article
+
+    path, base, geodata, gaz = editable
+    articles = [Article("a.txt", "Russian forces captured Testopolis on Monday, the ministry said.", "2025-02-07"),
+                Article("b.txt", "Ukrainian forces shelled Testopolis and Kramatorsk on Friday.", "2025-02-07"),
+                Article("c.txt", "Russian forces captured Toretsk on Monday.", "2025-02-07")]
+    after = gazetteer_edit.add_place(path, base, geodata, gaz, "Testopolis", "Donetsk Oblast", 48.3, 37.7, [], "test")
+    done = gazetteer_edit.impact(gaz, after, articles)
+    assert (done.articles, done.after - done.before) == (2, 2)
+    assert "2 stored articles use the name" in str(done)
+    assert path.stat().st_mode & 0o777 == 0o644
