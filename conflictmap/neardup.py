@@ -19,9 +19,10 @@ def signature(text: str) -> bytes:
     """The 64 smallest hashes of the article's 5-word shingles, as bytes for the store."""
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    hashes = np.fromiter((int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
-                          for s in shingles), dtype=np.uint64, count=len(shingles))
-    return np.sort(hashes)[:SKETCH].tobytes()
+    blake2b = hashlib.blake2b
+    hashes = np.frombuffer(b"".join([blake2b(s.encode("utf-8"), digest_size=8).digest() for s in shingles]),
+                           dtype="<u8")
+    return np.sort(hashes)[:SKETCH].astype(np.uint64).tobytes()
 
 
 def similarity(a: bytes, b: bytes) -> float:

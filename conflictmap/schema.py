@@ -18,6 +18,7 @@ from .config import StoreError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 LEGACY = {"1": "0001", "2": "0002"}  # meta.schema_version of the stores written before Alembic
+EXTENSION_TABLES = {"spatial_ref_sys"}  # PostGIS's, in a database made ready for a store
 WRITE_LOCK = 0x636D6170  # PostgreSQL advisory lock: one writer at a time, readers never wait
 metadata = sa.MetaData()
 
@@ -128,7 +129,8 @@ def prepare(engine: sa.Engine, name: str, readonly: bool) -> sa.Engine:
     head = ScriptDirectory.from_config(_config()).get_current_head()
     try:
         with engine.connect() as conn:
-            current, tables = revision(conn), sa.inspect(conn).get_table_names()
+            current = revision(conn)
+            tables = [t for t in sa.inspect(conn).get_table_names() if t not in EXTENSION_TABLES]
     except sa.exc.DatabaseError as exc:
         raise StoreError(f"{name}: not a store that can be read ({_first_line(exc.orig)})") from None
     if current == head:

@@ -12,11 +12,12 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from .dates import interval
+from .dates import interval as _interval
 from .models import Article, Event
 from .neardup import same_story, signature
 from .schema import articles, event_links, events, sources
@@ -193,5 +194,11 @@ def _event_row(event: Event) -> dict:
                 other_names="|".join(place.other_names), lat=place.lat, lon=place.lon, status=event.status)
 
 
+@lru_cache(maxsize=65536)
+def interval(edtf: str) -> tuple[date, date]:
+    return _interval(edtf)
+
+
+@lru_cache(maxsize=65536)
 def _days(start: str, end: str) -> int:
-    return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).days
+    return (date.fromisoformat(end) - date.fromisoformat(start)).days
