@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DB ?= data/conflictmap.sqlite
 
-.PHONY: setup browser demo serve test test-long bench gazetteer clean
+.PHONY: setup browser postgres demo serve test test-long bench gazetteer clean
 
 setup: $(VENV)/.installed
 
@@ -20,6 +20,14 @@ browser:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
 	  $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
+# Debian's PostgreSQL and PostGIS: the tests start a throwaway server of their own (tests/pgserver.py).
+PG_VERSION ?= 15
+postgres:
+	@[ -x /usr/lib/postgresql/$(PG_VERSION)/bin/pg_ctl ] && \
+	  [ -f /usr/share/postgresql/$(PG_VERSION)/extension/postgis.control ] || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-$(PG_VERSION) \
+	  postgresql-$(PG_VERSION)-postgis-3 >/dev/null; }
+
 demo: setup
 	$(PY) -m conflictmap ingest samples --db $(DB)
 	$(PY) -m conflictmap serve --db $(DB)
@@ -27,11 +35,11 @@ demo: setup
 serve: setup
 	$(PY) -m conflictmap serve --db $(DB)
 
-test: setup browser
-	$(PY) -m pytest -q
+test: setup browser postgres
+	CONFLICTMAP_TEST_POSTGRES=required $(PY) -m pytest -q
 
-test-long: setup browser
-	$(PY) -m pytest -q -m long
+test-long: setup browser postgres
+	CONFLICTMAP_TEST_POSTGRES=required $(PY) -m pytest -q -m long
 
 bench: setup
 	$(PY) -m bench

@@ -67,17 +67,19 @@ def counts(engine: sa.Engine) -> dict[str, int]:
                 for t in (articles, events, sources)}
 
 
-def merged_events(engine: sa.Engine, start: str | None = None, end: str | None = None) -> list[dict]:
-    """Every event with its sources (outlet, date, link, quote), optionally only those whose
-    dates overlap start..end (ISO dates). Plain dicts, ready for maps and exports."""
-    query = sa.select(events).order_by(events.c.date_start, events.c.id)
-    if start:
-        query = query.where(events.c.date_end >= start)
-    if end:
-        query = query.where(events.c.date_start <= end)
+def merged_events(engine: sa.Engine, start: str | None = None, end: str | None = None, *,
+                  bbox: tuple[float, float, float, float] | None = None, as_of: str | None = None) -> list[dict]:
+    """Every event with its sources (outlet, date, link, quote), optionally only those whose dates overlap
+    start..end (ISO dates), that lie in bbox (min_lon, min_lat, max_lon, max_lat), that had begun by as_of
+    (filters.latest_status then picks each place's latest). Filtered in SQL: on PostgreSQL through the
+    events' PostGIS points and their GiST index. Plain dicts, ready for maps and exports."""
+    where = _where(engine.dialect.name, start, end, bbox, as_of)
+    query = sa.select(events).where(*where).order_by(events.c.date_start, events.c.id)
     src_query = (sa.select(sources, articles.c.file, articles.c.outlet, articles.c.url, articles.c.published)
                  .join(articles, sources.c.article_id == articles.c.id)
                  .order_by(articles.c.published, sources.c.id))
+    if where:
+        src_query = src_query.where(sources.c.event_id.in_(sa.select(events.c.id).where(*where)))
     with engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(query)]
         by_event: dict[int, list[dict]] = {}
@@ -95,6 +97,22 @@ def merged_events(engine: sa.Engine, start: str | None = None, end: str | None =
             event["conflicts_with"] = sorted(links.get(row["id"], []))
             out.append(event)
     return corrections_mod.apply(out, overlay)
+
+
+def _where(dialect: str, start, end, bbox, as_of) -> list:
+    where = []
+    if start:
+        where.append(events.c.date_end >= start)
+    if end:
+        where.append(events.c.date_start <= end)
+    if as_of:
+        where.append(events.c.date_start <= as_of)
+    if bbox and dialect == "postgresql":
+        where.append(sa.text("events.geom && ST_MakeEnvelope(:x0, :y0, :x1, :y1, 4326)").bindparams(
+            x0=bbox[0], y0=bbox[1], x1=bbox[2], y1=bbox[3]))
+    elif bbox:
+        where += [events.c.lon.between(bbox[0], bbox[2]), events.c.lat.between(bbox[1], bbox[3])]
+    return where
 
 
 def _source(r) -> dict:

@@ -1,6 +1,8 @@
-"""Shared fixtures: the real gazetteer, a store filled from samples/, the development corpus."""
+"""Shared fixtures: the real gazetteer, a store filled from samples/, the development corpus, a throwaway
+PostgreSQL server and a store on each backend."""
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +23,30 @@ def gaz():
 @pytest.fixture
 def conf(tmp_path):
     return replace(settings(), db=tmp_path / "store.sqlite")
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL + PostGIS server for the session (tests/pgserver.py). Where PostgreSQL is not installed the
+    tests that need it skip, except under `make test`, which installs it and requires them to run."""
+    import pgserver
+
+    bin_dir = pgserver.binaries()
+    if bin_dir is None:
+        if os.environ.get("CONFLICTMAP_TEST_POSTGRES") == "required":
+            pytest.fail("PostgreSQL and PostGIS are required here (make test installs them) but are not installed")
+        pytest.skip("PostgreSQL and PostGIS are not installed (make test installs them from Debian)")
+    server = pgserver.Server(bin_dir).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_conf(request, tmp_path):
+    """Settings whose store is a new SQLite file, or a new PostgreSQL database: the same test on both."""
+    if request.param == "sqlite":
+        return replace(settings(), db=tmp_path / "store.sqlite")
+    return replace(settings(), db=request.getfixturevalue("postgres").fresh())
 
 
 @pytest.fixture(scope="session")

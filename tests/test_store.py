@@ -11,6 +11,12 @@ from conflictmap.config import settings
 HEAD = "0003"
 
 
+@pytest.fixture
+def conf(store_conf):
+    """Here every test that takes a store runs on a SQLite file and on a PostgreSQL database."""
+    return store_conf
+
+
 def test_reingest_changes_nothing(conf, gaz):
     first = pipeline.ingest_paths([SAMPLES], None, conf, gaz)
     before = store.counts(store.connect(conf.db))
@@ -236,11 +242,9 @@ def test_zip_of_articles(conf, gaz, tmp_path):
     assert "batch.zip:photo.jpg: skipped" in text
 
 
-def test_two_workers_give_the_same_store(conf, gaz, tmp_path):
-    from dataclasses import replace
-
-    one = replace(conf, db=tmp_path / "one.sqlite")
-    two = replace(conf, db=tmp_path / "two.sqlite")
+def test_two_workers_give_the_same_store(gaz, tmp_path):
+    one = replace(settings(), db=tmp_path / "one.sqlite")
+    two = replace(settings(), db=tmp_path / "two.sqlite")
     pipeline.ingest_paths([SAMPLES], None, one, gaz, workers=1)
     pipeline.ingest_paths([SAMPLES], None, two, gaz, workers=2)
     strip = lambda events: [(e["place"], e["status"], e["date"], e["source_count"]) for e in events]  # noqa: E731
