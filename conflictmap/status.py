@@ -79,6 +79,8 @@ class Lexicon:
     denial: re.Pattern
     irrealis: re.Pattern
     attempt: re.Pattern  # before a capture: an attempt, so fighting ("tried to take")
+    taken_not_territory: re.Pattern  # after a capture: people or things taken, so no capture of the place
+    taken_positions: re.Pattern  # after a capture: positions near the place, so fighting there
     governed_gap: re.Pattern  # the words between a cue and the place it governs
     passive_gap: re.Pattern  # the words between a place and the passive cue it is the subject of
     claimant_sides: tuple[str, ...]
@@ -123,6 +125,8 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    claimant_sides=tuple(c["side"] for c in claimants),
                    denial=word(data["denial"]), irrealis=lower(data["irrealis"]),
                    attempt=lower(data["attempt"]), governed_gap=lower(data["governed_gap"]),
+                   taken_not_territory=lower(data["taken_not_territory"]),
+                   taken_positions=lower(data["taken_positions"]),
                    passive_gap=lower(data["passive_gap"]),
                    government_after=re.compile(data["government_after"], re.IGNORECASE),
                    government_place_before=re.compile(data["government_place_before"], re.IGNORECASE),
@@ -249,7 +253,8 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     scored = [(clause_distance(s.text, at, (c.start, c.end)), c) for c in cues
               if not (c.start < span[1] and span[0] < c.end)
               and not (origin and not 0 <= span[0] - c.end <= 2)  # "fired from X": only "withdrew from X"
-              and not _speaker_of(s.low, span, c, speech)]
+              and not _speaker_of(s.low, span, c, speech)
+              and not (c.frame == "capture" and lex.taken_not_territory.match(s.low, c.end))]
     scored = sorted(((not governs, d, c) for d, c in scored if d <= MAX_DISTANCE
                      for governs in [_governs(s, c, span, lex)]
                      if governs or coded or not _belongs_elsewhere(s, c, span, others, claimants, lex)),
@@ -272,8 +277,10 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
     clause_start = _clause_start(s, min(span[0], cue.start))
     if status == "claimed" and lex.denial.search(s.low, s.start, max(cue.start, span[0])):
         status = "contested"  # "Kyiv denied Russia had captured X"
-    elif status == "claimed" and lex.attempt.search(s.low, max(clause_start, cue.start - 40), cue.start):
-        status = "contested"  # "tried to capture X", "failed to take X": fighting, not a capture
+    elif status == "claimed" and (lex.attempt.search(s.low, max(clause_start, cue.start - 40), cue.start)
+                                  or cue.frame == "capture" and cue.end <= span[0]
+                                  and lex.taken_positions.match(s.low, cue.end, span[0])):
+        status = "contested"  # "tried to capture X", "captured positions near X": fighting, not a capture
     confidence = (0.9 if distance < 120 else 0.7) * weight * cue.weight
     if _hedged(s, clause_start, cue.start if cue.start > span[0] else span[0], lex):
         confidence *= 0.4

@@ -165,6 +165,34 @@ def test_soldiers_killed_is_a_fight_civilians_killed_a_strike(gaz, text, place, 
     assert {e.status for e in read(gaz, text) if e.place.name == place} == {status}
 
 
+@pytest.mark.parametrize("text, place, statuses", [
+    ("Ukrainian forces captured 20 Russian soldiers near Bakhmut, the brigade said.", "Bakhmut", set()),  # wire
+    ("Russian troops seized two Ukrainian tanks near Avdiivka.", "Avdiivka", set()),
+    ("The SBU seized weapons and ammunition in Kharkiv on Monday.", "Kharkiv", set()),  # regional press
+    ("Ukrainian troops took 15 prisoners near Robotyne ⚡️", "Robotyne", set()),  # Telegram
+    ("Russian forces captured Ukrainian positions near Robotyne on 3 June 2023.", "Robotyne", {"contested"}),
+    ("Russian forces seized a foothold on the outskirts of Chasiv Yar, the ISW assessed.", "Chasiv Yar", {"contested"}),
+    ("Ukrainian troops captured two villages near Bakhmut.", "Bakhmut", {"contested"}),  # the villages, not Bakhmut
+    ("Russian forces captured the village of Urozhaine.", "Urozhaine", {"claimed"}),  # the place itself
+    ("Ukrainian forces took back Robotyne.", "Robotyne", {"claimed"}),
+    ("Ukrainian forces liberated several settlements in the Kherson region.", "Kherson Oblast", {"claimed"}),
+    ("Russian forces withdrew from their positions in Kreminna.", "Kreminna", {"claimed"}),  # a withdrawal
+])
+def test_what_a_capture_takes_decides_whether_it_is_the_place(gaz, text, place, statuses):
+    assert {e.status for e in read(gaz, text) if e.place.name == place} == statuses
+
+
+@pytest.mark.parametrize("text, place, contested", [
+    ("On 25 April 2023, Ukrainian forces fired machine guns and small arms at DPR positions in Marinka, Donetsk.",
+     "Marinka", True),
+    ("Russian troops attacked with grenade launchers near Krasnohorivka overnight, the General Staff said.",
+     "Krasnohorivka", True),
+    ("Russian artillery shelled Nikopol across the river overnight.", "Nikopol", False),  # indirect fire only
+])
+def test_small_arms_mean_the_sides_are_in_contact(gaz, text, place, contested):
+    assert ("contested" in {e.status for e in read(gaz, text) if e.place.name == place}) == contested
+
+
 def test_two_frames_of_one_clause_give_two_statuses(gaz):
     text = "Russian forces clashed with Ukrainian troops and shelled positions near Opytne."
     assert {("Opytne", "contested", PUBLISHED), ("Opytne", "struck", PUBLISHED)} <= found(gaz, text)
