@@ -46,6 +46,8 @@ def parser() -> argparse.ArgumentParser:
     ing.add_argument("--db")
     ing.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
                      help="processes extracting events (default: both cores)")
+    ing.add_argument("--cluster", metavar="ADDRESS",
+                     help="extract on a Dask cluster: local:N (N worker processes here) or tcp://scheduler:8786")
     ing.set_defaults(run=cmd_ingest)
 
     rex = sub.add_parser("reextract", help="rebuild events from the stored articles; corrections are kept")
@@ -135,7 +137,7 @@ def cmd_ingest(args) -> int:
     conf = settings(args.db)
     engine = store.connect(conf.db, create=True)  # a store that cannot be opened is said before any work
     report = pipeline.ingest_paths(args.paths, args.manifest, conf, _gazetteer(conf), engine,
-                                   workers=args.workers, progress=sys.stderr.isatty())
+                                   workers=args.workers, progress=sys.stderr.isatty(), cluster=args.cluster)
     _print_report(report)
     totals = store.counts(engine)
     print(f"{report.stored} articles stored, {report.refused} refused; the store at {store.name(engine)} holds "

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from . import cluster as cluster_mod
 from . import gazetteer as gazetteer_mod
 from . import gazetteer_cache
 from . import names as names_mod
@@ -86,12 +87,19 @@ def extract_paths(paths: list[Path], manifest: Path | None, settings: Settings, 
 
 
 def ingest_paths(paths: list[Path], manifest: Path | None, settings: Settings, gaz: Gazetteer,
-                 engine=None, workers: int = 1, progress: bool = False) -> Report:
+                 engine=None, workers: int = 1, progress: bool = False, cluster: str | None = None) -> Report:
     """Read, extract and store every article under `paths`; one transaction per batch of articles.
-    Extraction runs in `workers` processes; one process writes."""
+    Extraction runs in `workers` processes, or on a Dask cluster (cluster.py: local:N or tcp://host:port);
+    one process writes."""
     results, notes = read_all(paths, manifest, settings.max_file_bytes, settings.max_zip_bytes)
-    return _store_all(results, Report(lines=list(notes)), engine or store.connect(settings.db, create=True), gaz,
-                      workers, progress)
+    engine = engine or store.connect(settings.db, create=True)
+    report = Report(lines=list(notes))
+    if not cluster:
+        return _store_all(results, report, engine, gaz, workers, progress)
+    readable = [r for r in results if _note(report, r)]
+    with cluster_mod.client_for(cluster) as client:
+        found = cluster_mod.extract_many(client, [r.article for r in readable], gaz)
+        return store_results(engine, zip(readable, found), len(readable), report, progress)
 
 
 def ingest_uploads(files: list[tuple[str, bytes]], meta: dict, settings: Settings, gaz: Gazetteer,

@@ -85,6 +85,22 @@ def write_article(folder: Path, name: str, text: str, published: str = "2025-02-
     return path
 
 
+def variant_corpus(folder: Path, copies: int) -> int:
+    """Each sample article in `copies` distinct variants (another outlet, a closing line of its own), with a
+    manifest; how many articles that makes."""
+    from conflictmap.articles import read_manifest
+
+    rows, _ = read_manifest(SAMPLES / "manifest.csv")
+    lines = ["file,published,outlet,url,language"]
+    for name, row in rows.items():
+        text = (SAMPLES / name).read_text(encoding="utf-8")
+        for n in range(copies):
+            (folder / f"v{n}_{name}").write_text(f"{text}\n\nFiled by desk {n} of v{n}_{name}.", encoding="utf-8")
+            lines.append(f"v{n}_{name},{row['published']},Outlet {n},https://example.org/{n}/{name},en")
+    (folder / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines) - 1
+
+
 @pytest.fixture
 def read_only_store(samples_db, tmp_path):
     """A copy of the demo store, mode 0444 in a folder of mode 0555, and the command prefix under which the

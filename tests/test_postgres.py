@@ -10,10 +10,9 @@ from dataclasses import replace
 
 import pytest
 import sqlalchemy as sa
-from conftest import SAMPLES
+from conftest import SAMPLES, variant_corpus
 
 from conflictmap import pipeline, store
-from conflictmap.articles import read_manifest
 from conflictmap.config import ROOT, settings
 
 COPIES = 6  # each sample article in 6 variants: about 230 articles, four batches
@@ -40,15 +39,7 @@ def finish(proc) -> str:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
-    rows, _ = read_manifest(SAMPLES / "manifest.csv")
-    lines = ["file,published,outlet,url,language"]
-    for name, row in rows.items():
-        text = (SAMPLES / name).read_text(encoding="utf-8")
-        for n in range(COPIES):
-            (folder / f"v{n}_{name}").write_text(f"{text}\n\nFiled by desk {n} of v{n}_{name}.", encoding="utf-8")
-            lines.append(f"v{n}_{name},{row['published']},Outlet {n},https://example.org/{n}/{name},en")
-    (folder / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return folder, len(lines) - 1
+    return folder, variant_corpus(folder, COPIES)
 
 
 @pytest.fixture(scope="module")
