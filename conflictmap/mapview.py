@@ -59,6 +59,13 @@ EVENTS_JS = Path(__file__).with_name("mapview.js").read_text(encoding="utf-8")  
 
 HELD_COLOURS = {"russian": SIDES["russian"]["colour"], "ukrainian": SIDES["ukrainian"]["colour"],
                 "contested": "#E69F00"}
+HELD_LEGEND_JS = """(function (group, html) {  // the held-by key, shown while the layer is
+  const key = L.control({position: "bottomleft"});
+  key.onAdd = () => Object.assign(L.DomUtil.create("div", "cm-legend-held"), {innerHTML: html});
+  group.on("add", () => key.addTo(group._map));
+  group.on("remove", () => key.remove());
+  if (group._map) key.addTo(group._map);
+})(%s, %s);"""
 HELD_DOT = JsCode("""function(feature, latlng) {
     return L.circleMarker(latlng, {radius: 5, weight: 1, color: '#222', fillColor: feature.properties.colour,
         fillOpacity: 0.9}).bindTooltip(feature.properties.label);
@@ -159,14 +166,16 @@ class _Text(Element):
 
 
 class TextScript(MacroElement):
-    """A script put into the page as it is, after the map is made."""
+    """A script put into the page as it is (its text is not read as a template), after the map is made;
+    st_folium reads it through its `script` macro."""
+    _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
 
     def __init__(self, code: str):
         super().__init__()
-        self.code = code
+        self._name, self.code = "TextScript", code
 
     def render(self, **kwargs) -> None:
-        self.get_root().script.add_child(_Text(self.code), name=self.get_name())
+        self.get_root().script.add_child(_Text(self._template.module.script(self)), name=self.get_name())
 
 
 class EventsLayer(MacroElement):
@@ -206,6 +215,7 @@ def held_layer(front: list[dict], show: bool = True) -> folium.FeatureGroup:
              f"{h.place}: {frontline.HOLDER_LABELS[h.holder].lower()} as last reported ({h.date}); inferred")}}
         for h in held if not h.region]}
     folium.GeoJson(dots, pointToLayer=HELD_DOT).add_to(group)
+    TextScript(HELD_LEGEND_JS % (group.get_name(), json.dumps(held_legend_html()))).add_to(group)
     return group
 
 
@@ -223,10 +233,9 @@ def region_shapes(basemap: dict[str, dict]) -> dict[str, dict]:
     return {f["properties"]["name"]: f for f in basemap["oblasts"]["features"]}
 
 
-def base_map(geodata: Path, tiles: str | None = None, location=None, zoom: int | None = None,
-             held: bool = False) -> folium.Map:
+def base_map(geodata: Path, tiles: str | None = None, location=None, zoom: int | None = None) -> folium.Map:
     """A map that reads without tiles: countries, oblasts, rivers and place names from geodata/ (cities
-    always, towns as the zoom allows: labels.py); `held`: its legend explains the held-by layer."""
+    always, towns as the zoom allows: labels.py)."""
     basemap = load_basemap(Path(geodata))
     m = folium.Map(location=location or [48.5, 34.5], zoom_start=zoom or 6, tiles=tiles, maxZoom=18, minZoom=4,
                    attr=ATTRIBUTION if tiles is None else None, control_scale=True, prefer_canvas=False)
@@ -242,28 +251,29 @@ def base_map(geodata: Path, tiles: str | None = None, location=None, zoom: int |
     if location is None:
         m.fit_bounds(UKRAINE_BOUNDS)
     m.get_root().header.add_child(_Text(CSS + f"<style>{icon_css()}</style>"))
-    m.get_root().html.add_child(folium.Element(legend_html(held)))
+    m.get_root().html.add_child(folium.Element(legend_html()))
     TextScript(f"({labels.LABELS_JS})({m.get_name()}, {labels.towns(Path(geodata))}, "
                f"{labels.EVENT_PLACE_ZOOM});").add_to(m)
     return m
 
 
-def legend_html(held: bool = False) -> str:
-    """The key to the markers: colour for whose claim, shape for what happened; with `held`, the
-    inferred control layer too, said to be inferred."""
+def legend_html() -> str:
+    """The key to the markers: colour for whose claim, shape for what happened."""
     swatch = '<span class="cm-swatch" style="background:{}"></span>'
     sides = "".join(f'<div>{swatch.format(v["colour"])} {v["label"]}</div>' for v in SIDES.values())
     shapes = "".join(f'<div>{icon_svg(s)} {STYLE[s]["label"]}</div>' for s in STATUSES)
     rows = (f'<div>{icon_svg("contested", denial=True)} {DENIAL_LABEL}</div>'
             f'<div>{icon_svg("claimed", exact=False)} dated to a month, year or period</div>'
             f'<div><span class="cm-swatch cm-shade"></span> {SHADED_LABEL}</div>')
-    if held:
-        rows += "<b>Held by</b>" + "".join(
-            f'<div><span class="cm-swatch" style="background:{HELD_COLOURS[h]};opacity:.5"></span> '
-            f'{frontline.HOLDER_LABELS[h]}</div>' for h in frontline.HOLDERS)
-        rows += f'<div class="cm-attr">{frontline.INFERRED_LABEL}</div>'
-    return (f'<div class="cm-legend"><b>Whose claim</b>{sides}<b>What</b>{shapes}{rows}'
-            f'<div class="cm-attr">{escape.text(ATTRIBUTION)}</div></div>')
+    return (f'<div class="cm-legend"><div class="cm-cols"><div><b>Whose claim</b>{sides}</div>'
+            f'<div><b>What</b>{shapes}{rows}</div></div><div class="cm-attr">{escape.text(ATTRIBUTION)}</div></div>')
+
+
+def held_legend_html() -> str:
+    """The key to the held-by layer, which says that it is inferred."""
+    rows = "".join(f'<div><span class="cm-swatch" style="background:{HELD_COLOURS[h]};opacity:.5"></span> '
+                   f'{frontline.HOLDER_LABELS[h]}</div>' for h in frontline.HOLDERS)
+    return f'<b>Held by, as reported</b>{rows}<div class="cm-attr cm-inferred">{frontline.INFERRED_LABEL}</div>'
 
 
 CSS = """<style>
@@ -273,10 +283,14 @@ CSS = """<style>
 .cm-popup mark { background: #ffe08a; }
 .cm-sources { padding-left: 18px; margin: 4px 0; }
 .cm-legend { position: fixed; bottom: 24px; right: 10px; z-index: 9999; background: rgba(255,255,255,.92);
-  padding: 6px 9px; border: 1px solid #bbb; border-radius: 4px; font: 12px system-ui, sans-serif; }
-.cm-legend svg { vertical-align: middle; }
+  padding: 4px 8px; border: 1px solid #bbb; border-radius: 4px; font: 11px/1.3 system-ui, sans-serif; }
+.cm-legend svg { vertical-align: middle; width: 14px; height: 14px; }
+.cm-cols { display: flex; gap: 12px; }
+.cm-inferred { max-width: 190px; }
+.cm-legend-held { background: rgba(255,255,255,.92); padding: 4px 8px; border: 1px solid #bbb; border-radius: 4px;
+  font: 11px/1.3 system-ui, sans-serif; }
 .cm-legend b { display: block; margin-top: 3px; }
-.cm-swatch { display: inline-block; width: 14px; height: 14px; margin: 0 3px; vertical-align: middle;
+.cm-swatch { display: inline-block; width: 11px; height: 11px; margin: 0 3px; vertical-align: middle;
   border: 1px solid #222; }
 .cm-shade { background: rgba(110,110,110,.18); border: 2px solid #6E6E6E; }
 .cm-labels { pointer-events: none; }
@@ -293,7 +307,7 @@ CSS = """<style>
 def build_map(events: list[dict], geodata: Path, tiles: str | None = None) -> folium.Map:
     """The whole map in one object (for export): basemap, town labels and events, fitted to the events;
     the held-by layer of the events' last day can be switched on."""
-    m = base_map(geodata, tiles, held=True)
+    m = base_map(geodata, tiles)
     events_layer(pack(events_data(events, region_shapes(load_basemap(geodata))))).add_to(m)
     span = filters.date_range(events)
     if span:

@@ -29,10 +29,10 @@ if "initial_map" not in st.session_state:  # the map is built around the URL's p
     st.session_state.initial_map = (state.lat, state.lon, state.zoom)
 lat, lon, zoom = st.session_state.initial_map
 base = mapview.base_map(conf.geodata, tiles=mapview.TILES.get(state.tiles),
-                        location=[lat, lon] if lat is not None and lon is not None else None, zoom=zoom, held=held)
+                        location=[lat, lon] if lat is not None and lon is not None else None, zoom=zoom)
 layers = [mapview.events_layer(app_state.packed_events(view), cluster=state.cluster)]
-if held and span:  # who holds what on the view's last day, inferred from the reports
-    layers.append(mapview.held_layer(filters.apply(events, replace(view, as_of=view.as_of or view.end or span[1]))))
+if held and span:  # who holds what on the view's last day, inferred from the reports (redraws the map)
+    mapview.held_layer(filters.apply(events, replace(view, as_of=view.as_of or view.end or span[1]))).add_to(base)
 position = st_folium(assets.use_urls(base, app_state.STATIC_URL, *layers), feature_group_to_add=layers,
                      returned_objects=["center", "zoom"], key="map", height=640, use_container_width=True,
                      center=found and [found.lat, found.lon], zoom=found and 11)

@@ -64,6 +64,7 @@ def test_marker_says_whose_claim_and_what():
     for words in ("Russian claim", "Ukrainian claim", "Other or unknown claimant", "Claimed taken", "Contested",
                   "Struck", mapview.DENIAL_LABEL, mapview.SHADED_LABEL):
         assert words in legend
+    assert frontline.INFERRED_LABEL in mapview.held_legend_html()
     css = mapview.icon_css()
     assert all(f".cm-marker.{mapview.icon_class(*kind)} " in css for kind in mapview.ICONS)
 

@@ -1,0 +1,103 @@
+"""The map of issue #17 in headless Chromium against `streamlit run app.py`, network closed: stacked
+markers each open their own popup, place names at local zoom, the held-by layer off until asked for."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_browser import FLAGS, map_frame, start_app  # noqa: E402  the same app fixture as test_browser.py
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM:
+        pytest.skip("Chromium is not installed (make browser)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(samples_db):
+    proc, url = start_app(samples_db)
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+def open_map(browser, url: str):
+    page = browser.new_page(viewport={"width": 1400, "height": 950})
+    page.route("http*://**", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+    page.goto(url)
+    return page, map_frame(page)
+
+
+CLICK_AS_A_READER = """title => {
+  const marker = [...document.querySelectorAll('.cm-marker')].find((m) => m.title === title);
+  const box = marker.getBoundingClientRect(), x = box.x + box.width / 2, y = box.y + box.height / 2;
+  document.elementFromPoint(x, y).dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: x, clientY: y}));
+}"""
+
+
+@pytest.mark.parametrize("query", ["/?cluster=0", "/?lat=46.64&lon=32.62&zoom=11"])
+def test_each_of_two_stacked_markers_opens_its_own_popup(browser, app_url, query):
+    """Kherson was claimed (Nov 2022) and struck (May 2025): two markers on one point. Each is clicked
+    where a reader clicks it, at its centre: whatever is drawn on top there gets the click."""
+    page, frame = open_map(browser, app_url + query)
+    for title, status, day in (("Kherson — claimed", "Claimed taken", "2022-11-11"),
+                               ("Kherson — struck", "Struck", "2025-05-30")):
+        frame.locator(f".cm-marker[title='{title}']").wait_for(timeout=30000)
+        page.wait_for_timeout(500)  # the map has settled
+        frame.locator("body").evaluate(CLICK_AS_A_READER.replace("title =>", "(body, title) =>"), title)
+        popup = frame.locator(".leaflet-popup-content", has_text=day)
+        popup.wait_for(timeout=5000)
+        assert status in popup.inner_text() and "Kherson" in popup.inner_text()
+        frame.locator(".leaflet-popup-close-button").click()
+        frame.locator(".leaflet-popup-content").first.wait_for(state="detached", timeout=5000)
+    page.close()
+
+
+def test_marker_colour_says_whose_claim_and_legend_explains(browser, app_url):
+    page, frame = open_map(browser, app_url + "/?cluster=0")
+    frame.locator(".cm-marker").first.wait_for(timeout=30000)
+    assert frame.locator(".cm-marker.cm-claimed-russian").count() > 0
+    assert frame.locator(".cm-marker.cm-claimed-ukrainian").count() > 0
+    assert frame.locator(".cm-marker.cm-contested-ukrainian-denial").count() > 0  # Chasiv Yar, Velyka Novosilka
+    legend = frame.locator(".cm-legend").inner_text()
+    for words in ("Russian claim", "Ukrainian claim", "Claimed taken", "denies the other side's claim",
+                  "Whole region claimed"):
+        assert words in legend
+    page.close()
+
+
+def test_places_are_named_at_local_zoom(browser, app_url):
+    """On the Donetsk front at zoom 9 the places of events and towns around them are labelled."""
+    page, frame = open_map(browser, app_url + "/?cluster=0&lat=48.45&lon=37.45&zoom=9")
+    frame.locator(".cm-marker").first.wait_for(timeout=30000)
+    frame.locator(".cm-label.cm-event-place", has_text="Pokrovsk").wait_for(timeout=10000)
+    towns = frame.locator(".cm-label.cm-town")
+    assert towns.count() > 5
+    assert frame.locator(".cm-label", has_text="Kostiantynivka").count() == 1  # an event place, named once
+    page.close()
+
+
+def test_held_by_layer_is_off_until_asked_for_and_says_it_is_inferred(browser, app_url):
+    page, frame = open_map(browser, app_url + "/?cluster=0&asof=2025-10-28")
+    frame.locator(".cm-marker").first.wait_for(timeout=30000)
+    assert frame.locator(".cm-legend-held").count() == 0
+    page.locator("[data-testid='stSidebar'] label", has_text="Who holds what").click()
+    frame = map_frame(page)
+    frame.locator(".cm-legend-held", has_text="Held by Russia").wait_for(timeout=30000)
+    assert "Inferred from the cited reports" in frame.locator(".cm-legend-held").inner_text()
+    frame.locator("path.leaflet-interactive, .leaflet-overlay-pane path").first.wait_for(timeout=10000)
+    page.close()
