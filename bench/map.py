@@ -26,15 +26,16 @@ def build_ours(events, geodata) -> tuple[float, float, int]:
 
 def peer_popup(event: dict) -> str:
     """The product's popup as HTML written in Python (mapview.js writes it in the browser)."""
-    from conflictmap import escape, mapview
+    from conflictmap import escape, frontline, mapview
     from conflictmap.dates import precision
 
     e, style, sources = escape.text, mapview.STYLE[event["status"]], event["sources"]
+    side = mapview.SIDES[frontline.side_class(event.get("side", ""))]
     names = ", ".join(event.get("other_names", [])[:4])
     outlets = len({s["outlet"] for s in sources if s["outlet"]})
     parts = [f'<div class="cm-popup"><b>{e(event["place"])}</b>',
              f' <span class="cm-names">({e(names)})</span>' if names else "",
-             (f'<br><span class="cm-status" style="color:{style["colour"]}">{e(style["label"])}</span> · '
+             (f'<br><span class="cm-status" style="color:{side["colour"]}">{e(style["label"])}</span> · '
               f'{e(event["date"])} ({e(precision(event["date"]))})'),
              f'<br>Claimant: {e(event["claimant"])}' if event.get("claimant") else "",
              (f'<br><i>Reported by {len(sources)} source{"s" if len(sources) != 1 else ""}'
