@@ -14,7 +14,7 @@ from .gazetteer import Gazetteer
 from .language import is_read
 from .mentions import find_mentions, sentences
 from .models import Article, Event, Mention
-from .status import (BOUNDARY, BOUNDARY_PENALTY, MAX_DISTANCE, SECONDARY, SPEECH, Lexicon, Sentence, by_span, clause_distance,
+from .status import (BOUNDARY, BOUNDARY_PENALTY, LOCAL, MAX_DISTANCE, SECONDARY, SPEECH, Lexicon, Sentence, by_span, clause_distance,
                      find_signals, load_lexicon, read_status)
 from .wordmatch import lower_text
 
@@ -25,6 +25,7 @@ PERIOD_OF = re.compile(r"\bof$|-long$", re.IGNORECASE)
 OWN_VERB_REACH = 25  # a region's cue this close to it is about the region itself
 DOUBT = 0.4  # confidence kept for a place far from all the others the article names
 ANAPHOR = 0.85  # confidence kept for a place named as "the city" after its name
+RUN_BY_RUSSIA_SINCE_2014 = {"Autonomous Republic of Crimea", "Sevastopol"}
 ANSWER_REACH = 2  # sentences back from an answer of fire ("... responded with fire") to the strike it answers
 
 
@@ -144,12 +145,20 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
                 place=m.place, status=reading.status,
                 date=cue.edtf if cue else published.isoformat(),
                 date_source="text" if cue else "publication",
-                claimant=reading.claimant, side=reading.side, quote=quote,
+                claimant=reading.claimant, side=_local(reading.side, m.place), quote=quote,
                 article=article.file, outlet=article.outlet, url=article.url, published=article.published,
                 start=m.start, end=m.end, confidence=_confidence(reading, m),
                 cues={"status": reading.cue, "frame": reading.frame, "date": cue.text if cue else "",
                       "place": m.why, "surface": m.surface, "located": m.place.precision}))
     return out
+
+
+def _local(side: str, place) -> str:
+    """A governor, a mayor or rescuers (`local`) speak for the side that runs the place: Russia's in
+    Russia and in Crimea, Ukraine's elsewhere in Ukraine (occupation officials are named as such)."""
+    if side != LOCAL:
+        return side
+    return "russian" if place.country == "RU" or {place.name, place.region} & RUN_BY_RUSSIA_SINCE_2014 else "ukrainian"
 
 
 def _confidence(reading, m: Mention) -> float:

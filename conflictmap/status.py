@@ -43,6 +43,7 @@ GOVERNED_REACH = 90  # characters: the longest gap `governed_gap` can fill
 SECONDARY = 0.8  # confidence kept by an event of a place's second frame
 AGENT_REACH = 80  # characters from an actor to the cue it performs
 OWN = "own"  # the side of an actor such as "its forces": the speaker's
+LOCAL = "local"  # the side of a governor or a mayor: that of the place's country (events.py)
 OPPOSITE = {"russian": "ukrainian", "ukrainian": "russian"}
 SOURCE = object()  # the speech of a source named after "according to"
 SPEECH_REACH = 30  # characters from a claimant to the verb that makes it the speaker ("the ministry on Friday said")

@@ -193,6 +193,18 @@ def test_small_arms_mean_the_sides_are_in_contact(gaz, text, place, contested):
     assert ("contested" in {e.status for e in read(gaz, text) if e.place.name == place}) == contested
 
 
+@pytest.mark.parametrize("text, place, side", [
+    ("Ukrainian drones hit an oil depot in Belgorod overnight, the regional governor said.", "Belgorod", "russian"),
+    ("A drone attack on Kursk damaged a power station, governor Alexei Smirnov said on Telegram.", "Kursk", "russian"),
+    ("Russian missiles struck Odesa on Friday, the regional governor said.", "Odesa", "ukrainian"),
+    ("Shelling hit Kherson overnight, the city's mayor said.", "Kherson", "ukrainian"),
+    ("Shelling hit Nova Kakhovka, the Russian-installed mayor said.", "Nova Kakhovka", "russian"),
+    ("Explosions were heard in Sevastopol, the governor said.", "Sevastopol", "russian"),  # run by Russia since 2014
+])
+def test_a_governor_speaks_for_the_side_that_runs_the_place(gaz, text, place, side):
+    assert {e.side for e in read(gaz, text) if e.place.name == place} == {side}
+
+
 def test_two_frames_of_one_clause_give_two_statuses(gaz):
     text = "Russian forces clashed with Ukrainian troops and shelled positions near Opytne."
     assert {("Opytne", "contested", PUBLISHED), ("Opytne", "struck", PUBLISHED)} <= found(gaz, text)
