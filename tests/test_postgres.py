@@ -110,3 +110,33 @@ def test_a_killed_ingest_resumes_to_the_events_of_one(postgres, corpus, corpus_i
     assert 0 < before < total
     assert f"{total - before} articles stored" in finish(cli("ingest", folder, "--db", url))
     assert fingerprint(store.merged_events(store.connect(url))) == corpus_in_sqlite
+
+
+def test_the_app_reads_postgresql_while_an_ingest_writes(postgres, gaz, samples_events, monkeypatch, tmp_path):
+    """The pages read the store through the same layer; a reader's open transaction does not hold up a writer."""
+    from conftest import write_article
+    from streamlit.testing.v1 import AppTest
+
+    from conflictmap import filters
+
+    url = postgres.fresh()
+    pipeline.ingest_paths([SAMPLES], None, replace(settings(), db=url), gaz)
+    monkeypatch.setenv("CONFLICTMAP_DB", url)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception and not at.error
+    assert at.caption[0].value.startswith(filters.summary(filters.apply(samples_events, filters.View())))
+    for page in ("pages/events.py", "pages/articles.py"):
+        at.switch_page(page).run()
+        assert not at.exception and not at.error, page
+    engine = store.connect(url)
+    articles = store.counts(engine)["articles"]
+    with engine.connect() as reader:
+        reader.execute(sa.text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
+        before = reader.execute(sa.text("SELECT count(*) FROM events")).scalar()
+        write_article(tmp_path, "new.txt", "Russian forces captured Kurakhove on Monday, the ministry said.",
+                      "2025-01-06")
+        started = time.monotonic()
+        assert pipeline.ingest_paths([tmp_path], None, replace(settings(), db=url), gaz).stored == 1
+        assert time.monotonic() - started < 10
+        assert reader.execute(sa.text("SELECT count(*) FROM events")).scalar() == before  # its own snapshot
+    assert store.counts(engine)["articles"] == articles + 1
