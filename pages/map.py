@@ -17,6 +17,8 @@ span = filters.date_range(events)
 if span is None:
     st.info("The store is empty. Add articles on the **Add articles** page, or run "
             "`python -m conflictmap ingest samples` to load the demo corpus.")
+if "as_of_next" in st.session_state:  # Play's next step, given to the slider before it is drawn
+    st.session_state.as_of = st.session_state.pop("as_of_next")
 view, state = map_controls.sidebar(events, span, conf.min_confidence)
 held = map_controls.held_toggle()
 shown = filters.apply(events, view)
@@ -24,6 +26,8 @@ when = (f"as of {view.as_of:%d %b %Y}" if view.as_of else
         f"{view.start:%d %b %Y} – {view.end:%d %b %Y}" if view.start and view.end else "")
 st.caption(" · ".join(x for x in (filters.summary(shown), when) if x))
 
+params = urlstate.to_params(view, state)
+st.query_params.from_dict(params)  # before the map, whose reply may cut this run short
 found = map_controls.place_search(app_state.current_gazetteer)
 if "initial_map" not in st.session_state:  # the map is built around the URL's position once per session
     st.session_state.initial_map = (state.lat, state.lon, state.zoom)
@@ -39,13 +43,14 @@ position = st_folium(assets.use_urls(base, app_state.STATIC_URL, *layers), featu
 if position and position.get("center"):
     state = urlstate.MapState(position["center"]["lat"], position["center"]["lng"], position.get("zoom"),
                               state.cluster, state.tiles)
-st.query_params.from_dict(urlstate.to_params(view, state))
+if urlstate.to_params(view, state) != params:
+    st.query_params.from_dict(urlstate.to_params(view, state))
 st.caption(mapview.ATTRIBUTION)
 
 if st.session_state.get("playing") and view.as_of and span:
     time.sleep(0.8)
     following = timeline.step(view.as_of, st.session_state.get("play_step", "week"))
-    st.session_state.as_of = min(following, span[1])
+    st.session_state.as_of_next = min(following, span[1])
     st.session_state.playing = following <= span[1]
     st.rerun()
 

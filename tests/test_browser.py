@@ -238,3 +238,53 @@ def test_exported_popup_shows_hostile_text_as_text(browser, tmp_path):
     assert payload in page.locator(".leaflet-tooltip").inner_text()
     assert page.evaluate("typeof window.__pwned") == "undefined"
     page.close()
+
+
+def app_errors(page) -> list[str]:
+    return page.locator("[data-testid='stException'], [data-testid='stAlertContentError']").all_inner_texts()
+
+
+def settled(page) -> None:
+    """Wait until the app has finished running the script."""
+    page.wait_for_timeout(300)
+    page.wait_for_function("!document.querySelector(\"[data-testid='stStatusWidgetRunningIcon']\")", timeout=30000)
+    page.wait_for_timeout(300)
+
+
+def as_of_shown(page) -> str:
+    return page.locator("[data-testid='stSlider']").filter(has_text="As of") \
+        .locator("[data-testid='stSliderThumbValue']").inner_text()
+
+
+def test_play_steps_through_time(browser, app_url):
+    """Map -> As of -> ▶: the date moves on step after step, and nothing breaks."""
+    page = browser.new_page(viewport={"width": 1400, "height": 950})
+    page.goto(app_url + "/?cluster=0&asof=2024-01-07")
+    map_frame(page)
+    seen = [as_of_shown(page)]
+    page.get_by_role("button", name="▶").click()
+    for _ in range(3):
+        page.wait_for_function("(before) => [...document.querySelectorAll(\"[data-testid='stSliderThumbValue']\")]"
+                               ".every(e => e.innerText !== before)", arg=seen[-1], timeout=20000)
+        seen.append(as_of_shown(page))
+    page.get_by_role("button", name="⏸").click()
+    assert seen[:2] == ["2024-01-07", "2024-01-14"] and len(set(seen)) == 4, seen
+    assert app_errors(page) == []
+    page.close()
+
+
+def test_url_follows_the_switch_to_as_of(browser, app_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(app_url + "/?cluster=0&from=2024-03-01&to=2025-01-01&lat=48.5&lon=37.5&zoom=7")
+    map_frame(page)
+    settled(page)
+    page.wait_for_timeout(2000)  # the map has told the page where it is
+    assert "from=2024-03-01" in page.url and "asof=" not in page.url
+    page.get_by_text("As of", exact=True).click()
+    page.get_by_role("button", name="▶").wait_for()
+    settled(page)
+    assert "asof=" in page.url and "from=" not in page.url
+    page.reload()
+    page.get_by_role("button", name="▶").wait_for()
+    assert as_of_shown(page) and app_errors(page) == []
+    page.close()
