@@ -1,11 +1,12 @@
 """Streamlit-side resources shared by the pages: settings, store, gazetteer, events (cached)."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import streamlit as st
 
-from conflictmap import assets, filters, mapview, pipeline, store
+from conflictmap import access, assets, filters, mapview, pipeline, store
 from conflictmap.config import ROOT, Settings, StoreError, settings
 from conflictmap.gazetteer import Gazetteer, GazetteerError
 
@@ -83,3 +84,54 @@ def packed_events(view: filters.View) -> str:
     """The events of a view, packed for the map: the reruns that only move the map reuse them."""
     conf = app_settings()
     return _packed_events(conf.db, store.revision(engine(conf.db)), view, conf.geodata)
+
+
+def writer() -> str | None:
+    """Who writes in this session: the machine's own user on a laptop, a signed-in editor whose session has not
+    expired on a shared server, else nobody (None): a read-only server or a reader."""
+    conf = app_settings()
+    if conf.read_only:
+        return None
+    if conf.editors is None:
+        return "local"
+    signed = st.session_state.get("editor")
+    if signed and time.time() < signed[1]:
+        return signed[0]
+    st.session_state.pop("editor", None)
+    return None
+
+
+def why_no_writes() -> str:
+    conf = app_settings()
+    if conf.read_only:
+        return "This server is read-only: nothing can be added or changed here."
+    return "Editors sign in (in the sidebar) to add articles, correct events or edit the gazetteer."
+
+
+def record(action: str, **detail) -> None:
+    """A write, in the change log with who made it."""
+    access.record(app_settings().change_log, writer() or "?", action, **detail)
+
+
+def sign_in_box() -> None:
+    """The sidebar's sign-in (or sign-out) for editors, when the server has editor accounts."""
+    conf = app_settings()
+    if conf.editors is None or conf.read_only:
+        return
+    who = writer()
+    if who:
+        st.sidebar.caption(f"Signed in as {who}")
+        if st.sidebar.button("Sign out", key="sign_out"):
+            st.session_state.pop("editor", None)
+            st.rerun()
+        return
+    with st.sidebar.form("sign_in", clear_on_submit=True):
+        name = st.text_input("Editor", key="editor_name")
+        password = st.text_input("Password", type="password", key="editor_password")
+        if st.form_submit_button("Sign in"):
+            editors = access.load_editors(conf.editors)
+            if access.verify(editors, name, password):
+                st.session_state.editor = (name, time.time() + 60 * editors.session_minutes)
+                access.record(conf.change_log, name, "sign in")
+                st.rerun()
+            st.error("Wrong name or password.")

@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import corrections, escape, export, filters, gazetteer_check, lookup, pipeline, snapshot, store
+from . import access, corrections, escape, export, filters, gazetteer_check, lookup, pipeline, snapshot, store
 from .config import ROOT, settings
 from .gazetteer import GazetteerError
 from .models import STATUSES
@@ -80,7 +80,20 @@ def parser() -> argparse.ArgumentParser:
     srv = sub.add_parser("serve", help="start the app")
     srv.add_argument("--db")
     srv.add_argument("--port", default="8501")
+    srv.add_argument("--host", default="127.0.0.1", help="address to serve on (default: this machine only); beyond "
+                     "loopback only with --read-only or --editors")
+    srv.add_argument("--name", action="append", default=[], help="a host name colleagues use to reach the app "
+                     "(repeatable); requests for any other name are refused")
+    srv.add_argument("--read-only", action="store_true", help="no page writes: Add articles, corrections and "
+                     "gazetteer edits are absent")
+    srv.add_argument("--editors", type=Path, help="editor accounts (editors add); only a signed-in editor writes")
     srv.set_defaults(run=cmd_serve)
+
+    eds = sub.add_parser("editors", help="editor accounts for a shared server (serve --editors FILE)")
+    eds.add_argument("action", choices=("add",))
+    eds.add_argument("name")
+    eds.add_argument("--file", type=Path, required=True)
+    eds.set_defaults(run=cmd_editors)
 
     gz = sub.add_parser("gazetteer", help="build, check or query the gazetteer")
     gsub = gz.add_subparsers(required=True, metavar="ACTION")
@@ -213,11 +226,32 @@ def _bbox(value: str) -> tuple[float, float, float, float]:
 
 
 def cmd_serve(args) -> int:
-    env = dict(os.environ)
+    try:
+        access.check_serving(args.host, args.read_only, args.editors)
+        hosts = access.allowed_hosts(args.host, args.name)
+    except access.AccessError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    env = dict(os.environ, CONFLICTMAP_READ_ONLY="1" if args.read_only else "")
+    env["CONFLICTMAP_EDITORS"] = str(args.editors.resolve()) if args.editors else ""
     if args.db:
         env["CONFLICTMAP_DB"] = args.db
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", args.port]
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", args.port,
+           "--server.address", args.host, *(f"--server.allowedHosts={h}" for h in hosts)]
     return subprocess.call(cmd, env=env, cwd=ROOT)
+
+
+def cmd_editors(args) -> int:
+    import getpass
+
+    password = getpass.getpass(f"Password for {args.name}: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    try:
+        access.add_editor(args.file, args.name, password)
+    except access.AccessError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{args.name} can sign in as an editor when the app is served with --editors {args.file}", file=sys.stderr)
+    return 0
 
 
 def cmd_gaz_build(args) -> int:

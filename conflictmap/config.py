@@ -27,6 +27,9 @@ class Settings:
     max_file_bytes: int = 5 * 1024 * 1024
     max_zip_bytes: int = 200 * 1024 * 1024  # all the members of one zip, inflated
     min_confidence: float = 0.5  # events below this are stored but not shown by default
+    read_only: bool = False  # `serve --read-only`: no page writes (Add articles, corrections, gazetteer edits)
+    editors: Path | None = None  # `serve --editors FILE`: only editors who sign in write (access.py)
+    change_log: Path | None = None  # every write, with who made it (JSON lines); beside the editors file
 
     @property
     def folder(self) -> Path:
@@ -55,5 +58,8 @@ def settings(db: str | None = None) -> Settings:
     max_mb = float(os.environ.get("CONFLICTMAP_MAX_FILE_MB", "5"))
     max_zip_mb = float(os.environ.get("CONFLICTMAP_MAX_ZIP_MB", "200"))
     gazetteer = Path(os.environ.get("CONFLICTMAP_GAZETTEER") or ROOT / "gazetteer.yaml")
+    editors = Path(os.environ["CONFLICTMAP_EDITORS"]) if os.environ.get("CONFLICTMAP_EDITORS") else None
     return Settings(db=resolve_db(db), gazetteer=gazetteer, max_file_bytes=int(max_mb * 1024 * 1024),
-                    max_zip_bytes=int(max_zip_mb * 1024 * 1024))
+                    max_zip_bytes=int(max_zip_mb * 1024 * 1024),
+                    read_only=os.environ.get("CONFLICTMAP_READ_ONLY") == "1", editors=editors,
+                    change_log=editors.with_name("changes.log") if editors else None)

@@ -10,6 +10,9 @@ st.title("Add articles")
 if store.read_only(engine):
     st.warning("The store is read-only (its file or folder cannot be written): articles cannot be added to it.")
     st.stop()
+if app_state.writer() is None:
+    st.warning(app_state.why_no_writes())
+    st.stop()
 st.write("Plain text, Markdown or HTML files, several at once or in a zip. "
          "A bad file is refused with its reason; nothing already stored is touched.")
 with st.form("upload", clear_on_submit=True):
@@ -27,5 +30,6 @@ if submitted:
         meta = {"outlet": outlet.strip(), "url": url.strip(), "published": published.isoformat() if published else ""}
         with st.spinner("Reading and extracting..."):
             report = pipeline.ingest_uploads([(f.name, f.getvalue()) for f in files], meta, conf, gaz, engine)
+        app_state.record("add articles", files=[f.name for f in files], stored=report.stored, refused=report.refused)
         (st.success if report.stored else st.warning)(f"{report.stored} stored, {report.refused} refused")
         st.text("\n".join(report.lines))

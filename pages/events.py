@@ -34,6 +34,9 @@ st.subheader("Correct this event")
 if store.read_only(engine):
     st.caption("The store is read-only (its file or folder cannot be written): corrections cannot be saved.")
     st.stop()
+if app_state.writer() is None:
+    st.caption(app_state.why_no_writes())
+    st.stop()
 with st.form("correct", clear_on_submit=True):
     field = st.selectbox("What is wrong", corrections.FIELDS, key="field",
                          format_func={"status": "Status", "date": "Date", "place": "Place",
@@ -52,6 +55,7 @@ with st.form("correct", clear_on_submit=True):
             elif field == "status" and new not in ("claimed", "contested", "struck"):
                 raise corrections.CorrectionError("status must be claimed, contested or struck")
             corrections.add(engine, event, field, "true" if field == "not_event" else new, reason)
+            app_state.record("correction", place=event["place"], field=field, new=new, reason=reason)
             st.success("Correction saved; it survives re-extraction and can be undone below.")
         except corrections.CorrectionError as exc:
             st.error(escape.markdown(exc))
@@ -61,4 +65,5 @@ for c in event.get("corrections", []):
     left.text(f'{c["created_at"]}: {c["field"]} → {c["new"][:80]} — {c["reason"]}')
     if right.button("Undo", key=f"undo{c['id']}"):
         corrections.undo(engine, c["id"])
+        app_state.record("undo correction", correction=c["id"])
         st.rerun()

@@ -28,6 +28,9 @@ if query.strip():
                                             new_source=f"{hit['source']}: {hit['address']}")
                     st.rerun()
 
+if app_state.writer() is None:
+    st.caption(app_state.why_no_writes())
+    st.stop()
 base = conf.geodata / "gazetteer_base.tsv"
 left, right = st.columns(2)
 with left.form("alias", clear_on_submit=True):
@@ -38,6 +41,7 @@ with left.form("alias", clear_on_submit=True):
     if st.form_submit_button("Add name"):
         try:
             changed = gazetteer_edit.add_alias(conf.gazetteer, base, conf.geodata, gaz, place_id, alias)
+            app_state.record("gazetteer: add name", place=choices.get(place_id), name=alias)
             done = gazetteer_edit.impact(gaz, changed, gazetteer_edit.stored_articles(engine))
             st.success(escape.markdown(f"{alias!r} now finds {choices.get(place_id)}. {done}"))
         except GazetteerError as exc:
@@ -55,6 +59,7 @@ with right.form("place", clear_on_submit=True):
         try:
             changed = gazetteer_edit.add_place(conf.gazetteer, base, conf.geodata, gaz, name, region, lat, lon,
                                                names.split(","), source)
+            app_state.record("gazetteer: add place", name=name, region=region, lat=lat, lon=lon, source=source)
             done = gazetteer_edit.impact(gaz, changed, gazetteer_edit.stored_articles(engine))
             st.success(escape.markdown(f"{name} added to gazetteer.yaml. {done}"))
         except GazetteerError as exc:
