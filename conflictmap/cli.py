@@ -193,7 +193,9 @@ def cmd_export(args) -> int:
     images = args.format in ("png", "pdf", "gif")
     view = filters.View(start=args.start, end=args.end, statuses=args.status, min_confidence=floor,
                         as_of=None if images else args.as_of)  # the renderer draws the as-of front line itself
-    events = filters.apply(store.merged_events(store.connect(conf.db)), view)
+    window = {"as_of": view.as_of.isoformat()} if view.as_of else {  # filtered in SQL first, then by the view
+        "start": view.start and view.start.isoformat(), "end": view.end and view.end.isoformat()}
+    events = filters.apply(store.merged_events(store.connect(conf.db), **window), view)
     period = (args.start, args.end) if args.start and args.end else None
     export.write(args.format, events, args.out, conf.geodata, as_of=args.as_of, size=args.size, title=args.title,
                  bbox=args.bbox, step=args.step, period=period)

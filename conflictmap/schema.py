@@ -113,8 +113,8 @@ def writing(engine: sa.Engine):
     """A write transaction, one writer at a time (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock, so
     readers never wait); a store opened read-only says so instead."""
     if read_only(engine):
-        raise StoreError(f"{name(engine)}: the store is read-only (its file or folder cannot be written, or it was opened "
-                         f"for reading)")
+        raise StoreError(f"{name(engine)}: the store is read-only (its file or folder cannot be written, or it was "
+                         f"opened for reading)")
     with engine.begin() as conn:
         if conn.dialect.name == "sqlite":
             conn.exec_driver_sql("BEGIN IMMEDIATE")

@@ -185,7 +185,8 @@ def _flush(conn, pool, source_rows, links) -> None:
                  cues=json.dumps(e.cues, ensure_ascii=False)) for target, article_id, e in source_rows])
     pairs = {(a.id, b.id) for a, b in links} | {(b.id, a.id) for a, b in links}
     if pairs:
-        conn.execute(insert(conn, event_links), [dict(event_id=a, other_id=b, kind="conflict") for a, b in sorted(pairs)])
+        conn.execute(insert(conn, event_links),
+                     [dict(event_id=a, other_id=b, kind="conflict") for a, b in sorted(pairs)])
 
 
 def _event_row(event: Event) -> dict:
