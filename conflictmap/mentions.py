@@ -204,10 +204,11 @@ def _qualifier(text: str, m: Match, after: Match, gaz: Gazetteer, lex: Lexicon):
 
 
 def _qualifies_unknown(text: str, before: Match | None, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:
-    """An oblast's name after a name the gazetteer lacks ("in Rumyantsevo, Donetsk") qualifies it."""
-    if not text[max(0, m.start - 3):m.start].rstrip().endswith(","):
-        return False
-    name = lex.unknown_before_qualifier.search(text, max(0, m.start - 60), m.start)
+    """An oblast's name after a name the gazetteer lacks qualifies it: "in Rumyantsevo, Donetsk", "the
+    village of Novooleksandrovka in the DPR", «населенный пункт Новоолександровка Донецкой Народной Республики»."""
+    after_comma = text[max(0, m.start - 3):m.start].rstrip().endswith(",")
+    name = (lex.unknown_before_qualifier if after_comma else lex.settlement_named_before).search(
+        text, max(0, m.start - 80), m.start)
     if not name:
         return False
     known = before is not None and before.end > name.start(1) and not (before.start >= name.start(1)
@@ -235,8 +236,8 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
     if lex.organisation_after.match(after) or (_after_a_capital(text, m.start)
                                                 and lex.person_before.search(text, max(0, m.start - 30), m.start)):
         return True
-    if lex.district.fullmatch(m.surface + after[:len(" district")]):
-        return True  # "Lozivskyi district": a district named after its town, not the village Lozivskyi
+    if lex.district.fullmatch(m.surface) or lex.district.fullmatch(m.surface + after[:len(" district")]):
+        return True  # "Lozivskyi district", "Kharkiv's Kyivskyi district": a district, not a village or another city's
     key = fold_name(m.surface)
     if key in gaz.common_words and key not in confirmed:
         if not _reads_as_place(text, m, gaz, lex):

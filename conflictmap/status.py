@@ -106,6 +106,7 @@ class Lexicon:
     qualifier_follows: re.Pattern  # an oblast's name after a place, qualifying it
     anaphor: re.Pattern  # "the city", standing for a place named before
     unknown_before_qualifier: re.Pattern  # a name inside a sentence, then a comma: what an oblast may qualify
+    settlement_named_before: re.Pattern  # "the village of X in": an oblast after it qualifies X
     answered: re.Pattern  # a sentence answering fire: the strike before it was a fight (events.py)
 
 
@@ -148,6 +149,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    qualifier_follows=re.compile(data["qualifier_follows"]),
                    anaphor=re.compile(data["anaphor"], re.IGNORECASE),
                    unknown_before_qualifier=re.compile(data["unknown_before_qualifier"]),
+                   settlement_named_before=re.compile(data["settlement_named_before"]),
                    answered=lower(data["answered"]))
 
 

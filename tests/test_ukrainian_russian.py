@@ -186,6 +186,10 @@ def test_not_places(gaz, language, text):
     ("ru", "Беспилотник атаковал Курск.", ("Kursk", "struck", FRIDAY)),
     ("ru", "Ракетный удар по Днепру.", ("Dnipro", "struck", FRIDAY)),
     ("ru", "В Белгороде погибли три человека.", ("Belgorod", "struck", FRIDAY)),
+    ("uk", "Ворог намагався витіснити наші підрозділи з позицій у районі Лисівки.", ("Lysivka", "contested", FRIDAY)),
+    ("uk", "Біля Удачного відбулося шість боєзіткнень.", ("Udachne", "contested", FRIDAY)),
+    ("ru", "ВСУ пытались вытеснить российские подразделения с занимаемых рубежей в районе Кременной.",
+     ("Kreminna", "contested", FRIDAY)),
 ])
 def test_frames(gaz, language, text, expected):
     assert expected in told(gaz, text, language)
@@ -241,6 +245,27 @@ def test_dates(language, text, edtf):
 @pytest.mark.parametrize("language, text", [("uk", "Точився лютий бій."), ("ru", "Защита окружающую среду.")])
 def test_words_that_are_no_dates(language, text):
     assert date_finder(language)(text, date.fromisoformat(FRIDAY)) == []
+
+
+@pytest.mark.parametrize("language, text, absent", [
+    # the General Staff's form: one verb for a list of villages, each contested
+    ("uk", "На Покровському напрямку ворог 14 разів намагався витіснити наші підрозділи з позицій у районах "
+           "населених пунктів Мирноград, Лисівка та Котлине.", None),
+    # a village the gazetteer lacks, then its region: the region only says where, it is not claimed whole
+    ("ru", "Подразделения освободили населенный пункт Новоолександровка Донецкой Народной Республики.",
+     "Donetsk Oblast"),
+    ("uk", "Окупанти заявили про захоплення села Новоолександрівськ Донецької області.", "Donetsk Oblast"),
+    # a district of a city is no village of that name elsewhere
+    ("uk", "Удар по Шевченківському району Запоріжжя: пошкоджено будинки.", "Shevchenkivskyi"),
+    ("uk", "Внаслідок влучання у Київському районі Харкова поранено трьох людей.", "Kyivskyi"),
+    ("ru", "Беспилотник упал в Киевском районе Харькова.", "Kyivskyi"),
+])
+def test_lists_regions_and_districts(gaz, language, text, absent):
+    names = {name for name, _, _ in told(gaz, text, language)}
+    if absent is None:
+        assert {"Myrnohrad", "Lysivka", "Kotlyne"} <= names
+    else:
+        assert absent not in names
 
 
 def test_event_takes_its_cyrillic_date(gaz):
