@@ -288,3 +288,62 @@ def test_url_follows_the_switch_to_as_of(browser, app_url):
     page.get_by_role("button", name="▶").wait_for()
     assert as_of_shown(page) and app_errors(page) == []
     page.close()
+
+
+def present_day(page) -> str:
+    return page.locator(".cm-day").inner_text()
+
+
+def next_day(page, before: str) -> str:
+    page.wait_for_function("(before) => { const e = document.querySelector('.cm-day'); "
+                           "return e && e.innerText !== before; }", arg=before, timeout=30000)
+    settled(page)
+    return present_day(page)
+
+
+@pytest.mark.parametrize("width,height", [(1280, 720), (1920, 1080)])
+def test_present_fits_a_projector(browser, app_url, width, height):
+    """Every control's label whole, the map inside the screen, the date said once, what changed listed."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(app_url + "/present?day=2024-02-29")
+    page.locator(".cm-day").wait_for(timeout=30000)
+    settled(page)
+    assert present_day(page) == "29 February 2024"
+    cut = page.evaluate("""() => [...document.querySelectorAll("[data-testid='stMain'] button, "
+        + "[data-testid='stMain'] label, [data-testid='stMain'] [data-testid='stMarkdownContainer'] p")]
+        .filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)""")
+    assert cut == []
+    image = page.locator(".st-key-present_frame img").bounding_box()
+    assert image["width"] > width / 3 and image["y"] + image["height"] <= height
+    assert page.locator("[data-testid='stMain']").inner_text().count("29 February 2024") == 1
+    assert any("Avdiivka: claimed taken" in line for line in page.locator(".cm-changes li").all_inner_texts())
+    assert app_errors(page) == []
+    if SHOTS and width == 1280:
+        page.screenshot(path=SHOTS / "present.png")
+    page.close()
+
+
+def test_present_keys_and_link(browser, app_url):
+    """Arrows and a clicker's Page Up/Down step; Space plays; the URL holds the step, so a reload resumes."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(app_url + "/present?day=2024-02-29")
+    page.locator(".cm-day").wait_for(timeout=30000)
+    settled(page)
+    seen = [present_day(page)]
+    for key in ("ArrowRight", "PageDown", "PageUp", "ArrowLeft"):
+        page.evaluate("document.activeElement && document.activeElement.blur()")
+        page.keyboard.press(key)
+        seen.append(next_day(page, seen[-1]))
+    assert seen == ["29 February 2024", "29 March 2024", "29 April 2024", "29 March 2024", "29 February 2024"]
+    page.keyboard.press("ArrowRight")
+    seen.append(next_day(page, seen[-1]))
+    assert "day=2024-03-29" in page.url
+    page.reload()
+    page.locator(".cm-day").wait_for(timeout=30000)
+    assert present_day(page) == "29 March 2024"
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.keyboard.press("Space")
+    assert next_day(page, "29 March 2024") == "29 April 2024"
+    page.keyboard.press("Space")
+    assert app_errors(page) == []
+    page.close()
