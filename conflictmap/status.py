@@ -26,10 +26,13 @@ BOUNDARY = re.compile(r";|,\s+(?:after|since|while|but|which|who|whose|whereas|a
                       r"|\b(?:but|while|whereas|although|however|since|after|але|проте|однак|хоча|після|но|однако|хотя"
                       r"|после)\b|\(|\)")
 BOUNDARY_PENALTY = 180
+CLAUSE_OF_ITS_OWN = {"while", "whereas", "but", "although", "however", "", "але", "проте", "однак", "хоча", "тоді як",
+                     "но", "однако", "хотя"}  # "" is ";": a speaker after these speaks for its own clause
 # A relative clause set between commas inside the clause ("assaulted Russian forces, who were supported by
 # air units, near Bakhmut"): the words after it go on with the clause it interrupts.
 INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose|який|яка|яке|які|который|которая|которое|которые)\b[^,;.()]{1,60},"
                                r"(?=\s+(?:near|in|at|on|around|outside|towards?|into|біля|поблизу|у|в|на|під|около|под)\b)")
+POSSESSIVE = re.compile(r"['’]s?\b")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 LIST_SEPARATOR = re.compile(r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
                             r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")  # "X on June 24 and Y"
@@ -366,7 +369,8 @@ def read_claimant(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list
 
 def _speaker(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list[Cue], lex: Lexicon):
     """The source that speaks for the cue: "according to" anywhere, else the last speaker before the
-    cue, else the first after it ("X has fallen, the ministry said")."""
+    cue, else the first after it ("X has fallen, the ministry said") unless a clause of its own comes
+    between ("X was hit, while Ukraine said it struck Y": Ukraine speaks for Y only)."""
     speaking = [(v, c) for c in claimants for v in [_speech_of(s, c, speech, lex)] if v is not None]
     if not speaking:
         return None
@@ -376,7 +380,9 @@ def _speaker(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list[Cue]
     before = [(v, c) for v, c in speaking if v.end <= cue.start]
     if before:
         return max(before, key=lambda vc: (vc[0].start, -vc[1].start))[1]
-    return min(speaking, key=lambda vc: vc[0].start)[1]
+    first = min(speaking, key=lambda vc: vc[0].start)[1]
+    opens_clause = BOUNDARY.search(s.low, cue.end, first.start)
+    return None if opens_clause and opens_clause.group(0).strip(",; ") in CLAUSE_OF_ITS_OWN else first
 
 
 def _speech_of(s: Sentence, claimant: Claimant, speech: list[Cue], lex: Lexicon):
@@ -396,9 +402,11 @@ def _speaks_through(between: str) -> bool:
 
 
 def _agent(s: Sentence, cue: Cue, claimants: list[Claimant], lex: Lexicon):
-    """The actor of the cue: the nearest before it in its clause, or "by ..." right after it."""
+    """The actor of the cue: the nearest before it in its clause, or "by ..." right after it. A
+    possessive is no actor ("Kyiv's incursion into Russia's Kursk region, seizing ...": Kyiv acts)."""
     start = _clause_start(s, cue.start)
-    before = [c for c in claimants if start <= c.start and c.end <= cue.start and cue.start - c.end <= AGENT_REACH]
+    before = [c for c in claimants if start <= c.start and c.end <= cue.start and cue.start - c.end <= AGENT_REACH
+              and not POSSESSIVE.match(s.text, c.end)]
     if before:
         return before[-1]
     return next((c for c in claimants if 0 <= c.start - cue.end <= AGENT_REACH

@@ -205,6 +205,21 @@ def test_a_governor_speaks_for_the_side_that_runs_the_place(gaz, text, place, si
     assert {e.side for e in read(gaz, text) if e.place.name == place} == {side}
 
 
+@pytest.mark.parametrize("text, place, status, claimant, side", [
+    ("Kyiv launched its incursion into Russia's Kursk region in August, seizing dozens of settlements including "
+     "the town of Sudzha.", "Sudzha", "claimed", "Kyiv", "ukrainian"),  # a possessive is no actor
+    ("Russian troops pushed into the town from the south, capturing Pishchane on Sunday.", "Pishchane", "claimed",
+     "Russian troops", "russian"),
+    ("A glide bomb attack on Zaporizhzhia wounded 17 people, while Ukraine said it struck a depot in Bryansk.",
+     "Zaporizhzhia", "struck", "", None),  # Ukraine speaks for its own clause only
+    ("Pokrovsk came under heavy shelling, the General Staff of Ukraine said.", "Pokrovsk", "struck",
+     "the General Staff of Ukraine", "ukrainian"),
+])
+def test_who_acts_and_who_speaks_across_clauses(gaz, text, place, status, claimant, side):
+    event = the(gaz, text, place, status)
+    assert event.claimant == claimant and (side is None or event.side == side)
+
+
 def test_two_frames_of_one_clause_give_two_statuses(gaz):
     text = "Russian forces clashed with Ukrainian troops and shelled positions near Opytne."
     assert {("Opytne", "contested", PUBLISHED), ("Opytne", "struck", PUBLISHED)} <= found(gaz, text)
