@@ -96,9 +96,23 @@ function (group, packed, cluster) {
       return L.GeoJSON.geometryToLayer(d.regions[d.region[i]], {color: colour, weight: 2, fillColor: colour,
                                                                fillOpacity: 0.12, dashArray: d.precision[i] ? "6,4" : null});
     };
-    const layers = d.lat.map((lat, i) => shape(i).bindPopup(() => popup(i), {maxWidth: 440, maxHeight: 360})
-      .bindTooltip(() => tooltip(i)));
-    const events = Object.assign(new Events(), {markers}).addTo(group);
+    const layers = d.lat.map((lat, i) => Object.assign(shape(i), {i}));
+    // A layer's popup and tooltip are bound when first asked for, by one listener on the group: binding
+    // them to 10,000 layers up front costs a third of the drawing (clusters have no `i`: not ours).
+    const events = Object.assign(new Events(), {markers}).addTo(group).on({
+      click(e) {
+        const layer = e.propagatedFrom;
+        if (layer && layer.i !== undefined && !layer.getPopup()) {
+          layer.bindPopup(() => popup(layer.i), {maxWidth: 440, maxHeight: 360}).openPopup(e.latlng);
+        }
+      },
+      mouseover(e) {
+        const layer = e.propagatedFrom;
+        if (layer && layer.i !== undefined && !layer.getTooltip()) {
+          layer.bindTooltip(() => tooltip(layer.i)).openTooltip(e.latlng);
+        }
+      },
+    });
     const map = group._map, seen = new Set(), places = {lat: [], lon: [], name: []};
     d.lat.forEach((lat, i) => {
       if (d.region[i] >= 0 || seen.has(d.place[i])) return;

@@ -309,9 +309,9 @@ def build_map(events: list[dict], geodata: Path, tiles: str | None = None) -> fo
     the held-by layer of the events' last day can be switched on."""
     m = base_map(geodata, tiles)
     events_layer(pack(events_data(events, region_shapes(load_basemap(geodata))))).add_to(m)
-    span = filters.date_range(events)
-    if span:
-        held_layer(filters.latest_status(events, span[1]), show=False).add_to(m)
+    dated = [e for e in events if "date_start" in e]  # merged events are; a bare event has no held-by layer
+    if dated:
+        held_layer(filters.latest_status(dated, filters.date_range(dated)[1]), show=False).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
     points = [[e["lat"], e["lon"]] for e in events]
     if points:

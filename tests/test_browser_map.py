@@ -96,6 +96,8 @@ def test_held_by_layer_is_off_until_asked_for_and_says_it_is_inferred(browser, a
     frame.locator(".cm-marker").first.wait_for(timeout=30000)
     assert frame.locator(".cm-legend-held").count() == 0
     page.locator("[data-testid='stSidebar'] label", has_text="Who holds what").click()
+    page.wait_for_timeout(1000)  # the map is drawn again, with the layer: one map frame again
+    page.wait_for_function("document.querySelectorAll(\"iframe[title*='st_folium']\").length === 1")
     frame = map_frame(page)
     frame.locator(".cm-legend-held", has_text="Held by Russia").wait_for(timeout=30000)
     assert "Inferred from the cited reports" in frame.locator(".cm-legend-held").inner_text()
