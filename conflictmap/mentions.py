@@ -62,7 +62,7 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces + [(start, end)]
 
 
-COORDINATED_REGIONS = re.compile(r"^(?:\s*(?:,|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
+COORDINATED_REGIONS = re.compile(r"(?:\s*(?:,|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
 BIG_CITY = 50_000  # "Kharkiv, Sumy and Chernihiv": a city this large before a region's name starts a list
 
 

@@ -35,7 +35,7 @@ INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose|який|яка|яке|�
 POSSESSIVE = re.compile(r"['’]s?\b")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 LIST_SEPARATOR = re.compile(r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
-                            r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")  # "X on June 24 and Y"
+                            r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+)")  # "X on June 24 and Y", "X - Y"
 RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|яка|яке|які|де|коли|который|которая|которое"
                            r"|которые|где|когда)\b[^,;]*$")
 LIST_WORDS = re.compile(r"\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)")  # «Торецька і Покровська»
@@ -262,7 +262,7 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
               and not _speaker_of(s.low, span, c, speech)
               and not (c.frame == "capture" and lex.taken_not_territory.match(s.low, c.end))]
     scored = sorted(((not governs, d, c) for d, c in scored if d <= MAX_DISTANCE
-                     for governs in [_governs(s, c, span, lex)]
+                     for governs in [_governs(s, c, span, lex, others)]
                      if governs or coded or not _belongs_elsewhere(s, c, span, others, claimants, lex)),
                     key=lambda x: x[:2])
     if not scored:
@@ -293,10 +293,14 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
     return Reading(status, cue.text, round(confidence, 2), claimant, side, cue.start, cue.frame)
 
 
-def _governs(s: Sentence, cue: Cue, span: tuple[int, int], lex: Lexicon) -> bool:
+def _governs(s: Sentence, cue: Cue, span: tuple[int, int], lex: Lexicon, others: tuple[tuple[int, int], ...] = ()) -> bool:
     """The cue comes right before the place with only its object's words between ("captured the mining
     town of X", "shelled near X", "launched missiles at X"), or the place is the subject of a passive
-    cue ("the city of Dzerzhinsk in the Donetsk People's Republic was liberated")."""
+    cue ("the city of Dzerzhinsk in the Donetsk People's Republic was liberated"). Another place between
+    them is the one governed ("liberated the village of X near Donetsk": Donetsk only says where X is)."""
+    lo, hi = (cue.end, span[0]) if span[0] >= cue.end else (span[1], cue.start)
+    if any(lo <= o[0] and o[1] <= hi for o in others):
+        return False
     if 0 <= span[0] - cue.end <= GOVERNED_REACH:
         return bool(lex.governed_gap.fullmatch(s.low, cue.end, span[0]))
     return 0 <= cue.start - span[1] <= GOVERNED_REACH and bool(lex.passive_gap.fullmatch(s.low, span[1], cue.start))
@@ -307,7 +311,7 @@ def _belongs_elsewhere(s: Sentence, cue: Cue, span: tuple[int, int], others: tup
     """A cue that does not govern this place is another's: it governs another place of the sentence
     ("fears in Kyiv grow over Russia's efforts to take Sievierodonetsk"), or it is a capture whose own
     actor stands between (after "a revolution in Kyiv in 2014, Russian forces took over Crimea")."""
-    if any(o != span and _governs(s, cue, o, lex) and not _listed_with(s, o, span, others) for o in others):
+    if any(o != span and _governs(s, cue, o, lex, others) and not _listed_with(s, o, span, others) for o in others):
         return True
     return cue.frame == "capture" and span[1] <= cue.start and not RELATIVE_OPEN.search(s.low, span[1], cue.start) \
         and not PASSIVE.search(s.low, max(span[1], cue.start - 20), cue.start) \

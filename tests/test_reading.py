@@ -220,6 +220,23 @@ def test_who_acts_and_who_speaks_across_clauses(gaz, text, place, status, claima
     assert event.claimant == claimant and (side is None or event.side == side)
 
 
+@pytest.mark.parametrize("text, present, absent", [
+    ("The Kremlin said its troops had liberated the village of Krasnohorivka near Donetsk city.",
+     {("Krasnohorivka", "claimed")}, {"Donetsk"}),  # the city only says where the village is
+    ("Russian forces captured Ocheretyne, north of Avdiivka.", {("Ocheretyne", "claimed")}, {"Avdiivka"}),
+    ("Russian air defences destroyed 38 Ukrainian drones over the Belgorod and Kursk regions overnight.",
+     {("Belgorod Oblast", "struck"), ("Kursk Oblast", "struck")}, {"Belgorod", "Kursk"}),  # one word, two regions
+    ("Drones attacked the Belgorod, Bryansk and Kursk regions, TASS said.",
+     {("Belgorod Oblast", "struck"), ("Bryansk Oblast", "struck"), ("Kursk Oblast", "struck")}, {"Bryansk"}),
+    ("On 18 August 2023, Ukrainian forces repelled a Russian attack near Yehorivka - Shevchenkove, Zaporizhia.",
+     {("Yehorivka", "contested"), ("Shevchenkove", "contested")}, set()),  # both ends of a line of contact
+])
+def test_what_a_place_beside_another_does(gaz, text, present, absent):
+    events = read(gaz, text)
+    assert present <= {(e.place.name, e.status) for e in events}
+    assert not absent & {e.place.name for e in events}
+
+
 def test_two_frames_of_one_clause_give_two_statuses(gaz):
     text = "Russian forces clashed with Ukrainian troops and shelled positions near Opytne."
     assert {("Opytne", "contested", PUBLISHED), ("Opytne", "struck", PUBLISHED)} <= found(gaz, text)
