@@ -14,6 +14,7 @@ from .dates import interval
 from .schema import corrections, writing
 
 FIELDS = ("status", "date", "place", "not_event")
+FIELD_LABELS = {"status": "Status", "date": "Date", "place": "Place", "not_event": "It is not an event"}
 
 
 class CorrectionError(ValueError):
@@ -32,7 +33,8 @@ def add(engine: sa.Engine, event: dict, field: str, new: str, reason: str) -> in
         except (ValueError, TypeError):
             raise CorrectionError(f"{new!r} is not a date such as 2025-02-07, 2025-02, 2024 or 2024-06/2025-02") from None
     key = event["key"]
-    old = json.dumps(_place_of(event)) if field == "place" else str(event.get(field, ""))
+    old = (json.dumps(_place_of(event)) if field == "place" else
+           f'{event["place"]} · {event["status"]} · {event["date"]}' if field == "not_event" else str(event.get(field, "")))
     with writing(engine) as conn:
         return conn.execute(corrections.insert().values(
             place_id=key["place_id"], status=key["status"], date_start=key["date_start"], date_end=key["date_end"],
@@ -51,6 +53,34 @@ def undo(engine: sa.Engine, correction_id: int) -> bool:
 def list_all(engine: sa.Engine) -> list[dict]:
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(sa.select(corrections).order_by(corrections.c.id))]
+
+
+def recent(engine: sa.Engine, limit: int = 20) -> list[dict]:
+    """The corrections in force, newest first: each can be undone, whatever it hid or changed."""
+    query = (sa.select(corrections).where(corrections.c.undone_at.is_(None))
+             .order_by(corrections.c.id.desc()).limit(limit))
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def describe(c: dict, names: dict[str, str]) -> str:
+    """One line for a correction: "Enerhodar (claimed, 2024-02-07): Status claimed → contested — why"."""
+    if c["field"] == "not_event":
+        change = f'{c["old"] or c["place_id"]}: not an event'
+    else:
+        old, new = c["old"], c["new"]
+        if c["field"] == "place":
+            old, new = _name(old), _name(new)
+        where = f'{names.get(c["place_id"], c["place_id"])} ({c["status"]}, {c["date_start"]})'
+        change = f'{where}: {FIELD_LABELS[c["field"]]} {old} → {new}'
+    return f'{c["created_at"][:16].replace("T", " ")} · {change} — {c["reason"]}'
+
+
+def _name(value: str) -> str:
+    try:
+        return json.loads(value)["place"]
+    except (ValueError, KeyError, TypeError):
+        return value
 
 
 def active(conn) -> list[dict]:

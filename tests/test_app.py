@@ -92,7 +92,7 @@ def test_events_page_search_and_sources(app, samples_events):
     at.text_input(key="search").set_value("Avdiivka").run()
     table = at.dataframe[0].value
     assert "Avdiivka" in set(table["place"]) and len(table) < len(filters.table_rows(samples_events))
-    assert any("Avdiivka" in md.value and "<mark>" in md.value for md in at.markdown)
+    assert any("Avdiivka" in h.proto.body and "<mark>" in h.proto.body for h in at.main.get("html"))
 
 
 def test_add_page_without_files_warns(app):
@@ -145,20 +145,61 @@ def test_place_search_centres_the_map(app):
     assert map_args(at)["center"] == pytest.approx([48.39, 37.85], abs=0.05)
 
 
-def test_correct_an_event_and_undo(scratch):
+def button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def correct(at, field, reason, **inputs):
+    at.selectbox(key="field").set_value(field).run()
+    for key, value in inputs.items():
+        (at.selectbox if key == "new_status" else at.text_input)(key=key).set_value(value)
+    at.text_input(key="reason").set_value(reason)
+    button(at, "Save correction").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "Correction saved" in at.success[0].value
+
+
+def test_each_correction_shows_at_once_and_undoes(scratch):
+    """Status (from a select box), date, place and "not an event": the table shows each at once, and its
+    Undo, listed below, restores the event, also without a reload."""
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.switch_page("pages/events.py").run()
     at.text_input(key="search").set_value("Enerhodar").run()
-    at.selectbox(key="field").set_value("status")
-    at.text_input(key="new_value").set_value("contested")
-    at.text_input(key="reason").set_value("occupied since 2022, not a new claim")
-    at.button[0].click().run()
-    assert "Correction saved" in at.success[0].value
-    at.run()
-    assert at.dataframe[0].value["status"].tolist().count("contested") == 1  # the corrected one of its reports
-    undo = next(b for b in at.button if b.label == "Undo")
-    undo.click().run()
-    assert set(at.dataframe[0].value["status"].tolist()) == {"claimed"}
+    table = lambda: at.dataframe[0].value  # noqa: E731
+    before = table().copy()
+    assert set(before["status"]) == {"claimed"} and not [b for b in at.button if b.label == "Undo"]
+    assert at.selectbox(key="field").set_value("status").run().selectbox(key="new_status").options == [
+        "contested", "struck"]
+    changes = [("status", {"new_status": "contested"}, lambda t: t["status"].tolist().count("contested") == 1),
+               ("date", {"new_date": "2022-03-04"}, lambda t: "2022-03-04" in set(t["date"])),
+               ("place", {"new_place": "Dzerzhinsk"}, lambda t: "Toretsk" in set(t["place"])),
+               ("not_event", {}, lambda t: len(t) == len(before) - 1)]
+    for field, inputs, shows in changes:
+        correct(at, field, f"checking {field}", **inputs)
+        assert shows(table()), field
+        assert [b.label for b in at.button].count("Undo") == 1
+        assert any(f"checking {field}" in t.value for t in at.text)
+        button(at, "Undo").click().run()
+        assert not shows(table()) and table()["status"].tolist() == before["status"].tolist(), field
+        assert not [b for b in at.button if b.label == "Undo"]
+
+
+def test_a_wrong_correction_is_said(scratch):
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/events.py").run()
+    at.selectbox(key="field").set_value("place").run()
+    at.text_input(key="new_place").set_value("Nowhereville")
+    at.text_input(key="reason").set_value("a test")
+    button(at, "Save correction").click().run()
+    assert "no place called" in at.error[0].value and "Nowhereville" in at.error[0].value and not at.success
+
+
+def test_events_search_finds_a_place_by_any_spelling(app):
+    at = app.run()
+    at.switch_page("pages/events.py").run()
+    at.text_input(key="search").set_value("Artemivsk").run()
+    assert not at.exception
+    assert "Bakhmut" in set(at.dataframe[0].value["place"])
 
 
 def test_articles_page_highlights_places(app):

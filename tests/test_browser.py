@@ -347,3 +347,20 @@ def test_present_keys_and_link(browser, app_url):
     page.keyboard.press("Space")
     assert app_errors(page) == []
     page.close()
+
+
+def test_a_row_click_opens_its_event(browser, app_url, samples_events):
+    page = browser.new_page(viewport={"width": 1400, "height": 950})
+    page.goto(app_url + "/events")
+    grid = page.locator("[data-testid='stDataFrame']")
+    grid.wait_for(timeout=30000)
+    settled(page)
+    third = filters.apply(samples_events, filters.View(min_confidence=0.0))[2]
+    quote = " ".join(third["sources"][0]["quote"].split()[:5])
+    shown = "() => [...document.querySelectorAll('blockquote')].map(e => e.innerText.replace(/\\s+/g, ' ')).join('|')"
+    assert quote not in page.evaluate(shown)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 120, box["y"] + 35 * 3 + 17)  # a cell of the third row, under the header
+    page.wait_for_function(f"(quote) => ({shown})().includes(quote)", arg=quote, timeout=15000)
+    assert app_errors(page) == []
+    page.close()
