@@ -1,4 +1,5 @@
-"""Exports: GeoJSON and CSV of the events with every source, and the map as one offline HTML page."""
+"""Exports: GeoJSON of the events with every source, CSV with a row per source, and the map as one offline
+HTML page headed by its title and date."""
 from __future__ import annotations
 
 import csv
@@ -9,12 +10,15 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
+import folium
+
 from . import assets, escape
 from .mapview import ATTRIBUTION, build_map
 from .models import Event
 
 CSV_COLUMNS = ("id", "place", "kind", "region", "lat", "lon", "located", "status", "date", "claimant", "side", "confidence",
-               "source_count", "first_reported", "last_reported", "outlets", "quote", "url")
+               "source_count", "first_reported", "last_reported", "outlets", "source", "source_outlet",
+               "source_published", "source_claimant", "quote", "url")
 KML_NS = "http://www.opengis.net/kml/2.2"
 SOURCE_KEYS = ("article", "outlet", "url", "published", "quote", "claimant", "date", "date_source")
 
@@ -39,20 +43,31 @@ def events_geojson(events: list[dict]) -> dict:
 
 
 def events_csv(events: list[dict]) -> str:
-    """One row per event; cells a spreadsheet could run as formulas are neutralised."""
+    """One row per source of each event, "source" saying which ("2 of 8"), the event's columns repeated;
+    cells a spreadsheet could run as formulas are neutralised."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for ev in events:
-        row = {**ev, "outlets": "; ".join(ev["outlets"])}
-        writer.writerow([escape.spreadsheet_cell(row.get(c, "")) for c in CSV_COLUMNS])
+        sources = ev.get("sources") or [{}]
+        for n, s in enumerate(sources, 1):
+            row = {**ev, "outlets": "; ".join(ev["outlets"]), "source": f"{n} of {len(sources)}",
+                   "source_outlet": s.get("outlet", ""), "source_published": s.get("published", ""),
+                   "source_claimant": s.get("claimant", ""), "quote": s.get("quote", ev.get("quote", "")),
+                   "url": s.get("url", ev.get("url", ""))}
+            writer.writerow([escape.spreadsheet_cell(row.get(c, "")) for c in CSV_COLUMNS])
     return out.getvalue()
 
 
-def events_html(events: list[dict], geodata: Path, title: str = "conflictmap") -> str:
-    """The map as one self-contained page: Leaflet inline, basemap from geodata/, no network needed."""
+def events_html(events: list[dict], geodata: Path, title: str = "conflictmap", when: str = "") -> str:
+    """The map as one self-contained page: Leaflet inline, basemap from geodata/, no network needed;
+    its title and date (`when`) head the page."""
     m = assets.inline(build_map(events, geodata))
-    m.get_root().title = title
+    m.get_root().title = escape.text(" · ".join(x for x in (title, when) if x))  # the template does not escape
+    m.get_root().html.add_child(folium.Element(
+        f'<div class="cm-heading" style="position:fixed;top:8px;left:60px;z-index:1000;background:#fffe;'
+        f'padding:4px 12px;border-radius:4px;font:600 18px sans-serif;box-shadow:0 1px 4px #0004">'
+        f'{escape.text(title)}<span style="font-weight:400;margin-left:12px">{escape.text(when)}</span></div>'))
     return m.get_root().render()
 
 
@@ -91,7 +106,7 @@ def write(fmt: str, events: list[dict], out: Path, geodata: Path, *, as_of: date
 
     texts = {"geojson": lambda: json.dumps(events_geojson(events), ensure_ascii=False, indent=1),
              "csv": lambda: events_csv(events), "kml": lambda: events_kml(events),
-             "html": lambda: events_html(events, geodata)}
+             "html": lambda: events_html(events, geodata, title, _when(events, as_of, period))}
     if fmt in texts:
         out.write_text(texts[fmt](), encoding="utf-8", newline="")
     elif fmt in ("png", "pdf"):
@@ -104,6 +119,13 @@ def write(fmt: str, events: list[dict], out: Path, geodata: Path, *, as_of: date
                              title=title, bbox=bbox)
     else:
         raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+
+
+def _when(events: list[dict], as_of: date | None, period: tuple[date, date] | None) -> str:
+    """The view's date as the images say it: "as of 31 October 2024", "1 Jan – 31 Mar 2025"."""
+    from .snapshot import date_label
+
+    return date_label(events, as_of, period)
 
 
 FORMATS = ("geojson", "csv", "kml", "html", "png", "pdf", "gif")

@@ -7,7 +7,7 @@ from streamlit_folium import st_folium
 
 import app_state
 import map_controls
-from conflictmap import assets, export, filters, mapview, timeline, urlstate
+from conflictmap import assets, export, filters, freshness, mapview, timeline, urlstate
 
 DATA = {"csv": "text/csv", "geojson": "application/geo+json", "kml": "application/vnd.google-earth.kml+xml"}
 conf = app_state.app_settings()
@@ -25,6 +25,7 @@ shown = filters.apply(events, view)
 when = (f"as of {view.as_of:%d %b %Y}" if view.as_of else
         f"{view.start:%d %b %Y} – {view.end:%d %b %Y}" if view.start and view.end else "")
 st.caption(" · ".join(x for x in (filters.summary(shown), when) if x))
+st.caption(freshness.sentence(freshness.last_updated(app_state.engine(conf.db))))
 
 params = urlstate.to_params(view, state)
 st.query_params.from_dict(params)  # before the map, whose reply may cut this run short
@@ -74,5 +75,6 @@ with st.expander("Export this view: image, animation or data"):
     prepared = st.session_state.get("data_exports")
     if prepared and prepared[0] == repr(view):
         for fmt_name, mime in DATA.items():
-            st.download_button(f"Events as {fmt_name.upper()} (every source)", prepared[1][fmt_name],
+            rows = "one row per source" if fmt_name == "csv" else "every source"
+            st.download_button(f"Events as {fmt_name.upper()} ({rows})", prepared[1][fmt_name],
                                file_name=f"conflictmap-events.{fmt_name}", mime=mime, key=f"data_{fmt_name}")

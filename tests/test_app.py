@@ -48,6 +48,13 @@ def test_map_has_one_marker_per_event(app, samples_events):
     assert all(link.startswith("/app/static/") for link in args["js_links"])
 
 
+def test_map_says_when_the_store_was_last_updated(app, samples_events):
+    at = app.run()
+    newest = max(s["published"] for e in samples_events for s in e["sources"])
+    assert any(c.value.startswith(f"Newest article {date.fromisoformat(newest):%d %b %Y} · last ingest ")
+               for c in at.caption)
+
+
 def test_status_filter(app, samples_events):
     at = app.run()
     at.sidebar.multiselect(key="statuses").set_value(["struck"]).run()
@@ -259,13 +266,13 @@ def test_snapshot_download(app):
 
 def test_data_downloads_are_prepared_for_the_view(app):
     at = app.run()
-    assert not {"Events as CSV (every source)"} & download_labels(at)
+    assert not {"Events as CSV (one row per source)"} & download_labels(at)
     next(b for b in at.button if b.label.startswith("Prepare data downloads")).click().run()
     assert not at.exception
-    assert {"Events as CSV (every source)", "Events as GEOJSON (every source)",
+    assert {"Events as CSV (one row per source)", "Events as GEOJSON (every source)",
             "Events as KML (every source)"} <= download_labels(at)
     at.run()  # a rerun of the same view (the map moved) keeps them
-    assert "Events as CSV (every source)" in download_labels(at)
+    assert "Events as CSV (one row per source)" in download_labels(at)
 
 
 def test_events_page_csv_download_neutralises_formulas(tmp_path, gaz, monkeypatch):
