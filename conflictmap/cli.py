@@ -190,9 +190,8 @@ def cmd_corrections(args) -> int:
 def cmd_export(args) -> int:
     conf = settings(args.db)
     floor = conf.min_confidence if args.min_confidence is None else args.min_confidence
-    images = args.format in ("png", "pdf", "gif")
     view = filters.View(start=args.start, end=args.end, statuses=args.status, min_confidence=floor,
-                        as_of=None if images else args.as_of)  # the renderer draws the as-of front line itself
+                        as_of=None if args.format == "gif" else args.as_of)  # the count says what is drawn
     window = {"as_of": view.as_of.isoformat()} if view.as_of else {  # filtered in SQL first, then by the view
         "start": view.start and view.start.isoformat(), "end": view.end and view.end.isoformat()}
     events = filters.apply(store.merged_events(store.connect(conf.db), **window), view)
