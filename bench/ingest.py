@@ -2,14 +2,17 @@
 same merge on the same schema, one transaction per article, is the peer."""
 from __future__ import annotations
 
+import csv
 import json
 import multiprocessing as mp
+import os
 import sqlite3
+import sys
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from . import CACHE, Row, shared_gazetteer, log
+from . import CACHE, ROOT, Row, log, shared_gazetteer
 from . import corpus as corpus_mod
 
 AREA = "ingest"
@@ -185,4 +188,78 @@ def run(quick: bool) -> list[Row]:
                     extract_wall + ours["seconds"], "s", one_core, "1 process, projected",
                     f"< {GOAL_SECONDS} s" if n >= GOAL_ARTICLES else "",
                     note="peer: ingest_paths' single process = extraction CPU time + store time"))
+    rows += postgres_rows(articles, events, peer_rate, note)
+    rows += end_to_end_rows(folder, n, gaz, extract_wall)
+    rows += scale_rows(articles, events, quick)
     return rows
+
+
+def postgres_rows(articles, events, peer_rate: float, note: str) -> list[Row]:
+    """The same batches into PostgreSQL + PostGIS, on a throwaway server (tests/pgserver.py)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import pgserver
+
+    if pgserver.binaries() is None:
+        return [Row(AREA, "store.ingest_batch into PostgreSQL, articles/s", None,
+                    note="PostgreSQL and PostGIS are not installed (make postgres)")]
+    server = pgserver.Server(pgserver.binaries()).start()
+    try:
+        log("ingest: store.ingest_batch into PostgreSQL")
+        pg = ingest_store(server.fresh(), articles, events)
+    finally:
+        server.stop()
+    rate = len(articles) / pg["seconds"]
+    return [Row(AREA, "store.ingest_batch into PostgreSQL + PostGIS, articles/s", rate, "/s", peer_rate, PEER,
+                note=note)]
+
+
+def _subset(folder: Path, n: int) -> Path:
+    """A folder of the corpus' first n articles (hard links: ingest refuses a symbolic link that leads out of
+    its folder) with their manifest rows."""
+    out = CACHE / f"{folder.name}-first-{n}"
+    if not (out / "manifest.csv").exists():
+        out.mkdir(parents=True, exist_ok=True)
+        lines = (folder / "manifest.csv").read_text(encoding="utf-8").splitlines()
+        for line in lines[1:n + 1]:
+            name = next(csv.reader([line]))[0]
+            if not (out / name).exists():
+                os.link(folder / name, out / name)
+        (out / "manifest.csv").write_text("\n".join(lines[:n + 1]) + "\n", encoding="utf-8")
+    return out
+
+
+def end_to_end_rows(folder: Path, n: int, gaz, extract_wall: float) -> list[Row]:
+    """`ingest` as a user runs it (read, context, extract, store as results come): on 2 worker processes,
+    and on a LocalCluster of 2 worker processes."""
+    from dataclasses import replace
+
+    from conflictmap import pipeline
+    from conflictmap.config import settings
+
+    subset = _subset(folder, n)
+    goal = f"< {GOAL_SECONDS} s" if n >= GOAL_ARTICLES else ""
+    timings = {}
+    for how, kwargs in (("2 processes", {"workers": 2}), ("LocalCluster, 2 workers", {"cluster": "local:2"})):
+        log(f"ingest: end to end, {n:,} articles, {how}")
+        db = _fresh(CACHE / "ingest-e2e.sqlite")
+        t = time.perf_counter()
+        report = pipeline.ingest_paths([subset], None, replace(settings(), db=db), gaz, **kwargs)
+        timings[how] = time.perf_counter() - t
+        assert report.read == n and not report.refused, report.lines[:5]
+    return [Row(AREA, f"ingest end to end, {n:,} articles, 2 processes (ingest --workers 2), s",
+                timings["2 processes"], "s", extract_wall, "extraction alone, Pool(2)", goal,
+                note="read + context + extract + store"),
+            Row(AREA, f"ingest end to end, {n:,} articles, LocalCluster of 2 workers (--cluster local:2), s",
+                timings["LocalCluster, 2 workers"], "s", timings["2 processes"], "--workers 2", goal,
+                note="includes starting the cluster and sending it the gazetteer")]
+
+
+def scale_rows(articles, events, quick: bool) -> list[Row]:
+    from .ingest_scale import measure
+
+    small, large, probe = (1_000, 10_000, 250) if quick else (10_000, 100_000, 1_000)
+    log(f"ingest: per-article store time at {small:,} and {large:,} stored articles")
+    at_small, at_large = measure(_fresh(CACHE / "ingest-scale.sqlite"), articles, events, small, large, probe)
+    return [Row(AREA, f"per-article store time at {large:,} stored articles, ms", at_large * 1000, "ms",
+                at_small * 1000, f"at {small:,} stored", "<= 1.2x",
+                note=f"{probe:,} articles timed at each size (bench/ingest_scale.py)")]

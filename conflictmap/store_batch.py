@@ -133,8 +133,8 @@ def add_events(conn, found_by_article: list[tuple[int, list[Event]]]) -> None:
             start, end = first.isoformat(), last.isoformat()
             low, high = (first - MERGE_SLACK).isoformat(), (last + MERGE_SLACK).isoformat()
             same = pool.setdefault((event.place.id, event.status), [])
-            target = min((e for e in same if e.start <= high and e.end >= low),
-                         key=lambda e: _days(e.start, e.end), default=None)
+            near = [e for e in same if e.start <= high and e.end >= low]
+            target = min(near, key=lambda e: _days(e.start, e.end)) if near else None
             if target is None:
                 target = _Event(event.place.id, event.status, event.date, start, end, row=_event_row(event))
                 same.append(target)
@@ -169,11 +169,12 @@ def _flush(conn, pool, source_rows, links) -> None:
     """Write what the merge decided: new events, narrowed dates, sources, links; a few statements in all."""
     everything = [e for same in pool.values() for e in same]
     new = [e for e in everything if e.id is None]
-    if new:
-        rows = [dict(e.row, date=e.date, date_start=e.start, date_end=e.end) for e in new]
-        returned = conn.execute(events.insert().returning(events.c.id, sort_by_parameter_order=True), rows)
-        for e, event_id in zip(new, returned.scalars()):
-            e.id = event_id
+    if new:  # ids given here, under the write lock: one multi-row insert (RETURNING in order goes row by row)
+        last = conn.execute(sa.select(sa.func.coalesce(sa.func.max(events.c.id), 0))).scalar_one()
+        for number, e in enumerate(new, start=last + 1):
+            e.id = number
+        conn.execute(events.insert(), [dict(e.row, id=e.id, date=e.date, date_start=e.start, date_end=e.end)
+                                       for e in new])
     narrowed = [{"eid": e.id, "d": e.date, "s": e.start, "t": e.end} for e in everything if e.narrowed and not e.row]
     if narrowed:
         conn.execute(events.update().where(events.c.id == sa.bindparam("eid")).values(
