@@ -35,10 +35,12 @@ INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose|який|яка|яке|�
 POSSESSIVE = re.compile(r"['’]s?\b")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 LIST_SEPARATOR = re.compile(r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
-                            r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+)")  # "X on June 24 and Y", "X - Y"
+                            r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+)"
+                            r"(?:(?:near|in|around|at|outside)\s+)?")  # "X on June 24 and Y", "X - Y", "near X and in Y"
 RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|яка|яке|які|де|коли|который|которая|которое"
                            r"|которые|где|когда)\b[^,;]*$")
-LIST_WORDS = re.compile(r"\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)")  # «Торецька і Покровська»
+LIST_WORDS = re.compile(r"\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)"
+                        r"(?:(?:в|у|біля|поблизу|під|около|под|возле)\s+)?")  # «Торецька і Покровська», «та в Y»
 NOTHING = "(?!)"  # a pattern that never matches
 SPEECH = "speech"  # the cues that are speech verbs ("said"): no status, but they tell who speaks
 MAX_DISTANCE = 220  # so a cue across a clause boundary counts only within 40 characters
@@ -49,6 +51,7 @@ OWN = "own"  # the side of an actor such as "its forces": the speaker's
 LOCAL = "local"  # the side of a governor or a mayor: that of the place's country (events.py)
 OPPOSITE = {"russian": "ukrainian", "ukrainian": "russian"}
 SOURCE = object()  # the speech of a source named after "according to"
+SOURCE_REACH = 40  # characters from "according to" or «повідомила Херсонська» to the source it names
 SPEECH_REACH = 30  # characters from a claimant to the verb that makes it the speaker ("the ministry on Friday said")
 APPOSITION = re.compile(r"^\s*,\s*(?:(?:[A-ZА-ЯІЇЄҐ][\w.'’-]*\s+){0,3}[A-ZА-ЯІЇЄҐ][\w.'’-]*"
                         r"|(?:a|an|the|its|his|her|their|which|who|that)\s[^,]{1,60})\s*,")  # or a relative clause
@@ -392,7 +395,7 @@ def _speaker(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list[Cue]
 def _speech_of(s: Sentence, claimant: Claimant, speech: list[Cue], lex: Lexicon):
     """The speech verb a claimant speaks with (a few words after it, no comma between), SOURCE for
     "according to ...", or None."""
-    if lex.source_before.search(s.low, max(s.start, claimant.start - 20), claimant.start):
+    if lex.source_before.search(s.low, max(s.start, claimant.start - SOURCE_REACH), claimant.start):
         return SOURCE
     return next((v for v in speech if 0 <= v.start - claimant.end <= SPEECH_REACH + APPOSITION_REACH
                  and _speaks_through(s.text[claimant.end:v.start])), None)

@@ -230,6 +230,8 @@ def test_who_acts_and_who_speaks_across_clauses(gaz, text, place, status, claima
      {("Belgorod Oblast", "struck"), ("Bryansk Oblast", "struck"), ("Kursk Oblast", "struck")}, {"Bryansk"}),
     ("On 18 August 2023, Ukrainian forces repelled a Russian attack near Yehorivka - Shevchenkove, Zaporizhia.",
      {("Yehorivka", "contested"), ("Shevchenkove", "contested")}, set()),  # both ends of a line of contact
+    ("Russian forces advanced near Toretsk and in Niu-York, the ISW said.",
+     {("Toretsk", "contested"), ("New York", "contested")}, set()),  # a list keeps its verb across "and in"
 ])
 def test_what_a_place_beside_another_does(gaz, text, present, absent):
     events = read(gaz, text)

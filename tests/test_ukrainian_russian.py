@@ -205,6 +205,10 @@ def test_frames(gaz, language, text, expected):
     ("uk", "Сили оборони звільнили Куп'янськ, повідомив Генштаб.", "Kupiansk", "claimed", "Генштаб", "ukrainian"),
     ("uk", "Росіяни обстріляли Херсон, заявили в ОВА.", "Kherson", "struck", "ОВА", "ukrainian"),
     ("ru", "ВСУ обстреляли Белгород, сообщил губернатор Гладков.", "Belgorod", "struck", "губернатор", "russian"),
+    ("uk", "Окупанти вдарили по Херсону з артилерії, повідомила Херсонська ОВА.", "Kherson", "struck", "ОВА",
+     "ukrainian"),  # the source after its verb, an adjective between
+    ("uk", "Російські війська просунулися поблизу Торецька та в Новомихайлівці, за даними DeepState.",
+     "Novomykhailivka", "contested", "DeepState", "ukrainian"),  # a list keeps its verb across «та в»
     ("ru", "Минобороны России сообщило, что российские войска освободили Угледар.", "Vuhledar", "claimed",
      "Минобороны России", "russian"),
     ("ru", "Подразделения группировки войск «Центр» освободили Новогродовку.", "Novohrodivka", "claimed",
