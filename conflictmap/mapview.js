@@ -5,8 +5,9 @@ function (group, packed, cluster) {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
   // Markers nearer each other than STACK pixels at a zoom are fanned out on a ring around the first,
-  // so each can be seen and clicked; the popup still points at the place itself.
-  const STACK = 16, ZERO = L.point(0, 0), fanned = {};
+  // so each can be seen and clicked; the popup still points at the place itself. A crowd of more than
+  // FAN_MAX stays put: a ring that large would cover the map (zoom in, or group crowded markers).
+  const STACK = 16, FAN_MAX = 12, ZERO = L.point(0, 0), fanned = {};
   let markers = [];
   const fan = (zoom) => {
     if (fanned[zoom]) return fanned[zoom];
@@ -28,7 +29,7 @@ function (group, packed, cluster) {
     });
     rings.forEach(({centre, members}) => {
       const n = members.length, radius = Math.max(STACK, 22 * n / (2 * Math.PI));
-      if (n > 1) members.forEach((k, j) => {
+      if (n > 1 && n <= FAN_MAX) members.forEach((k, j) => {
         const a = 2 * Math.PI * j / n - Math.PI / 2;
         out[k] = L.point(centre.x + radius * Math.cos(a) - points[k].x, centre.y + radius * Math.sin(a) - points[k].y).round();
       });
