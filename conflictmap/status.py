@@ -32,6 +32,8 @@ CLAUSE_OF_ITS_OWN = {"while", "whereas", "but", "although", "however", "", "ал
 # air units, near Bakhmut"): the words after it go on with the clause it interrupts.
 INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose|який|яка|яке|які|который|которая|которое|которые)\b[^,;.()]{1,60},"
                                r"(?=\s+(?:near|in|at|on|around|outside|towards?|into|біля|поблизу|у|в|на|під|около|под)\b)")
+COLON_SPEAKER = re.compile(r"\s*:\s")
+WORD = re.compile(r"\w")
 POSSESSIVE = re.compile(r"['’]s?\b")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 LIST_SEPARATOR = re.compile(r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
@@ -397,6 +399,8 @@ def _speech_of(s: Sentence, claimant: Claimant, speech: list[Cue], lex: Lexicon)
     "according to ...", or None."""
     if lex.source_before.search(s.low, max(s.start, claimant.start - SOURCE_REACH), claimant.start):
         return SOURCE
+    if COLON_SPEAKER.match(s.text, claimant.end) and not WORD.search(s.text, s.start, claimant.start):
+        return SOURCE  # "⚡️Zelensky: our troops are holding Chasiv Yar": a post or a headline quoting its source
     return next((v for v in speech if 0 <= v.start - claimant.end <= SPEECH_REACH + APPOSITION_REACH
                  and _speaks_through(s.text[claimant.end:v.start])), None)
 

@@ -214,6 +214,9 @@ def test_a_governor_speaks_for_the_side_that_runs_the_place(gaz, text, place, si
      "Zaporizhzhia", "struck", "", None),  # Ukraine speaks for its own clause only
     ("Pokrovsk came under heavy shelling, the General Staff of Ukraine said.", "Pokrovsk", "struck",
      "the General Staff of Ukraine", "ukrainian"),
+    ("⚡️Zelensky: the situation near Chasiv Yar remains difficult, but our troops are holding their positions.",
+     "Chasiv Yar", "contested", "Zelensky", "ukrainian"),  # a post quoting its source
+    ("Syrskyi: Russian troops attacked near Pokrovsk 40 times.", "Pokrovsk", "contested", "Syrskyi", "ukrainian"),
 ])
 def test_who_acts_and_who_speaks_across_clauses(gaz, text, place, status, claimant, side):
     event = the(gaz, text, place, status)
