@@ -8,17 +8,25 @@ function (map, towns, eventZoom) {
   const W = 8, H = 14, MAX = 400;  // the overlap grid's cell in pixels; labels drawn at most
   const draw = () => {
     const zoom = map.getZoom(), bounds = map.getBounds(), taken = new Set(), html = [];
-    const place = (lat, lon, name, cls) => {
-      if (html.length >= MAX || !bounds.contains([lat, lon])) return;
-      const p = map.latLngToLayerPoint([lat, lon]).round(), cells = [];
-      const x0 = Math.floor(p.x / W), x1 = Math.floor((p.x + 12 + 6.5 * name.length) / W);
-      const y0 = Math.floor((p.y - H / 2) / H), y1 = Math.floor((p.y + H / 2) / H);
-      for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) {
-        if (taken.has(x + ":" + y)) return;
-        cells.push(x + ":" + y);
+    const free = (x0, x1, y0, y1) => {  // the grid cells of a box, or null when one is taken
+      const cells = [];
+      for (let x = Math.floor(x0 / W); x <= Math.floor(x1 / W); x++) {
+        for (let y = Math.floor(y0 / H); y <= Math.floor(y1 / H); y++) {
+          if (taken.has(x + ":" + y)) return null;
+          cells.push(x + ":" + y);
+        }
       }
+      return cells;
+    };
+    const place = (lat, lon, name, cls) => {  // right of the point, else left of it, else not at all
+      if (html.length >= MAX || !bounds.contains([lat, lon])) return;
+      const p = map.latLngToLayerPoint([lat, lon]).round(), width = 12 + 6.5 * name.length;
+      let side = "", cells = free(p.x, p.x + width, p.y - H / 2, p.y + H / 2);
+      if (!cells) [side, cells] = [" cm-left", free(p.x - width, p.x, p.y - H / 2, p.y + H / 2)];
+      if (!cells) return;
       cells.forEach((c) => taken.add(c));
-      html.push('<span class="cm-label ' + cls + '" style="left:' + p.x + "px;top:" + p.y + 'px">' + name + "</span>");
+      html.push('<span class="cm-label ' + cls + side + '" style="left:' + p.x + "px;top:" + p.y + 'px">' + name
+                + "</span>");
     };
     const events = map.cmPlaces;
     if (events && zoom >= eventZoom) {

@@ -298,6 +298,9 @@ CSS = """<style>
   font: 11px system-ui, sans-serif; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }
 .cm-label.cm-city { font-size: 12px; color: #222; }
 .cm-label.cm-event-place { font-weight: 600; color: #111; transform: translate(12px, -50%); }
+.cm-label.cm-left { transform: translate(calc(-100% - 7px), -50%); }
+.cm-label.cm-event-place.cm-left { transform: translate(calc(-100% - 12px), -50%); }
+.cm-left::before { left: calc(100% + 7px) !important; }
 .cm-town::before, .cm-city::before { content: ""; position: absolute; left: -7px; top: 50%; width: 5px; height: 5px;
   border-radius: 50%; background: #555; transform: translate(-50%, -50%); }
 .cm-attr { color: #666; font-size: 10px; margin-top: 3px; }
