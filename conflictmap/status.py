@@ -53,6 +53,7 @@ OWN = "own"  # the side of an actor such as "its forces": the speaker's
 LOCAL = "local"  # the side of a governor or a mayor: that of the place's country (events.py)
 OPPOSITE = {"russian": "ukrainian", "ukrainian": "russian"}
 SOURCE = object()  # the speech of a source named after "according to"
+ANTECEDENT_REACH = 300  # characters back in which "its general staff" finds whose it is
 SOURCE_REACH = 40  # characters from "according to" or «повідомила Херсонська» to the source it names
 SPEECH_REACH = 30  # characters from a claimant to the verb that makes it the speaker ("the ministry on Friday said")
 APPOSITION = re.compile(r"^\s*,\s*(?:(?:[A-ZА-ЯІЇЄҐ][\w.'’-]*\s+){0,3}[A-ZА-ЯІЇЄҐ][\w.'’-]*"
@@ -364,8 +365,9 @@ def read_claimant(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list
     is told for the speaker's side, else the actor's."""
     speaker = _speaker(s, cue, claimants, speech, lex)
     agent = _agent(s, cue, claimants, lex)
-    speaker_side = _side(speaker, None, s)
-    agent_side = _side(agent, speaker_side, s) if agent else ""
+    speaker_side = _antecedent_side(s, lex) if speaker is not None and speaker.side == OWN else _side(speaker, None, s)
+    agent_side = _side(agent, speaker_side or (_antecedent_side(s, lex) if agent and agent.side == OWN else None),
+                       s) if agent else ""
     if cue.frame == "capture" and agent_side:
         side = agent_side
     elif cue.frame == "withdrawal" and agent_side in OPPOSITE:
@@ -374,6 +376,14 @@ def read_claimant(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list
         side = speaker_side or agent_side or (_side_from_words(s.words) if not speaker else "")
     source = speaker or agent
     return (source.text.strip() if source else ""), side
+
+
+def _antecedent_side(s: Sentence, lex: Lexicon) -> str:
+    """"Ukraine's military did not comment. Its general staff said ...": a source called "its" or "their"
+    is of the side named last before the sentence (ANTECEDENT_REACH characters back), if any."""
+    _, named = find_signals(s.text, lex, s.low, [(max(0, s.start - ANTECEDENT_REACH), s.start)])
+    sides = [c.side for c in named if c.side in OPPOSITE]
+    return sides[-1] if sides else ""
 
 
 def _speaker(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list[Cue], lex: Lexicon):

@@ -242,6 +242,17 @@ def test_what_a_place_beside_another_does(gaz, text, present, absent):
     assert not absent & {e.place.name for e in events}
 
 
+@pytest.mark.parametrize("text, place, side", [
+    ("Ukraine's military did not comment on the claim. Its general staff said 44 Russian attacks had been "
+     "repelled near Pokrovsk in the past day.", "Pokrovsk", "ukrainian"),  # wire: "its" is Ukraine's
+    ("Russia's defence ministry gave no details. Its forces, it said, had shelled Kupiansk overnight.", "Kupiansk",
+     "russian"),
+    ("Its general staff said 44 Russian attacks had been repelled near Pokrovsk.", "Pokrovsk", ""),  # whose? unsaid
+])
+def test_its_general_staff_is_of_the_side_named_before(gaz, text, place, side):
+    assert {e.side for e in read(gaz, text) if e.place.name == place} == {side}
+
+
 def test_two_frames_of_one_clause_give_two_statuses(gaz):
     text = "Russian forces clashed with Ukrainian troops and shelled positions near Opytne."
     assert {("Opytne", "contested", PUBLISHED), ("Opytne", "struck", PUBLISHED)} <= found(gaz, text)
