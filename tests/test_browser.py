@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import write_article
 
-from conflictmap import export, filters, pipeline, store
+from conflictmap import export, filters, frontline, pipeline, store
 from conflictmap.config import ROOT, settings
 
 pytestmark = pytest.mark.browser
@@ -77,7 +77,8 @@ def map_frame(page):
 
 
 def point_events(events) -> int:
-    return sum(1 for e in events if e["kind"] == "settlement")
+    """Markers: every event but a region claimed whole, which is shaded instead."""
+    return sum(1 for e in events if not frontline.shaded_region(e))
 
 
 def test_map_shows_a_marker_per_event(browser, app_url, samples_events):
