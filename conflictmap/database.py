@@ -94,4 +94,5 @@ def _sqlite_pragmas(dbapi_conn, _record, wal: bool = True) -> None:
         cur.execute("PRAGMA synchronous=NORMAL")  # WAL's own: a crashed process loses no committed batch
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: a large store's indexes stay in memory
     cur.close()

@@ -54,6 +54,7 @@ events = sa.Table(
     sa.Column("date_start", sa.String(10), nullable=False),
     sa.Column("date_end", sa.String(10), nullable=False),
     sa.Index("ix_events_place_status", "place_id", "status"),
+    sa.Index("ix_events_place_end", "place_id", "date_end"),  # 0004
 )
 
 sources = sa.Table(

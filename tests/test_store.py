@@ -8,7 +8,7 @@ from conftest import SAMPLES, write_article
 from conflictmap import pipeline, store
 from conflictmap.config import settings
 
-HEAD = "0003"
+HEAD = "0004"
 
 
 @pytest.fixture
