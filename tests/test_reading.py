@@ -177,6 +177,10 @@ def test_soldiers_killed_is_a_fight_civilians_killed_a_strike(gaz, text, place, 
     ("Ukrainian forces took back Robotyne.", "Robotyne", {"claimed"}),
     ("Ukrainian forces liberated several settlements in the Kherson region.", "Kherson Oblast", {"claimed"}),
     ("Russian forces withdrew from their positions in Kreminna.", "Kreminna", {"claimed"}),  # a withdrawal
+    ("Ukrainian forces recently regained positions in central Vovchansk, geolocated footage shows.", "Vovchansk",
+     {"contested"}),  # think-tank update
+    ("Ukrainian troops regained Robotyne.", "Robotyne", {"claimed"}),
+    ("Ukrainian forces regained momentum near Robotyne.", "Robotyne", set()),
 ])
 def test_what_a_capture_takes_decides_whether_it_is_the_place(gaz, text, place, statuses):
     assert {e.status for e in read(gaz, text) if e.place.name == place} == statuses
@@ -217,6 +221,8 @@ def test_a_governor_speaks_for_the_side_that_runs_the_place(gaz, text, place, si
     ("⚡️Zelensky: the situation near Chasiv Yar remains difficult, but our troops are holding their positions.",
      "Chasiv Yar", "contested", "Zelensky", "ukrainian"),  # a post quoting its source
     ("Syrskyi: Russian troops attacked near Pokrovsk 40 times.", "Pokrovsk", "contested", "Syrskyi", "ukrainian"),
+    ("A Russian milblogger claimed that Russian forces seized Hlushchenkove, but the ISW has not observed confirmation.",
+     "Hlushchenkove", "claimed", "Russian milblogger", "russian"),
 ])
 def test_who_acts_and_who_speaks_across_clauses(gaz, text, place, status, claimant, side):
     event = the(gaz, text, place, status)
