@@ -17,6 +17,7 @@ from .config import ZIP_MAX_MEMBERS, ZIP_MAX_RATIO
 from .language import is_read, language_code, language_of, not_read
 from .models import Article
 
+LEGACY_ENCODINGS = ["cp1251", "koi8_u", "koi8_r", "cp1252", "iso8859_5", "cp866"]  # the lines of a mixed file
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 MANIFEST_COLUMNS = ("file", "published", "outlet", "url", "language")
 _TEXT_DATE = re.compile(r"\b(?:date|published|updated)?:?\s*((?:19|20)\d\d-[01]\d-[0-3]\d)\b", re.IGNORECASE)
@@ -138,7 +139,7 @@ def read_bytes(name: str, raw: bytes, meta: dict | None, max_bytes: int) -> Read
         return ReadResult(name, None, f"refused: {len(raw) / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit")
     if not raw.strip():
         return ReadResult(name, None, "refused: the file is empty")
-    text = decode(raw)
+    text, warning = decode(raw)
     if text is None:
         return ReadResult(name, None, "refused: binary or unreadable encoding, not text")
     if name.lower().endswith((".html", ".htm")) or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
@@ -159,34 +160,91 @@ def read_bytes(name: str, raw: bytes, meta: dict | None, max_bytes: int) -> Read
     note = "publication date taken from the text" if source == "text" else "read"
     if not is_read(article.language):
         note = not_read(article.language)
-    return ReadResult(name, article, note)
+    return ReadResult(name, article, f"{note}; warning: {warning}" if warning else note)
 
 
-def decode(raw: bytes) -> str | None:
-    """UTF-8 (with or without BOM), UTF-16, else the best guess of charset-normalizer; None for binary."""
+def decode(raw: bytes) -> tuple[str | None, str]:
+    """The text and a warning (or ""): UTF-8 (with or without BOM), UTF-16 (with or without BOM), a file
+    whose lines mix UTF-8 and another encoding (each line read in its own, with a warning), else the best
+    guess of charset-normalizer; None for binary or text that no encoding reads."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", errors="replace")
+        return raw.decode("utf-16", errors="replace"), ""
+    order = _utf16_order(raw)
+    if order:
+        text = raw.decode(order, errors="replace")
+        return (text, "") if _readable(text) else (None, "")
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), ""
     except UnicodeDecodeError as exc:
         if exc.start >= len(raw) - 3:  # UTF-8 cut off inside its last character
-            return raw.decode("utf-8-sig", errors="replace")
-    if raw.count(b"\x00") > len(raw) // 100 + 1 and not _looks_utf16(raw):
-        return None
+            return raw.decode("utf-8-sig", errors="replace"), ""
+    if raw.count(b"\x00") > len(raw) // 100 + 1:
+        return None, ""
+    lines = raw.splitlines(keepends=True)
+    other = [i for i, line in enumerate(lines) if not _is_utf8(line)]
+    if len(other) < len(lines) and any(max(line) > 0x7F for i, line in enumerate(lines) if i not in other):
+        best = from_bytes(b"".join(lines[i] for i in other)[:200_000], cp_isolation=LEGACY_ENCODINGS).best()
+        encoding = best.encoding if best else "cp1252"
+        text = "".join(line.decode(encoding, errors="replace") if i in other else line.decode("utf-8")
+                       for i, line in enumerate(lines))
+        return text.removeprefix("\ufeff"), (f"mixed encodings: {len(other)} of {len(lines)} lines are not UTF-8 "
+                                             f"and were read as {encoding}; check them")
     best = from_bytes(raw[:200_000]).best()
     if best is None:
-        return None
-    return raw.decode(best.encoding, errors="replace")
+        return None, ""
+    return raw.decode(best.encoding, errors="replace"), ""
 
 
-def _looks_utf16(raw: bytes) -> bool:
-    return raw[1::2].count(0) > len(raw) // 4 or raw[0::2].count(0) > len(raw) // 4
+def _utf16_order(raw: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: one byte of each pair is mostly the same control byte (0x00 for
+    Latin letters, 0x04 for Cyrillic), which no 8-bit text has."""
+    sample = raw[:20_000]
+    for order, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if len(high) >= 8:
+            top = max(set(high), key=high.count)
+            if top < 0x20 and high.count(top) > 0.4 * len(high) and top not in (9, 10, 13):
+                return order
+    return None
+
+
+def _readable(text: str) -> bool:
+    return sum(c.isprintable() or c in "\n\r\t" for c in text) >= 0.95 * max(len(text), 1)
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+_HIDDEN_STYLE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
+
+
+def visible_html(html: str) -> str:
+    """The page without what a reader never sees: `hidden` elements, <template>, <noscript>, display:none,
+    visibility:hidden, aria-hidden, scripts and styles (text planted there must not become events)."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return html
+    for element in root.xpath("//template | //noscript | //script | //style | //*[@hidden] | //*[@aria-hidden='true']"
+                              " | //*[@style]"):
+        if element.tag in ("template", "noscript", "script", "style") or element.get("hidden") is not None \
+                or element.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(element.get("style", "")):
+            element.drop_tree()
+    return lxml.html.tostring(root, encoding="unicode")
 
 
 def html_to_text(html: str) -> str:
-    """Main text of a web page; scripts, styles and page furniture dropped."""
+    """Main text of a web page; hidden text, scripts, styles and page furniture dropped."""
     import trafilatura
 
+    html = visible_html(html)
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
     if text:
         return text

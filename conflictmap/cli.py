@@ -122,7 +122,7 @@ def _gazetteer(conf):
 
 def _print_report(report: pipeline.Report) -> None:
     for line in report.lines:
-        print(line, file=sys.stderr)
+        print(escape.one_line(line), file=sys.stderr)  # a file name cannot forge a line of the report
 
 
 def cmd_extract(args) -> int:

@@ -164,6 +164,8 @@ def _english_groups(m: re.Match, text: str) -> dict | None:
     """A match's groups as the resolvers take them; None when it is no date."""
     if m.groupdict().get("month") and not text[m.start("month")].isupper():
         return None  # "may", "march" as words
+    if m.groupdict().get("month") and re.match(r"['’ʼ]\w", text[m.end("month"):m.end("month") + 2]):
+        return None  # the start of a name: Mar'yinka
     return {k: v for k, v in m.groupdict().items() if v}
 
 

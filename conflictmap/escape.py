@@ -31,6 +31,11 @@ def markdown(value: object) -> str:
     return "".join("\\" + c if c in _PUNCTUATION else c for c in str(value))
 
 
+def one_line(value: object) -> str:
+    """Text for one line of a terminal report: line breaks and other control characters shown escaped (\\n)."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in str(value))
+
+
 def safe_url(url: object) -> str | None:
     """The URL if it is http(s) with a host, else None (no javascript:, data:, relative links)."""
     value = str(url or "").strip()

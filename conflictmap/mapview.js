@@ -89,7 +89,7 @@ function (group, packed, cluster) {
     const shape = (i) => {
       if (d.region[i] < 0) {
         const marker = new Marker([d.lat[i], d.lon[i]], {icon: icons[d.icon[i]],
-                                                         title: d.places[d.place[i]] + " — " + d.styles[d.status[i]][0]});
+                                                         title: (d.places[d.place[i]] + " — " + d.styles[d.status[i]][0]).replace(/&(#x27|#96|#36|#92|quot|lt|gt|amp);/g, (m, e) => ({"#x27": "'", "#96": "`", "#36": "$", "#92": "\\", quot: '"', lt: "<", gt: ">", amp: "&"})[e])});
         marker.k = markers.push(marker) - 1;
         return marker;
       }

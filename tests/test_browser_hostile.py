@@ -134,3 +134,21 @@ def test_no_page_fetches_from_another_host(browser, hostile_app):
     assert main.locator(AUTHORS_MARKUP).count() == 0
     context.close()
     assert outside == []
+
+
+def test_a_marker_title_shows_the_name_as_written(browser, tmp_path):
+    """The marker's title (its native tooltip) is text: no `&#x27;` for an apostrophe, no markup run."""
+    from conflictmap import export
+
+    name = "Mar'yinka <b>&amp;</b>"
+    event = {"place": name, "other_names": [], "kind": "settlement", "lat": 47.94, "lon": 37.5, "status": "claimed",
+             "date": "2023-12-25", "claimant": "", "sources": [{"quote": "q", "outlet": "o", "published": "2023-12-28",
+                                                                "url": "", "article": "a.txt", "surface": ""}]}
+    page_file = tmp_path / "title.html"
+    page_file.write_text(export.events_html([event], settings().geodata), encoding="utf-8")
+    page = browser.new_page()
+    page.goto(page_file.as_uri())
+    marker = page.locator(".cm-marker").first
+    marker.wait_for(timeout=15000)
+    assert marker.get_attribute("title") == "Mar'yinka <b>&amp;</b> — claimed"
+    page.close()

@@ -246,3 +246,60 @@ def test_manifest_with_duplicates_and_shifted_rows(tmp_path):
     assert sorted(rows) == ["a.txt", "c.txt"] and rows["a.txt"]["published"] == "2025-02-07"
     assert problems == ["manifest.csv:3: 6 fields where the header has 5 (a comma not in quotes?); row skipped",
                         "manifest.csv:5: a.txt is listed again (first on line 2); this row is ignored"]
+
+
+UKRAINIAN = "Російські війська захопили Покровськ у понеділок, повідомив Генштаб ЗСУ. " * 4
+
+
+@pytest.mark.parametrize("order", ["utf-16-le", "utf-16-be"])
+def test_utf16_cyrillic_without_a_bom_is_read(order, gaz):
+    from conflictmap.events import extract
+
+    result = read_bytes("no-bom.txt", UKRAINIAN.encode(order), {"published": "2025-02-07"}, 5_000_000)
+    assert result.ok and result.article.text == UKRAINIAN and result.article.language == "uk"
+    assert [e.place.name for e in extract(result.article, gaz)][:1] == ["Pokrovsk"]
+
+
+def test_a_file_of_mixed_encodings_is_read_line_by_line_with_a_warning():
+    raw = ("date 2025-02-07\nRussian forces captured Pokrovsk, the ministry said.\n".encode()
+           + "Війська захопили Покровськ.\n".encode("cp1251") + "Ще один рядок про Київ.\n".encode())
+    result = read_bytes("mixed.txt", raw, None, 5_000_000)
+    assert result.ok and "Війська захопили Покровськ." in result.article.text and "Київ" in result.article.text
+    assert "warning: mixed encodings: 1 of 4 lines are not UTF-8 and were read as cp1251" in result.message
+
+
+def test_text_hidden_from_readers_in_html_is_not_read():
+    hidden = ["<p hidden>Russian forces captured Kupiansk.</p>", "<template><p>Russian forces captured Izium.</p></template>",
+              "<noscript><p>Russian forces captured Kherson.</p></noscript>",
+              "<div style='display: none'>Russian forces captured Sumy.</div>",
+              "<span style='visibility:hidden'>Russian forces captured Lyman.</span>",
+              "<div aria-hidden='true'>Russian forces captured Bakhmut.</div>"]
+    page = ("<html><body><article><p>date 2025-01-06 Ukrainian forces shelled Avdiivka on Monday, the ministry said in "
+            "a long statement about the fighting.</p>" + "".join(hidden)
+            + "<p>More fighting was reported near the town during the night, officials said.</p></article></body></html>")
+    text = read_bytes("page.html", page.encode(), None, 5_000_000).article.text
+    assert "Avdiivka" in text and "officials said" in text
+    assert not any(place in text for place in ("Kupiansk", "Izium", "Kherson", "Sumy", "Lyman", "Bakhmut"))
+
+
+def test_a_name_that_starts_like_a_month_dates_nothing(gaz):
+    from conflictmap.events import extract
+    from conflictmap.models import Article
+
+    for name in ("Mar'yinka", "Mar’yinka"):
+        found = extract(Article("m.txt", f"Russian forces captured {name} on Monday, the ministry said.", "2023-12-28"), gaz)
+        assert [(e.place.name, e.date) for e in found] == [("Marinka", "2023-12-25")]
+
+
+def test_a_file_name_cannot_forge_a_line_of_the_cli_report(tmp_path):
+    import subprocess
+    import sys
+
+    from conflictmap.config import ROOT
+
+    (tmp_path / "a\nb.txt: 1 articles stored, 0 refused.txt").write_text("no date here", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "conflictmap", "extract", str(tmp_path), "--out",
+                           str(tmp_path / "out.geojson")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    lines = done.stderr.splitlines()
+    assert any(line.startswith("a\\nb.txt: 1 articles stored, 0 refused.txt: refused") for line in lines), lines
+    assert not any(line.startswith("b.txt") for line in lines)
