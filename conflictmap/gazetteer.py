@@ -153,12 +153,12 @@ def _read_yaml(path: Path) -> dict:
     except (OSError, UnicodeDecodeError) as exc:
         raise GazetteerError(f"{path}: cannot read: {exc}") from exc
     try:
-        data = yamlsafe.load(text)
+        data, root = yamlsafe.load_with_nodes(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise GazetteerError(f"{where}: not valid YAML: {getattr(exc, 'problem', None) or exc}") from exc
-    faults = gazetteer_schema.problems(data, text, path)
+    faults = gazetteer_schema.problems(data, root, path)
     if faults:
         more = f" (and {len(faults) - 1} more problems)" if len(faults) > 1 else ""
         raise GazetteerError(faults[0] + more)

@@ -26,7 +26,7 @@ def check(path: Path, base: Path, geodata: Path) -> list[str]:
     except GazetteerError as exc:
         return [str(exc)]
     text = path.read_text(encoding="utf-8")
-    data, root = yamlsafe.load(text), yamlsafe.compose(text)
+    data, root = yamlsafe.load_with_nodes(text)
     lines = _entry_lines(root, "places")
     regions = {r["name"] for r in data.get("regions", [])}
     shapes = _region_shapes(geodata)

@@ -10,8 +10,6 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
-from . import yamlsafe
-
 _TEXT = {"type": "string"}
 _NAME = {"type": "string", "minLength": 1}
 _NAMES = {"type": "array", "items": _NAME}
@@ -36,8 +34,9 @@ SCHEMA = {
 _VALIDATOR = Draft202012Validator(SCHEMA)
 
 
-def problems(data: object, text: str, path: Path) -> list[str]:
-    """Each way `data` (parsed from `text`) breaks the schema, as "file:line: where: what", first line first."""
+def problems(data: object, root, path: Path) -> list[str]:
+    """Each way `data` (composed as the node tree `root`) breaks the schema, as "file:line: where: what", first
+    line first."""
     if data is None:
         return [f"{path}:1: the file is empty: it gives no regions and no places"]
     errors = list(_VALIDATOR.iter_errors(data))
@@ -45,10 +44,6 @@ def problems(data: object, text: str, path: Path) -> list[str]:
         errors = [e for e in errors if e.validator != "anyOf"]
     if not errors:
         return []
-    try:
-        root = yamlsafe.compose(text)  # for the lines; only when something is wrong
-    except yaml.YAMLError:
-        root = None
     found = [(_line(root, list(e.absolute_path)), _where(list(e.absolute_path), data), _what(e)) for e in errors]
     return [f"{path}:{line}: {where}{what}" for line, where, what in sorted(found, key=lambda f: f[0])]
 
