@@ -14,8 +14,8 @@ from .gazetteer import Gazetteer
 from .language import is_read
 from .mentions import find_mentions, sentences
 from .models import Article, Event, Mention
-from .status import (BOUNDARY, BOUNDARY_PENALTY, LOCAL, MAX_DISTANCE, SECONDARY, SPEECH, Lexicon, Sentence, by_span, clause_distance,
-                     find_signals, load_lexicon, read_status)
+from .status import (BOUNDARY, BOUNDARY_PENALTY, LOCAL, MAX_DISTANCE, SECONDARY, SPEECH, Lexicon, Sentence, by_span,
+                     clause_distance, find_signals, load_lexicon, read_status)
 from .wordmatch import lower_text
 
 QUOTE_LIMIT = 600
