@@ -1,6 +1,6 @@
 """The front line over time: a GIF with one frame per week or month, each showing every place's latest
-control event by the end of that step and its recent strikes (filters.latest_status), with the date
-stamped large.
+control event by the end of that step and the strikes of that step (filters.latest_status), with the
+date stamped large.
 
 Memory stays bounded whatever the number of frames: the basemap is drawn once and only the events are
 redrawn per frame, and frames are written to the file as they are made (Pillow's own multi-frame GIF
@@ -21,6 +21,7 @@ from .frontline import denials
 from .snapshot import SIZES, Snapshot, latest_status, long_date
 
 MAX_FRAMES = 600
+STRIKE_DAYS = {"week": 7, "month": 31}  # a frame shows the strikes of its own step
 FRAME_MS = 700
 LAST_FRAME_MS = 2500
 
@@ -67,7 +68,7 @@ def iter_frames(events: list[dict], geodata: Path, *, step: str = "week", start:
     snap = Snapshot(geodata, size=size, title=title, subtitle=subtitle, bbox=bbox, fit=shown_last, large_date=True)
     for day in days:
         stamp = long_date(day)
-        snap.show(latest_status(events, day), stamp, denied)
+        snap.show(latest_status(events, day, strike_days=STRIKE_DAYS[step]), stamp, denied)
         yield day, stamp, snap.image()
 
 

@@ -113,3 +113,17 @@ def test_town_labels_come_from_the_gazetteer_escaped(tmp_path):
     real = json.loads(labels.towns(ROOT / "geodata"))
     assert "Kramatorsk" in real["name"] or "Sloviansk" in real["name"]
     assert real["zoom"][0] == 0  # the basemap's cities first, at every zoom
+
+
+def test_a_monthly_animation_shows_the_strikes_of_each_month():
+    from conflictmap import animation, snapshot
+
+    struck = event("Sumy", "struck", "2025-01-10", "russian", 50.92, 34.80)
+    bbox = (32.0, 49.0, 38.0, 52.0)
+    frames = list(animation.iter_frames([struck], ROOT / "geodata", step="month", start=date(2025, 1, 1),
+                                        end=date(2025, 2, 28), size="social", title="T", bbox=bbox))
+    where = snapshot.Snapshot(ROOT / "geodata", size="social", title="T", bbox=bbox).pixel(34.80, 50.92)
+    orange = tuple(int(mapview.SIDES["russian"]["colour"][i:i + 2], 16) for i in (1, 3, 5))
+    seen = [max(abs(a - b) for a, b in zip(image.getpixel(tuple(map(int, where)))[:3], orange)) < 12
+            for _, _, image in frames]
+    assert seen == [True, False]  # 21 days before the end of January: shown; gone by the end of February
