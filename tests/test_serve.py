@@ -179,3 +179,21 @@ def test_passwords_are_kept_as_salted_hashes(tmp_path):
     assert not access.verify(editors, "nobody", PASSWORD)
     with pytest.raises(access.AccessError, match="at least 10"):
         access.add_editor(path, "carla", "short")
+
+
+def test_an_editors_session_expires(store_copy, tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    editors = tmp_path / "editors.yaml"
+    access.add_editor(editors, "anna", PASSWORD)
+    monkeypatch.setenv("CONFLICTMAP_DB", str(store_copy))
+    monkeypatch.setenv("CONFLICTMAP_EDITORS", str(editors))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["editor"] = ("anna", time.time() + 60)
+    at.run()
+    at.switch_page("pages/events.py").run()
+    assert any(b.label == "Save correction" for b in at.button)
+    at.session_state["editor"] = ("anna", time.time() - 1)  # the session's time is up
+    at.run()
+    assert not any(b.label == "Save correction" for b in at.button)
+    assert any("Editors sign in" in c.value for c in at.caption)
