@@ -291,6 +291,10 @@ def test_url_follows_the_switch_to_as_of(browser, app_url):
     page.close()
 
 
+def height_of(page) -> int:
+    return page.viewport_size["height"]
+
+
 def present_day(page) -> str:
     return page.locator(".cm-day").inner_text()
 
@@ -346,6 +350,12 @@ def test_present_keys_and_link(browser, app_url):
     page.keyboard.press("Space")
     assert next_day(page, "29 March 2024") == "29 April 2024"
     page.keyboard.press("Space")
+    settled(page)
+    page.get_by_role("spinbutton", name="year, Jump to a date").click()  # jump: typed, then Enter
+    page.keyboard.type("20231231")
+    page.keyboard.press("Enter")
+    page.mouse.click(10, height_of(page) - 10)
+    page.wait_for_function("document.querySelector('.cm-day').innerText === '31 December 2023'", timeout=30000)
     assert app_errors(page) == []
     page.close()
 
