@@ -72,6 +72,10 @@ HELD_DOT = JsCode("""function(feature, latlng) {
 }""")
 
 
+SIDE_AT = {side: i for i, side in enumerate(SIDES)}
+ICON_AT = {kind: i for i, kind in enumerate(ICONS)}
+
+
 def icon_svg(status: str, side: str = "other", exact: bool = True, denial: bool = False) -> str:
     """The marker: its shape the status, its colour the claimant's side; filled for a day, hollow and
     dashed for a month, year or period; a cross for a denial."""
@@ -101,9 +105,9 @@ def _ref(table: dict, key) -> int:
 def _add_event(columns: dict[str, list], tables: dict[str, dict], event: dict, regions: dict[str, dict],
                denied: set[int]) -> None:
     sources, place, side = event["sources"], event["place"], frontline.side_class(event.get("side", ""))
-    exact, denial = precision(event["date"]) == "day", event.get("id") in denied
-    values = (round(event["lat"], 5), round(event["lon"], 5), STATUSES.index(event["status"]), list(SIDES).index(side),
-              ICONS.index((event["status"], side, exact, denial)), PRECISIONS.index(precision(event["date"])),
+    how = precision(event["date"])
+    values = (round(event["lat"], 5), round(event["lon"], 5), STATUSES.index(event["status"]), SIDE_AT[side],
+              ICON_AT[(event["status"], side, how == "day", event.get("id") in denied)], PRECISIONS.index(how),
               _ref(tables["dates"], event["date"]),
               _ref(tables["places"], (place, ", ".join(event.get("other_names", [])[:4]),
                                       LOCATED.get(event.get("located", "point"), ""))),
