@@ -34,7 +34,8 @@ def add(engine: sa.Engine, event: dict, field: str, new: str, reason: str) -> in
             raise CorrectionError(f"{new!r} is not a date such as 2025-02-07, 2025-02, 2024 or 2024-06/2025-02") from None
     key = event["key"]
     old = (json.dumps(_place_of(event)) if field == "place" else
-           f'{event["place"]} · {event["status"]} · {event["date"]}' if field == "not_event" else str(event.get(field, "")))
+           f'{event["place"]} · {event["status"]} · {event["date"]}' if field == "not_event" else
+           str(event.get(field, "")))
     with writing(engine) as conn:
         return conn.execute(corrections.insert().values(
             place_id=key["place_id"], status=key["status"], date_start=key["date_start"], date_end=key["date_end"],

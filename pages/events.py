@@ -25,7 +25,8 @@ def open_row(ids=tuple(e["id"] for e in shown)) -> None:
 
 
 st.dataframe(filters.table_rows(shown), width="stretch", hide_index=True, key="table", on_select=open_row,
-             selection_mode=["single-row", "single-cell"], column_config={"quote": st.column_config.TextColumn(width="large")})
+             selection_mode=["single-row", "single-cell"],
+             column_config={"quote": st.column_config.TextColumn(width="large")})
 st.download_button("Download these events (CSV)", lambda: export.events_csv(shown), file_name="conflictmap-events.csv",
                    mime="text/csv", disabled=not shown)  # made on click; formulas neutralised
 if not shown:

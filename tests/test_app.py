@@ -242,7 +242,8 @@ def test_presentation_steps_through_time(app, samples_events):
     at = app.run()
     at.switch_page("pages/present.py").run()
     assert not at.exception
-    heading = lambda: re.search(r'<h1 class="cm-day">([^<]+)</h1>', at.main.get("html")[0].proto.body).group(1)  # noqa: E731
+    html = lambda: at.main.get("html")[0].proto.body  # noqa: E731
+    heading = lambda: re.search(r'<h1 class="cm-day">([^<]+)</h1>', html()).group(1)  # noqa: E731
     first = heading()
     assert first == "30 June 2022" and at.query_params["day"] == "2022-06-30"
     next(b for b in at.button if "Forward" in b.label).click().run()
