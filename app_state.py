@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from conflictmap import access, assets, filters, mapview, pipeline, store
+from conflictmap import access, assets, escape, filters, mapview, pipeline, store
 from conflictmap.config import ROOT, Settings, StoreError, settings
 from conflictmap.gazetteer import Gazetteer, GazetteerError
 
@@ -54,10 +54,10 @@ def current_gazetteer() -> Gazetteer | None:
     try:
         gaz, warning = _gazetteer(conf.gazetteer, conf.gazetteer.stat().st_mtime, conf.db)
     except (GazetteerError, OSError) as exc:
-        st.error(f"The gazetteer could not be loaded: {exc}")
+        st.error(escape.markdown(f"The gazetteer could not be loaded: {exc}"))  # its text is the file's
         return None
     if warning:
-        st.warning(f"gazetteer.yaml has an error: {warning}")
+        st.warning(escape.markdown(f"gazetteer.yaml has an error: {warning}"))
     return gaz
 
 
