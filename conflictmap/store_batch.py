@@ -26,6 +26,7 @@ MERGE_SLACK = timedelta(days=1)
 NEAR_DUPLICATE_WINDOW = timedelta(days=3)
 OPPOSITE = {"claimed": "contested", "contested": "claimed"}
 SAME_TEXT = "already stored (same text)"
+WINDOWS_PER_QUERY = 3000  # (place, first day, last day) rows in one look-up: under both databases' bound limits
 
 
 @dataclass(frozen=True)
@@ -148,18 +149,21 @@ def add_events(conn, found_by_article: list[tuple[int, list[Event]]]) -> None:
 
 
 def _load(conn, found: list[Event]) -> dict[tuple[str, str], list[_Event]]:
-    """The stored events that the batch's events may merge with or contradict, by place and status."""
-    if not found:
-        return {}
-    spans = [interval(e.date) for e in found]
-    low = (min(first for first, _ in spans) - MERGE_SLACK).isoformat()
-    high = (max(last for _, last in spans) + MERGE_SLACK).isoformat()
-    query = (sa.select(events.c.id, events.c.place_id, events.c.status, events.c.date, events.c.date_start,
-                       events.c.date_end)
-             .where(events.c.place_id.in_({e.place.id for e in found}), events.c.date_start <= high,
-                    events.c.date_end >= low).order_by(events.c.id))
+    """The stored events that the batch's events may merge with or contradict, by place and status: each
+    event's own place and days (give or take a day), looked up through the (place, last day) index in one
+    query, however far apart in time the batch's articles are."""
+    windows = sorted({(e.place.id, (first - MERGE_SLACK).isoformat(), (last + MERGE_SLACK).isoformat())
+                      for e in found for first, last in [interval(e.date)]})
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"  # the driver's own: thousands of parameters
+    rows = {}                                                  # would cost SQLAlchemy more than the query
+    for part in (windows[i:i + WINDOWS_PER_QUERY] for i in range(0, len(windows), WINDOWS_PER_QUERY)):
+        values = ", ".join([f"({mark}, {mark}, {mark})"] * len(part))
+        query = (f"WITH w (place_id, low, high) AS (VALUES {values}) "
+                 "SELECT e.id, e.place_id, e.status, e.date, e.date_start, e.date_end FROM events e "
+                 "JOIN w ON e.place_id = w.place_id AND e.date_end >= w.low AND e.date_start <= w.high")
+        rows.update((r.id, r) for r in conn.exec_driver_sql(query, tuple(v for window in part for v in window)))
     pool: dict[tuple[str, str], list[_Event]] = {}
-    for r in conn.execute(query):
+    for _, r in sorted(rows.items()):
         pool.setdefault((r.place_id, r.status), []).append(
             _Event(r.place_id, r.status, r.date, r.date_start, r.date_end, id=r.id))
     return pool
