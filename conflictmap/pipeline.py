@@ -129,7 +129,9 @@ def store_results(engine, extracted, total: int, report: Report, progress: bool 
             for (result, _), outcome in zip(batch, outcomes):
                 report.stored += outcome.stored
                 language = result.article.language
-                report.add(result.file, outcome.message + ("" if is_read(language) else f"; {not_read(language)}"))
+                warning = result.message.partition("; warning: ")[2]  # a mixed encoding, said when read
+                report.add(result.file, outcome.message + ("" if is_read(language) else f"; {not_read(language)}")
+                           + (f"; warning: {warning}" if warning else ""))
             bar.update(len(batch))
     return report
 

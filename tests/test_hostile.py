@@ -303,3 +303,42 @@ def test_a_file_name_cannot_forge_a_line_of_the_cli_report(tmp_path):
     lines = done.stderr.splitlines()
     assert any(line.startswith("a\\nb.txt: 1 articles stored, 0 refused.txt: refused") for line in lines), lines
     assert not any(line.startswith("b.txt") for line in lines)
+
+
+def test_a_hostile_batch_stores_every_good_article_and_names_every_bad_one(tmp_path):
+    """One CLI batch: good files beside every kind of bad file, zip member and manifest row."""
+    import subprocess
+    import sys
+
+    from conflictmap.config import ROOT
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "good.txt").write_bytes(_dated(1, "Toretsk"))
+    (folder / "utf16.txt").write_bytes(UKRAINIAN.encode("utf-16-le"))
+    (folder / "mixed.txt").write_bytes(_dated(2) + " — Київ\n".encode() + "Війська захопили Покровськ.\n".encode("cp1251"))
+    (folder / "hidden.html").write_bytes(b"<html><body><article><p>date 2025-01-06 Ukrainian forces shelled Avdiivka "
+                                         b"on Monday, the ministry said in a long statement.</p><p hidden>Russian "
+                                         b"forces captured Kupiansk.</p></article></body></html>")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    (folder / "empty.txt").write_bytes(b"  \n")
+    (folder / "undated.txt").write_bytes(b"Russian forces captured Kurakhove.")
+    raw = _patch_member(_zip_bytes({"in-zip.txt": _dated(3) * 20, "crc.txt": _dated(4) * 20}), "crc.txt", crc=1)
+    (folder / "bundle.zip").write_bytes(raw)
+    (folder / "manifest.csv").write_text("file,published,outlet,url,language\n"
+                                         "utf16.txt,2025-02-07,Wire,https://example.org/u,uk\n"
+                                         'good.txt,2025-02-07,"Open quote,https://example.org/g,en\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "conflictmap", "ingest", str(folder), "--db", str(tmp_path / "s.sqlite"),
+                           "--workers", "1"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    lines = {line.split(": ", 1)[0].rsplit("/", 1)[-1]: line.split(": ", 1)[1] for line in done.stderr.splitlines()
+             if ": " in line}
+    for good in ("good.txt", "utf16.txt", "hidden.html", "in-zip.txt"):
+        assert lines[good].startswith("stored"), (good, lines.get(good))
+    assert lines["mixed.txt"].startswith("stored") and "warning: mixed encodings" in lines["mixed.txt"]
+    assert lines["image.txt"] == "refused: binary or unreadable encoding, not text"
+    assert lines["empty.txt"] == "refused: the file is empty"
+    assert lines["undated.txt"].startswith("refused: no publication date")
+    assert lines["bundle.zip:crc.txt"].startswith("refused: damaged")
+    assert lines["manifest.csv:3"].startswith("a quote is opened and not closed")
+    assert "5 articles stored, 4 refused" in done.stderr
