@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from shapely.geometry import Point, shape
+from shapely.prepared import prep
 
 from . import yamlsafe
 from .gazetteer import GazetteerError, load
@@ -29,7 +30,7 @@ def check(path: Path, base: Path, geodata: Path) -> list[str]:
     data, root = yamlsafe.load_with_nodes(text)
     lines = _entry_lines(root, "places")
     regions = {r["name"] for r in data.get("regions", [])}
-    shapes = _region_shapes(geodata)
+    shapes, slack = _region_shapes(geodata), {}
     problems = []
     seen: dict[tuple, int] = {}
     alias_owner: dict[tuple, tuple[str, int]] = {}
@@ -50,7 +51,9 @@ def check(path: Path, base: Path, geodata: Path) -> list[str]:
                 problems.append(f"{where}: {name}: the name {alias!r} is also given to {owner[0]} (line {owner[1]})")
         if "lat" in entry and region in shapes:
             point = Point(float(entry["lon"]), float(entry["lat"]))
-            if not shapes[region].buffer(REGION_SLACK_DEG).contains(point):
+            if region not in slack:  # buffered and prepared once per region, not once per entry
+                slack[region] = prep(shapes[region].buffer(REGION_SLACK_DEG))
+            if not slack[region].contains(point):
                 problems.append(f"{where}: {name}: {entry['lat']}, {entry['lon']} lies outside {region}")
     return problems
 
