@@ -49,7 +49,7 @@ def is_loopback(host: str) -> bool:
 def allowed_hosts(host: str, names: list[str]) -> list[str]:
     """The Host headers the app accepts: the loopback names on loopback, else the address and the names given."""
     if is_loopback(host):
-        return [*LOOPBACK_NAMES, *names]
+        return [*dict.fromkeys([*LOOPBACK_NAMES, host, *names])]
     try:
         unspecified = ipaddress.ip_address(host).is_unspecified
     except ValueError:

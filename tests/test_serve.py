@@ -197,3 +197,13 @@ def test_an_editors_session_expires(store_copy, tmp_path, monkeypatch):
     at.run()
     assert not any(b.label == "Save correction" for b in at.button)
     assert any("Editors sign in" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("host, names, allowed", [
+    ("127.0.0.1", [], ["localhost", "127.0.0.1", "::1"]),
+    ("127.0.0.2", ["laptop.local"], ["localhost", "127.0.0.1", "::1", "127.0.0.2", "laptop.local"]),
+    ("10.1.2.3", ["newsroom.example"], ["10.1.2.3", "newsroom.example"]),
+    ("0.0.0.0", ["newsroom.example"], ["newsroom.example"]),
+])
+def test_only_the_hosts_served_on_are_allowed(host, names, allowed):
+    assert access.allowed_hosts(host, names) == allowed
