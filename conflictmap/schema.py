@@ -101,7 +101,7 @@ def name(engine: sa.Engine) -> str:
     """The store as a person would name it: its file, or its URL without the password."""
     if engine.dialect.name == "sqlite":
         return unquote((engine.url.database or "").removeprefix("file:"))
-    return engine.url.render_as_string(hide_password=True)
+    return engine.url.set(drivername=engine.dialect.name).render_as_string(hide_password=True)
 
 
 def read_only(engine: sa.Engine) -> bool:
@@ -114,8 +114,8 @@ def writing(engine: sa.Engine):
     """A write transaction, one writer at a time (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock, so
     readers never wait); a store opened read-only says so instead."""
     if read_only(engine):
-        raise StoreError(f"{name(engine)}: the store is read-only (its file or folder cannot be written, or it was "
-                         f"opened for reading)")
+        why = "its file or folder cannot be written, or " if engine.dialect.name == "sqlite" else ""
+        raise StoreError(f"{name(engine)}: the store is read-only ({why}it was opened for reading)")
     with engine.begin() as conn:
         if conn.dialect.name == "sqlite":
             conn.exec_driver_sql("BEGIN IMMEDIATE")

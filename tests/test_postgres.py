@@ -144,3 +144,22 @@ def test_the_app_reads_postgresql_while_an_ingest_writes(postgres, gaz, samples_
         assert pipeline.ingest_paths([tmp_path], None, replace(settings(), db=url), gaz).stored == 1  # not held up
         assert reader.execute(sa.text("SELECT count(*) FROM events")).scalar() == before  # its own snapshot
     assert store.counts(engine)["articles"] == articles + 1
+
+
+def test_a_postgresql_store_opened_read_only(postgres, gaz):
+    from conflictmap import corrections
+    from conflictmap.config import StoreError
+
+    url = postgres.fresh()
+    with pytest.raises(StoreError, match="an empty database, not yet a store; it is read-only here"):
+        store.connect(url, readonly=True)
+    pipeline.ingest_paths([SAMPLES], None, replace(settings(), db=url), gaz)
+    engine = store.connect(url, readonly=True)
+    events = store.merged_events(engine)
+    assert events and store.read_only(engine)
+    with pytest.raises(StoreError, match=r"postgresql://postgres@127\.0\.0\.1:\d+/test_\d+: the store is read-only"):
+        corrections.add(engine, events[0], "status", "struck", "a test")
+    with pytest.raises(sa.exc.InternalError, match="read-only transaction"):  # the server refuses too
+        with engine.begin() as conn:
+            conn.execute(sa.text("DELETE FROM sources"))
+    assert store.counts(store.connect(url))["sources"] == sum(e["source_count"] for e in events)
