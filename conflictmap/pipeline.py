@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import multiprocessing
-import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
