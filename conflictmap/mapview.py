@@ -59,6 +59,15 @@ EVENTS_JS = Path(__file__).with_name("mapview.js").read_text(encoding="utf-8")  
 
 HELD_COLOURS = {"russian": SIDES["russian"]["colour"], "ukrainian": SIDES["ukrainian"]["colour"],
                 "contested": "#E69F00"}
+# Leaflet focuses the map on a mouse press (for its arrow keys); in the app's frame that scrolled the page
+# to show the whole map, so the press and the release fell on different elements and the first click on a
+# marker was lost. The map takes the focus without scrolling.
+FOCUS_JS = """(function (keyboard) {
+  if (!keyboard) return;
+  keyboard.disable();
+  keyboard._onMouseDown = function () { if (!this._focused) this._map._container.focus({preventScroll: true}); };
+  keyboard.enable();
+})(%s.keyboard);"""
 HELD_LEGEND_JS = """(function (group, html) {  // the held-by key, shown while the layer is
   const key = L.control({position: "bottomleft"});
   key.onAdd = () => Object.assign(L.DomUtil.create("div", "cm-legend-held"), {innerHTML: html});
@@ -258,6 +267,7 @@ def base_map(geodata: Path, tiles: str | None = None, location=None, zoom: int |
     m.get_root().html.add_child(folium.Element(legend_html()))
     TextScript(f"({labels.LABELS_JS})({m.get_name()}, {labels.towns(Path(geodata))}, "
                f"{labels.EVENT_PLACE_ZOOM});").add_to(m)
+    TextScript(FOCUS_JS % m.get_name()).add_to(m)
     return m
 
 
