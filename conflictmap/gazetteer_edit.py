@@ -41,9 +41,10 @@ class Impact:
                 "when they are re-extracted.")
 
 
-def add_alias(path: Path, base: Path, geodata: Path, gaz: Gazetteer, place_id: str, alias: str) -> Gazetteer:
+def add_alias(path: Path, base: Path, geodata: Path, gaz: Gazetteer, place_id: str, alias: str,
+              write: bool = True) -> Gazetteer:
     """Teach the gazetteer another name of a place it knows; a place written in gazetteer.yaml before gets
-    the name in its own entry."""
+    the name in its own entry. Without `write`, only checked: the gazetteer it would give (for `impact`)."""
     alias = alias.strip()
     place = gaz.places.get(place_id)
     if place is None:
@@ -61,14 +62,14 @@ def add_alias(path: Path, base: Path, geodata: Path, gaz: Gazetteer, place_id: s
             while text[end - 1] in " \n":
                 end -= 1
             return _write(path, base, geodata, text[:node.start_mark.index] + _flow(changed) + text[end:],
-                          node.start_mark.line + 1)
+                          node.start_mark.line + 1, write)
     entry = {"id": place.id, "name": place.name, "names": [alias], "source": "alias added in the app"}
-    return _write(path, base, geodata, *_appended(text, path, entry))
+    return _write(path, base, geodata, *_appended(text, path, entry), write)
 
 
 def add_place(path: Path, base: Path, geodata: Path, gaz: Gazetteer, name: str, region: str, lat: float,
-              lon: float, names: list[str], source: str) -> Gazetteer:
-    """Add a settlement the gazetteer lacks, with where its coordinates come from."""
+              lon: float, names: list[str], source: str, write: bool = True) -> Gazetteer:
+    """Add a settlement the gazetteer lacks, with where its coordinates come from (without `write`, only checked)."""
     name, names = name.strip(), [n.strip() for n in names if n.strip()]
     if not source.strip():
         raise GazetteerError("say where the coordinates come from")
@@ -83,7 +84,7 @@ def add_place(path: Path, base: Path, geodata: Path, gaz: Gazetteer, name: str, 
     entry = {"name": name, "region": region, "lat": round(float(lat), 5), "lon": round(float(lon), 5),
              "names": names, "source": source.strip()}
     text = path.read_text(encoding="utf-8")
-    return _write(path, base, geodata, *_appended(text, path, entry))
+    return _write(path, base, geodata, *_appended(text, path, entry), write)
 
 
 def impact(before: Gazetteer, after: Gazetteer, articles: Iterable[Article]) -> Impact:
@@ -162,8 +163,9 @@ def _appended(text: str, path: Path, entry: dict) -> tuple[str, int]:
     return head + "  - " + _flow(entry) + "\n" + text[text.index(marker):], head.count("\n") + 1
 
 
-def _write(path: Path, base: Path, geodata: Path, updated: str, line: int) -> Gazetteer:
-    """Check a copy holding the edit (its line must raise no problem), then put it in place with the file's mode."""
+def _write(path: Path, base: Path, geodata: Path, updated: str, line: int, write: bool) -> Gazetteer:
+    """Check a copy holding the edit (its line must raise no problem), then (`write`) put it in place with the
+    file's mode."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".yaml")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -177,7 +179,8 @@ def _write(path: Path, base: Path, geodata: Path, updated: str, line: int) -> Ga
             gaz = load(Path(tmp), base)
         except GazetteerError as exc:
             raise GazetteerError(str(exc).replace(tmp, str(path))) from None
-        os.replace(tmp, path)
+        if write:
+            os.replace(tmp, path)
         return gaz
     finally:
         if os.path.exists(tmp):

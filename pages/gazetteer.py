@@ -33,20 +33,23 @@ if app_state.writer() is None:
     st.stop()
 base = conf.geodata / "gazetteer_base.tsv"
 left, right = st.columns(2)
-with left.form("alias", clear_on_submit=True):
+with left.form("alias"):
     st.subheader("Add another name")
     choices = {p.id: f"{p.name}, {p.region or p.country}" for p in found if p.kind == "settlement"}
     place_id = st.selectbox("Place (search above first)", list(choices), format_func=choices.get)
     alias = st.text_input("Other name or spelling", key="alias_name")
-    if st.form_submit_button("Add name"):
+    preview, add = st.form_submit_button("Check what it changes"), st.form_submit_button("Add name")
+    if preview or add:
         try:
-            changed = gazetteer_edit.add_alias(conf.gazetteer, base, conf.geodata, gaz, place_id, alias)
-            app_state.record("gazetteer: add name", place=choices.get(place_id), name=alias)
+            changed = gazetteer_edit.add_alias(conf.gazetteer, base, conf.geodata, gaz, place_id, alias, write=add)
             done = gazetteer_edit.impact(gaz, changed, gazetteer_edit.stored_articles(engine))
-            st.success(escape.markdown(f"{alias!r} now finds {choices.get(place_id)}. {done}"))
+            if add:
+                app_state.record("gazetteer: add name", place=choices.get(place_id), name=alias)
+            (st.success if add else st.info)(escape.markdown(
+                f"{alias!r} {'now finds' if add else 'would find'} {choices.get(place_id)}. {done}"))
         except GazetteerError as exc:
             st.error(escape.markdown(exc))
-with right.form("place", clear_on_submit=True):
+with right.form("place"):
     st.subheader("Add a missing place")
     name = st.text_input("Name", key="new_place")
     regions = sorted(p.name for p in gaz.places.values() if p.kind == "region")
@@ -55,12 +58,15 @@ with right.form("place", clear_on_submit=True):
     lon = st.number_input("Longitude", 20.0, 45.0, 37.0, format="%.5f", key="new_lon")
     names = st.text_input("Other names, comma-separated", key="new_names")
     source = st.text_input("Where the coordinates come from", key="new_source")
-    if st.form_submit_button("Add place"):
+    preview, add = st.form_submit_button("Check what it changes"), st.form_submit_button("Add place")
+    if preview or add:
         try:
             changed = gazetteer_edit.add_place(conf.gazetteer, base, conf.geodata, gaz, name, region, lat, lon,
-                                               names.split(","), source)
-            app_state.record("gazetteer: add place", name=name, region=region, lat=lat, lon=lon, source=source)
+                                               names.split(","), source, write=add)
             done = gazetteer_edit.impact(gaz, changed, gazetteer_edit.stored_articles(engine))
-            st.success(escape.markdown(f"{name} added to gazetteer.yaml. {done}"))
+            if add:
+                app_state.record("gazetteer: add place", name=name, region=region, lat=lat, lon=lon, source=source)
+            (st.success if add else st.info)(escape.markdown(
+                f"{name} {'added to gazetteer.yaml' if add else 'can be added; nothing written yet'}. {done}"))
         except GazetteerError as exc:
             st.error(escape.markdown(exc))

@@ -223,6 +223,8 @@ def test_gazetteer_page_adds_an_alias(scratch):
     at.text_input(key="gaz_query").set_value("Toretsk").run()
     assert "Toretsk" in at.dataframe[0].value["name"].tolist()
     at.text_input(key="alias_name").set_value("Toretsk-on-Test")
+    next(b for b in at.button if b.label == "Check what it changes").click().run()
+    assert "would find Toretsk" in at.info[0].value and "Toretsk-on-Test" not in scratch[1].read_text(encoding="utf-8")
     next(b for b in at.button if b.label == "Add name").click().run()
     assert "now finds Toretsk" in at.success[0].value and "No stored article uses the name yet" in at.success[0].value
     assert "Toretsk-on-Test" in scratch[1].read_text(encoding="utf-8")

@@ -352,6 +352,10 @@ def test_an_edit_says_how_many_events_it_changes(editable):
     articles = [Article("a.txt", "Russian forces captured Testopolis on Monday, the ministry said.", "2025-02-07"),
                 Article("b.txt", "Ukrainian forces shelled Testopolis and Kramatorsk on Friday.", "2025-02-07"),
                 Article("c.txt", "Russian forces captured Toretsk on Monday.", "2025-02-07")]
+    before = path.read_bytes()
+    preview = gazetteer_edit.add_place(path, base, geodata, gaz, "Testopolis", "Donetsk Oblast", 48.3, 37.7, [], "test",
+                                       write=False)
+    assert path.read_bytes() == before and preview.lookup("Testopolis")  # checked, not written
     after = gazetteer_edit.add_place(path, base, geodata, gaz, "Testopolis", "Donetsk Oblast", 48.3, 37.7, [], "test")
     done = gazetteer_edit.impact(gaz, after, articles)
     assert (done.articles, done.after - done.before) == (2, 2)
