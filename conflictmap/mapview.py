@@ -56,25 +56,11 @@ EVENT_COLUMNS = ("lat", "lon", "status", "side", "icon", "precision", "date", "p
                  "outlets", "region", "first")
 CLUSTER = {"disableClusteringAtZoom": 10, "maxClusterRadius": 35, "chunkedLoading": True}
 EVENTS_JS = Path(__file__).with_name("mapview.js").read_text(encoding="utf-8")  # draws the events
+FOCUS_JS = Path(__file__).with_name("focus.js").read_text(encoding="utf-8")  # the map focused without scrolling
+HELD_KEY_JS = Path(__file__).with_name("held_key.js").read_text(encoding="utf-8")  # the held-by layer's key
 
 HELD_COLOURS = {"russian": SIDES["russian"]["colour"], "ukrainian": SIDES["ukrainian"]["colour"],
                 "contested": "#E69F00"}
-# Leaflet focuses the map on a mouse press (for its arrow keys); in the app's frame that scrolled the page
-# to show the whole map, so the press and the release fell on different elements and the first click on a
-# marker was lost. The map takes the focus without scrolling.
-FOCUS_JS = """(function (keyboard) {
-  if (!keyboard) return;
-  keyboard.disable();
-  keyboard._onMouseDown = function () { if (!this._focused) this._map._container.focus({preventScroll: true}); };
-  keyboard.enable();
-})(%s.keyboard);"""
-HELD_LEGEND_JS = """(function (group, html) {  // the held-by key, shown while the layer is
-  const key = L.control({position: "bottomleft"});
-  key.onAdd = () => Object.assign(L.DomUtil.create("div", "cm-legend-held"), {innerHTML: html});
-  group.on("add", () => key.addTo(group._map));
-  group.on("remove", () => key.remove());
-  if (group._map) key.addTo(group._map);
-})(%s, %s);"""
 HELD_DOT = JsCode("""function(feature, latlng) {
     return L.circleMarker(latlng, {radius: 5, weight: 1, color: '#222', fillColor: feature.properties.colour,
         fillOpacity: 0.9}).bindTooltip(feature.properties.label);
@@ -228,7 +214,7 @@ def held_layer(front: list[dict], show: bool = True) -> folium.FeatureGroup:
              f"{h.place}: {frontline.HOLDER_LABELS[h.holder].lower()} as last reported ({h.date}); inferred")}}
         for h in held if not h.region]}
     folium.GeoJson(dots, pointToLayer=HELD_DOT).add_to(group)
-    TextScript(HELD_LEGEND_JS % (group.get_name(), json.dumps(held_legend_html()))).add_to(group)
+    TextScript(f"({HELD_KEY_JS})({group.get_name()}, {json.dumps(held_legend_html())});").add_to(group)
     return group
 
 
@@ -267,7 +253,7 @@ def base_map(geodata: Path, tiles: str | None = None, location=None, zoom: int |
     m.get_root().html.add_child(folium.Element(legend_html()))
     TextScript(f"({labels.LABELS_JS})({m.get_name()}, {labels.towns(Path(geodata))}, "
                f"{labels.EVENT_PLACE_ZOOM});").add_to(m)
-    TextScript(FOCUS_JS % m.get_name()).add_to(m)
+    TextScript(f"({FOCUS_JS})({m.get_name()}.keyboard);").add_to(m)
     return m
 
 
@@ -290,35 +276,7 @@ def held_legend_html() -> str:
     return f'<b>Held by, as reported</b>{rows}<div class="cm-attr cm-inferred">{frontline.INFERRED_LABEL}</div>'
 
 
-CSS = """<style>
-.cm-marker { background: none; border: none; }
-.cm-popup { font: 13px/1.35 system-ui, sans-serif; }
-.cm-popup q { display: block; margin: 2px 0; }
-.cm-popup mark { background: #ffe08a; }
-.cm-sources { padding-left: 18px; margin: 4px 0; }
-.cm-legend { position: fixed; bottom: 24px; right: 10px; z-index: 9999; background: rgba(255,255,255,.92);
-  padding: 4px 8px; border: 1px solid #bbb; border-radius: 4px; font: 11px/1.3 system-ui, sans-serif; }
-.cm-legend svg { vertical-align: middle; width: 14px; height: 14px; }
-.cm-cols { display: flex; gap: 12px; }
-.cm-inferred { max-width: 190px; }
-.cm-legend-held { background: rgba(255,255,255,.92); padding: 4px 8px; border: 1px solid #bbb; border-radius: 4px;
-  font: 11px/1.3 system-ui, sans-serif; }
-.cm-legend b { display: block; margin-top: 3px; }
-.cm-swatch { display: inline-block; width: 11px; height: 11px; margin: 0 3px; vertical-align: middle;
-  border: 1px solid #222; }
-.cm-shade { background: rgba(110,110,110,.18); border: 2px solid #6E6E6E; }
-.cm-labels { pointer-events: none; }
-.cm-label { position: absolute; transform: translate(7px, -50%); white-space: nowrap; color: #333;
-  font: 11px system-ui, sans-serif; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }
-.cm-label.cm-city { font-size: 12px; color: #222; }
-.cm-label.cm-event-place { font-weight: 600; color: #111; transform: translate(12px, -50%); }
-.cm-label.cm-left { transform: translate(calc(-100% - 7px), -50%); }
-.cm-label.cm-event-place.cm-left { transform: translate(calc(-100% - 12px), -50%); }
-.cm-left::before { left: calc(100% + 7px) !important; }
-.cm-town::before, .cm-city::before { content: ""; position: absolute; left: -7px; top: 50%; width: 5px; height: 5px;
-  border-radius: 50%; background: #555; transform: translate(-50%, -50%); }
-.cm-attr { color: #666; font-size: 10px; margin-top: 3px; }
-</style>"""
+CSS = "<style>" + Path(__file__).with_name("mapview.css").read_text(encoding="utf-8") + "</style>"
 
 
 def build_map(events: list[dict], geodata: Path, tiles: str | None = None) -> folium.Map:
