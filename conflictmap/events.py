@@ -149,8 +149,17 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
                 article=article.file, outlet=article.outlet, url=article.url, published=article.published,
                 start=m.start, end=m.end, confidence=_confidence(reading, m),
                 cues={"status": reading.cue, "frame": reading.frame, "date": cue.text if cue else "",
-                      "place": m.why, "surface": m.surface, "located": m.place.precision}))
+                      "place": m.why, "surface": m.surface, "located": m.place.precision,
+                      **({"extent": _extent(found.low, reading, span, lex)} if m.place.kind == "region" else {})}))
     return out
+
+
+def _extent(low: str, reading, span: tuple[int, int], lex: Lexicon) -> str:
+    """Whether a region's claim is of all of it ("whole": "Russia took full control of the Luhansk region")
+    or of places in it ("part": "captured five villages in the Kharkiv region", "almost the entire ...")."""
+    cue_end = reading.cue_start + len(reading.cue)
+    partial = reading.status == "claimed" and cue_end <= span[0] and lex.taken_part.match(low, cue_end, span[0])
+    return "part" if partial else "whole"
 
 
 def _local(side: str, place) -> str:

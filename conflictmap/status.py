@@ -91,6 +91,7 @@ class Lexicon:
     attempt: re.Pattern  # before a capture: an attempt, so fighting ("tried to take")
     taken_not_territory: re.Pattern  # after a capture: people or things taken, so no capture of the place
     taken_positions: re.Pattern  # after a capture: positions near the place, so fighting there
+    taken_part: re.Pattern  # after a capture, before a region: places in it or a part of it (events.py)
     governed_gap: re.Pattern  # the words between a cue and the place it governs
     passive_gap: re.Pattern  # the words between a place and the passive cue it is the subject of
     claimant_sides: tuple[str, ...]
@@ -137,7 +138,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    denial=word(data["denial"]), irrealis=lower(data["irrealis"]),
                    attempt=lower(data["attempt"]), governed_gap=lower(data["governed_gap"]),
                    taken_not_territory=lower(data["taken_not_territory"]),
-                   taken_positions=lower(data["taken_positions"]),
+                   taken_positions=lower(data["taken_positions"]), taken_part=lower(data["taken_part"]),
                    passive_gap=lower(data["passive_gap"]),
                    government_after=re.compile(data["government_after"], re.IGNORECASE),
                    government_place_before=re.compile(data["government_place_before"], re.IGNORECASE),

@@ -259,6 +259,17 @@ def test_its_general_staff_is_of_the_side_named_before(gaz, text, place, side):
     assert {e.side for e in read(gaz, text) if e.place.name == place} == {side}
 
 
+@pytest.mark.parametrize("text, region, extent", [
+    ("Russia says it has captured five villages in the Kharkiv region.", "Kharkiv Oblast", "part"),  # wire headline
+    ("Ukrainian forces liberated several settlements in Kherson Oblast on October 4.", "Kherson Oblast", "part"),
+    ("Russia is pressing on after capturing almost the entire Luhansk region.", "Luhansk Oblast", "part"),
+    ("Russian forces took full control of the Luhansk region, the defence ministry said.", "Luhansk Oblast", "whole"),
+    ("Gerasimov said the Kursk region had been completely cleared of Ukrainian forces.", "Kursk Oblast", "whole"),
+])
+def test_a_region_claimed_whole_or_in_part(gaz, text, region, extent):
+    assert the(gaz, text, region, "claimed").cues["extent"] == extent
+
+
 def test_two_frames_of_one_clause_give_two_statuses(gaz):
     text = "Russian forces clashed with Ukrainian troops and shelled positions near Opytne."
     assert {("Opytne", "contested", PUBLISHED), ("Opytne", "struck", PUBLISHED)} <= found(gaz, text)
