@@ -37,9 +37,10 @@ def denials(events: list[dict]) -> set[int]:
 
 
 def shaded_region(event: dict) -> bool:
-    """A region is shaded only when the report is about the region as a whole: a claim to hold it.
-    Fighting or a strike "in Donetsk region" happened somewhere in it, so it is a marker at its middle."""
-    return event.get("kind") == "region" and event["status"] == "claimed"
+    """A region is shaded only when the report is about the region as a whole: a claim to hold all of it.
+    Fighting or a strike "in Donetsk region", or villages taken in it ("extent": "part"), happened
+    somewhere in it, so it is a marker at its middle."""
+    return event.get("kind") == "region" and event["status"] == "claimed" and event.get("extent", "whole") == "whole"
 
 
 @dataclass(frozen=True)

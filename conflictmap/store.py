@@ -121,7 +121,7 @@ def _source(r) -> dict:
             "date_source": r.date_source, "confidence": r.confidence,
             "span": [r.span_start, r.span_end], "article_id": r.article_id,
             **{k: cues.get(k, default) for cues in [json.loads(r.cues)]
-               for k, default in (("surface", ""), ("located", "point"))}}
+               for k, default in (("surface", ""), ("located", "point"), ("extent", "whole"))}}
 
 
 def _event(row: dict, srcs: list[dict]) -> dict:
@@ -134,6 +134,7 @@ def _event(row: dict, srcs: list[dict]) -> dict:
         "lat": row["lat"], "lon": row["lon"], "status": row["status"], "date": row["date"],
         "date_start": row["date_start"], "date_end": row["date_end"],
         "claimant": lead["claimant"], "side": lead["side"], "quote": lead["quote"], "located": lead["located"],
+        "extent": lead["extent"],
         "article": lead["article"], "outlet": lead["outlet"], "url": lead["url"], "published": lead["published"],
         "confidence": lead["confidence"], "sources": srcs, "source_count": len(srcs), "outlets": outlets,
         "first_reported": min(s["published"] for s in srcs), "last_reported": max(s["published"] for s in srcs),

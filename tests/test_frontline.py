@@ -47,7 +47,9 @@ def test_a_claim_denied_the_same_day_by_the_other_side_is_contested():
 def test_only_a_region_claimed_whole_is_shaded():
     fighting = {**event("Donetsk Oblast", "contested", "2025-06-08", "russian", kind="region"), "located": "centroid"}
     whole = event("Kursk Oblast", "claimed", "2025-04-27", "russian", kind="region")
+    villages = {**event("Kharkiv Oblast", "claimed", "2024-05-11", "russian", kind="region"), "extent": "part"}
     assert not frontline.shaded_region(fighting) and frontline.shaded_region(whole)
+    assert not frontline.shaded_region(villages)  # "captured five villages in the Kharkiv region"
     regions = mapview.region_shapes(mapview.load_basemap(ROOT / "geodata"))
     data = mapview.events_data([fighting, whole], regions)
     assert data["region"] == [-1, 0] and len(data["regions"]) == 1  # fighting: a marker at the region's middle
@@ -127,3 +129,10 @@ def test_a_monthly_animation_shows_the_strikes_of_each_month():
     seen = [max(abs(a - b) for a, b in zip(image.getpixel(tuple(map(int, where)))[:3], orange)) < 12
             for _, _, image in frames]
     assert seen == [True, False]  # 21 days before the end of January: shown; gone by the end of February
+
+
+def test_the_demo_map_shades_no_region_claimed_only_in_part(samples_events):
+    """"Russia says it has captured five villages in Kharkiv region push": villages in it, not the oblast."""
+    kharkiv = [e for e in samples_events if e["place"] == "Kharkiv Oblast" and e["status"] == "claimed"]
+    assert kharkiv and all(e["extent"] == "part" and not frontline.shaded_region(e) for e in kharkiv)
+    assert any(frontline.shaded_region(e) for e in samples_events if e["place"] == "Kursk Oblast")  # "fully retaken"
