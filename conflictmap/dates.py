@@ -127,8 +127,19 @@ def _since(inner):
     return resolve
 
 
+def _day_range(g, pub):
+    """"12-13 May", "between 10 and 12 May", "May 3 to 5": the days from the first to the last."""
+    last = _day_month(g, pub)
+    first = _day_month({**g, "day": g["first"]}, pub)
+    return f"{first}/{last}" if len(first) == len(last) == 10 and first < last else last
+
+
+_FIRST = r"(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—|and|to|until|till)\s*"
 RULES: list[tuple[str, object]] = [
     (r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)", lambda g, pub: f"{g['y']}-{g['m']}-{g['d']}"),
+    (r"(?:between\s+|from\s+)?" + _FIRST + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?", _day_range),
+    (r"(?:between\s+|from\s+)?" + _MONTH + r"\s+" + _FIRST + _DAY + r"(?![\d,]*\d{3})(?:,?\s+" + _YEAR + r")?",
+     _day_range),
     (r"(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>20\d\d)", lambda g, pub: f"{g['y']}-{int(g['m']):02d}-{int(g['d']):02d}"),
     (_DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?", _day_month),
     (_MONTH + r"\s+" + _DAY + r"(?![\d,]*\d{3})(?:,?\s+" + _YEAR + r")?", _day_month),
@@ -148,7 +159,7 @@ RULES: list[tuple[str, object]] = [
     (r"last\s+week|(?:earlier\s+)?this\s+week", lambda g, pub: _ago({"num": "1" if "last" in g[0] else "0", "unit": "week"}, pub)),
     (r"the\s+day\s+before\s+yesterday", lambda g, pub: _day(pub - timedelta(days=2))),
     (r"yesterday", lambda g, pub: _day(pub - timedelta(days=1))),
-    (r"overnight|today|this\s+morning|tonight|on\s+the\s+night", lambda g, pub: _day(pub)),
+    (r"overnight|today|this\s+morning|tonight|on\s+the\s+night(?!\s+of\b)", lambda g, pub: _day(pub)),
     (_NUM + r"\s+" + _UNIT + r"\s+ago", _ago),
     (r"(?:for\s+|over\s+|after\s+)?(?:the\s+(?:past|last)\s+)?" + _NUM + r"(?:\s+|-)" + _UNIT
      + r"(?:\s+of\b|-long\b|\s+(?:siege|battle|campaign|offensive))", _period),

@@ -26,6 +26,11 @@ PUB = date(2025, 2, 7)  # a Friday
     ("a three-month siege", "2024-11/2025-02"),
     ("since last summer", "2024-06/2025-02-07"),
     ("on 17 February 2024", "2024-02-17"),
+    ("on the night of 5-6 February", "2025-02-05/2025-02-06"),  # day ranges: regional press, Telegram
+    ("overnight on February 5–6", "2025-02-05/2025-02-06"),  # wire copy
+    ("between 1 and 3 February 2025", "2025-02-01/2025-02-03"),  # think-tank update
+    ("from 28 to 30 January", "2025-01-28/2025-01-30"),
+    ("on January 30 and 31", "2025-01-30/2025-01-31"),
     ("on February 17, 2024", "2024-02-17"),
     ("Feb. 17, 2024", "2024-02-17"),
     ("on 3 October", "2024-10-03"),
