@@ -94,7 +94,7 @@ def test_empty_store_says_what_to_do(tmp_path, monkeypatch):
 
 def test_events_page_search_and_sources(app, samples_events):
     at = app.run()
-    at.switch_page("pages/events.py").run()
+    at.switch_page("views/events.py").run()
     assert not at.exception
     at.text_input(key="search").set_value("Avdiivka").run()
     table = at.dataframe[0].value
@@ -104,7 +104,7 @@ def test_events_page_search_and_sources(app, samples_events):
 
 def test_add_page_without_files_warns(app):
     at = app.run()
-    at.switch_page("pages/add_articles.py").run()
+    at.switch_page("views/add_articles.py").run()
     assert not at.exception
     at.button[0].click().run()
     assert "Choose at least one file" in at.warning[0].value
@@ -170,7 +170,7 @@ def test_each_correction_shows_at_once_and_undoes(scratch):
     """Status (from a select box), date, place and "not an event": the table shows each at once, and its
     Undo, listed below, restores the event, also without a reload."""
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/events.py").run()
+    at.switch_page("views/events.py").run()
     at.text_input(key="search").set_value("Enerhodar").run()
     table = lambda: at.dataframe[0].value  # noqa: E731
     before = table().copy()
@@ -193,7 +193,7 @@ def test_each_correction_shows_at_once_and_undoes(scratch):
 
 def test_a_wrong_correction_is_said(scratch):
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/events.py").run()
+    at.switch_page("views/events.py").run()
     at.selectbox(key="field").set_value("place").run()
     at.text_input(key="new_place").set_value("Nowhereville")
     at.text_input(key="reason").set_value("a test")
@@ -203,7 +203,7 @@ def test_a_wrong_correction_is_said(scratch):
 
 def test_events_search_finds_a_place_by_any_spelling(app):
     at = app.run()
-    at.switch_page("pages/events.py").run()
+    at.switch_page("views/events.py").run()
     at.text_input(key="search").set_value("Artemivsk").run()
     assert not at.exception
     assert "Bakhmut" in set(at.dataframe[0].value["place"])
@@ -211,7 +211,7 @@ def test_events_search_finds_a_place_by_any_spelling(app):
 
 def test_articles_page_highlights_places(app):
     at = app.run()
-    at.switch_page("pages/articles.py").run()
+    at.switch_page("views/articles.py").run()
     assert not at.exception
     assert any('<mark class="' in el.proto.body for el in at.get("html"))  # st.html: no Markdown reads the text
     assert len(at.dataframe[0].value) >= 1
@@ -219,7 +219,7 @@ def test_articles_page_highlights_places(app):
 
 def test_gazetteer_page_adds_an_alias(scratch):
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/gazetteer.py").run()
+    at.switch_page("views/gazetteer.py").run()
     at.text_input(key="gaz_query").set_value("Toretsk").run()
     assert "Toretsk" in at.dataframe[0].value["name"].tolist()
     at.text_input(key="alias_name").set_value("Toretsk-on-Test")
@@ -232,7 +232,7 @@ def test_gazetteer_page_adds_an_alias(scratch):
 
 def test_broken_gazetteer_keeps_the_last_good_one(scratch):
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/gazetteer.py").run()  # a good load keeps a copy
+    at.switch_page("views/gazetteer.py").run()  # a good load keeps a copy
     scratch[1].write_text("places: [oops\n", encoding="utf-8")
     at.run()
     shown = [re.sub(r"\\(.)", r"\1", w.value) for w in at.warning]  # Markdown's escapes are not shown
@@ -243,7 +243,7 @@ def test_broken_gazetteer_keeps_the_last_good_one(scratch):
 
 def test_presentation_steps_through_time(app, samples_events):
     at = app.run()
-    at.switch_page("pages/present.py").run()
+    at.switch_page("views/present.py").run()
     assert not at.exception
     html = lambda: at.main.get("html")[0].proto.body  # noqa: E731
     heading = lambda: re.search(r'<h1 class="cm-day">([^<]+)</h1>', html()).group(1)  # noqa: E731
@@ -305,7 +305,7 @@ def test_events_page_csv_download_neutralises_formulas(tmp_path, gaz, monkeypatc
     monkeypatch.setattr(MediaFileManager, "add_deferred", lambda self, make, mimetype, *a, **k: (
         files.append((mimetype, make())), add_deferred(self, make, mimetype, *a, **k))[1])
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/events.py").run()
+    at.switch_page("views/events.py").run()
     assert not at.exception
     (data,) = [data for mimetype, data in files if mimetype.startswith("text/csv")]
     rows = list(csv.reader((data.decode() if isinstance(data, bytes) else data).splitlines()))
@@ -313,8 +313,8 @@ def test_events_page_csv_download_neutralises_formulas(tmp_path, gaz, monkeypatc
     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row)
 
 
-PAGES = ("pages/map.py", "pages/events.py", "pages/articles.py", "pages/add_articles.py", "pages/gazetteer.py",
-         "pages/present.py")
+PAGES = ("views/map.py", "views/events.py", "views/articles.py", "views/add_articles.py", "views/gazetteer.py",
+         "views/present.py")
 EVERY_PAGE = """
 import sys
 from streamlit.testing.v1 import AppTest
@@ -336,5 +336,5 @@ def test_every_page_reads_a_read_only_store(read_only_store):
                             text=True, env={**os.environ, "CONFLICTMAP_DB": str(db)}, timeout=600)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "pages/add_articles.py Warning The store is read-only (its file or folder cannot be written): "
+        "views/add_articles.py Warning The store is read-only (its file or folder cannot be written): "
         "articles cannot be added to it."]

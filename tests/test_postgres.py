@@ -131,7 +131,7 @@ def test_the_app_reads_postgresql_while_an_ingest_writes(postgres, gaz, samples_
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert not at.exception and not at.error
     assert at.caption[0].value.startswith(filters.summary(filters.apply(samples_events, filters.View())))
-    for page in ("pages/events.py", "pages/articles.py"):
+    for page in ("views/events.py", "views/articles.py"):
         at.switch_page(page).run()
         assert not at.exception and not at.error, page
     engine = store.connect(url)

@@ -105,9 +105,7 @@ def browser():
 
 
 def _reader_cannot_write(page, url: str, says: str) -> None:
-    page.goto(url)  # the app first (Streamlit reads a first visit's /page as a file of pages/: see the README)
-    page.locator("[data-testid='stSidebarNav']").get_by_text("Events", exact=True).wait_for(timeout=30000)
-    page.goto(f"{url}/add_articles")
+    page.goto(f"{url}/add_articles")  # a first visit straight to a write page's address
     page.locator("[data-testid='stSidebarNav']").get_by_text("Events", exact=True).wait_for(timeout=30000)
     page.wait_for_timeout(1500)
     assert page.get_by_text("Add to the map").count() == 0 and page.locator("input[type='file']").count() == 0
@@ -191,7 +189,7 @@ def test_an_editors_session_expires(store_copy, tmp_path, monkeypatch):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.session_state["editor"] = ("anna", time.time() + 60)
     at.run()
-    at.switch_page("pages/events.py").run()
+    at.switch_page("views/events.py").run()
     assert any(b.label == "Save correction" for b in at.button)
     at.session_state["editor"] = ("anna", time.time() - 1)  # the session's time is up
     at.run()
