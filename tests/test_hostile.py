@@ -204,6 +204,23 @@ def test_bad_zip_members_are_refused_one_by_one(conf, gaz):
     assert lines["batch.zip:lying.txt"].startswith("refused: damaged: its checksum does not match")
 
 
+def test_the_upload_page_stores_every_good_file_and_names_every_bad_one(conf, gaz):
+    """What Add articles does with a mixed upload (it shows these lines as text): each bad file refused
+    with its reason, every good one stored, the zip's good members too."""
+    raw = _patch_member(_zip_bytes({"in-zip.txt": _dated(3) * 20, "crc.txt": _dated(4) * 20}), "crc.txt", crc=1)
+    uploads = [("good.txt", _dated(1, "Toretsk")), ("utf16.txt", UKRAINIAN.encode("utf-16-le")),
+               ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20), ("empty.txt", b"  \n"),
+               ("bundle.zip", raw)]
+    report = pipeline.ingest_uploads(uploads, {"published": "2025-02-07"}, conf, gaz,
+                                     store.connect(conf.db, create=True))
+    lines = dict(line.split(": ", 1) for line in report.lines)
+    assert all(lines[name].startswith("stored") for name in ("good.txt", "utf16.txt", "in-zip.txt")), lines
+    assert lines["image.txt"] == "refused: binary or unreadable encoding, not text"
+    assert lines["empty.txt"] == "refused: the file is empty"
+    assert lines["bundle.zip:crc.txt"].startswith("refused: damaged")
+    assert (report.stored, report.refused) == (3, 3)
+
+
 def test_zip_limits_are_reported(tmp_path):
     import zipfile
 
