@@ -3,6 +3,8 @@ PostgreSQL server and a store on each backend."""
 from __future__ import annotations
 
 import os
+import shutil
+import socket
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,6 +15,28 @@ from conflictmap.config import ROOT, settings
 
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-sync"]  # quiet on a closed network
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (browsers cannot be downloaded here)."""
+    if not CHROMIUM:
+        pytest.skip("Chromium is not installed (make browser)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

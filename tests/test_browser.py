@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -12,40 +10,19 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import write_article
+from conftest import free_port, write_article
 
 from conflictmap import export, filters, frontline, pipeline, store
 from conflictmap.config import ROOT, settings
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--disable-sync"]
 SHOTS = Path(os.environ["CONFLICTMAP_SCREENSHOTS"]) if os.environ.get("CONFLICTMAP_SCREENSHOTS") else None
 HOSTILE = ("Russian forces captured Kurakhove on Monday <script>window.__pwned=1</script>"
            "<img src=x onerror=\"window.__pwned=1\"> ${window.__pwned=1} `x` </script>.")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM:
-        pytest.skip("Chromium is not installed (make browser)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_app(db: Path):
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "CONFLICTMAP_DB": str(db)}
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
                              str(port), "--server.headless", "true"], cwd=ROOT, env=env,

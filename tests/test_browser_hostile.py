@@ -7,26 +7,20 @@ author's server just by opening the article. Every request to a host other than 
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from dataclasses import replace
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import write_article
+from conftest import free_port, write_article
 
 from conflictmap import corrections, pipeline, store
 from conflictmap.config import ROOT, settings
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--disable-sync"]
 MARKDOWN = "![p](http://img.test/p.png)"
 HOSTILE = f"""Russian forces captured Kurakhove on Monday, the ministry said. {MARKDOWN}
 
@@ -43,24 +37,6 @@ AUTHORS_MARKUP = "h1:has-text('A heading'), img[src*='.test'], a[href*='link.tes
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM:
-        pytest.skip("Chromium is not installed (make browser)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
 def hostile_app(tmp_path_factory, gaz):
     """The app on a store holding one hostile article (file name, outlet and link too) and a hostile correction."""
     folder = tmp_path_factory.mktemp("hostile-md")
@@ -71,7 +47,7 @@ def hostile_app(tmp_path_factory, gaz):
     engine = store.connect(conf.db)
     event = store.merged_events(engine)[0]
     corrections.add(engine, event, "date", "2025-01-06", f"see {MARKDOWN} and [here](http://link.test/r)")
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
                              str(port), "--server.headless", "true"], cwd=ROOT,
                             env={**os.environ, "CONFLICTMAP_DB": str(conf.db)},
