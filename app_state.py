@@ -108,6 +108,16 @@ def why_no_writes() -> str:
     return "Editors sign in (in the sidebar) to add articles, correct events or edit the gazetteer."
 
 
+def stop_unless_writable(engine, what: str, say=st.warning) -> None:
+    """End the page here, saying why, when this session cannot write `what` ("articles cannot be added")."""
+    if store.read_only(engine):
+        say(f"The store is read-only (its file or folder cannot be written): {what}.")
+        st.stop()
+    if writer() is None:
+        say(why_no_writes())
+        st.stop()
+
+
 def record(action: str, **detail) -> None:
     """A write, in the change log with who made it."""
     access.record(app_settings().change_log, writer() or "?", action, **detail)

@@ -8,18 +8,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_browser import map_frame, start_app  # noqa: E402  the same app as test_browser.py
+from test_browser import app_url, map_frame  # noqa: E402,F401  the app fixture of test_browser.py
 
 pytestmark = pytest.mark.browser
 PlaywrightError = pytest.importorskip("playwright.sync_api").Error
-
-
-@pytest.fixture(scope="module")
-def app_url(samples_db):
-    proc, url = start_app(samples_db)
-    yield url
-    proc.terminate()
-    proc.wait(10)
 
 
 def open_map(browser, url: str):

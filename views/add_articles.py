@@ -2,17 +2,12 @@
 import streamlit as st
 
 import app_state
-from conflictmap import pipeline, store
+from conflictmap import pipeline
 
 conf = app_state.app_settings()
 engine = app_state.engine(conf.db)
 st.title("Add articles")
-if store.read_only(engine):
-    st.warning("The store is read-only (its file or folder cannot be written): articles cannot be added to it.")
-    st.stop()
-if app_state.writer() is None:
-    st.warning(app_state.why_no_writes())
-    st.stop()
+app_state.stop_unless_writable(engine, "articles cannot be added to it")
 st.write("Plain text, Markdown or HTML files, several at once or in a zip. "
          "A bad file is refused with its reason; nothing already stored is touched.")
 with st.form("upload", clear_on_submit=True):

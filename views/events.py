@@ -45,12 +45,7 @@ for source in event["sources"]:
         st.html(f'<div class="cm-article">{escape.highlight_spans(article["text"], spans)}</div>')
 
 st.subheader("Correct this event")
-if store.read_only(engine):
-    st.caption("The store is read-only (its file or folder cannot be written): corrections cannot be saved.")
-    st.stop()
-if app_state.writer() is None:
-    st.caption(app_state.why_no_writes())
-    st.stop()
+app_state.stop_unless_writable(engine, "corrections cannot be saved", st.caption)
 def save(event=event) -> None:
     field, reason = st.session_state.field, st.session_state.reason
     new = {"status": st.session_state.get("new_status"), "date": st.session_state.get("new_date", ""),
