@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,6 +41,32 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def answering(port: int, tries: int = 160) -> str | None:
+    """http://127.0.0.1:PORT once the app there answers its health check, None if it never does."""
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(tries):
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            return url
+        except OSError:
+            time.sleep(0.25)
+    return None
+
+
+def start_app(db: Path):
+    """`streamlit run app.py` on the store `db`: (process, url) once it answers."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
+                             str(port), "--server.headless", "true"], cwd=ROOT,
+                            env={**os.environ, "CONFLICTMAP_DB": str(db)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = answering(port)
+    if url is None:
+        proc.kill()
+        raise RuntimeError("streamlit did not start")
+    return proc, url
 
 
 @pytest.fixture(scope="session")

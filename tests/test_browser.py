@@ -2,40 +2,19 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import free_port, write_article
+from conftest import start_app, write_article
 
 from conflictmap import export, filters, frontline, pipeline, store
-from conflictmap.config import ROOT, settings
+from conflictmap.config import settings
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(os.environ["CONFLICTMAP_SCREENSHOTS"]) if os.environ.get("CONFLICTMAP_SCREENSHOTS") else None
 HOSTILE = ("Russian forces captured Kurakhove on Monday <script>window.__pwned=1</script>"
            "<img src=x onerror=\"window.__pwned=1\"> ${window.__pwned=1} `x` </script>.")
-
-
-def start_app(db: Path):
-    port = free_port()
-    env = {**os.environ, "CONFLICTMAP_DB": str(db)}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
-                             str(port), "--server.headless", "true"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            return proc, url
-        except OSError:
-            time.sleep(0.25)
-    proc.kill()
-    raise RuntimeError("streamlit did not start")
 
 
 @pytest.fixture(scope="module")

@@ -6,19 +6,14 @@ author's server just by opening the article. Every request to a host other than 
 """
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from dataclasses import replace
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import free_port, write_article
+from conftest import start_app, write_article
 
 from conflictmap import corrections, pipeline, store
-from conflictmap.config import ROOT, settings
+from conflictmap.config import settings
 
 pytestmark = pytest.mark.browser
 MARKDOWN = "![p](http://img.test/p.png)"
@@ -47,18 +42,7 @@ def hostile_app(tmp_path_factory, gaz):
     engine = store.connect(conf.db)
     event = store.merged_events(engine)[0]
     corrections.add(engine, event, "date", "2025-01-06", f"see {MARKDOWN} and [here](http://link.test/r)")
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
-                             str(port), "--server.headless", "true"], cwd=ROOT,
-                            env={**os.environ, "CONFLICTMAP_DB": str(conf.db)},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.25)
+    proc, url = start_app(conf.db)
     yield url
     proc.terminate()
     proc.wait(10)

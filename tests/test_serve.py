@@ -10,11 +10,10 @@ import sqlite3
 import subprocess
 import sys
 import time
-import urllib.request
 
 import pytest
 
-from conftest import free_port
+from conftest import answering, free_port
 
 from conflictmap import access
 from conflictmap.config import ROOT
@@ -27,15 +26,11 @@ def serve(*args: str):
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "conflictmap", "serve", "--port", str(port), *args], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(160):
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            return proc, url
-        except OSError:
-            time.sleep(0.25)
-    stop(proc)
-    raise RuntimeError("the app did not start")
+    url = answering(port)
+    if url is None:
+        stop(proc)
+        raise RuntimeError("the app did not start")
+    return proc, url
 
 
 def stop(proc) -> None:
