@@ -17,7 +17,7 @@ def _seed_from_url(span, min_conf) -> urlstate.MapState:
             url_seeded=True, mode="As of" if view.as_of else "Date range", play_step="week",
             statuses=list(view.statuses), sides=list(view.sides), outlets=list(view.outlets),
             min_sources=view.min_sources, min_conf=view.min_confidence if "conf" in st.query_params else min_conf,
-            cluster=state.cluster, tiles=state.tiles)
+            cluster=state.cluster, tiles=state.tiles, held=state.held, strike_window=view.strike_days)
     if span and "dates" not in st.session_state:
         clamp = lambda d: min(max(d, span[0]), span[1])  # noqa: E731
         st.session_state.update(dates=(clamp(view.start or span[0]), clamp(view.end or span[1])),
@@ -43,10 +43,13 @@ def sidebar(events: list[dict], span, min_conf: float) -> tuple[filters.View, ur
                     st.session_state.playing = True
                 if stop.button("⏸", help="Pause"):
                     st.session_state.playing = False
-                strike_days = st.number_input("Strikes of the last … days", min_value=1, max_value=365,
-                                              value=filters.STRIKE_DAYS, key="strike_days",
+                if "strike_days" not in st.session_state:  # the widget's state goes while Date range is shown
+                    st.session_state.strike_days = st.session_state.get("strike_window", filters.STRIKE_DAYS)
+                strike_days = st.number_input("Strikes of the last … days", min_value=1,
+                                              max_value=urlstate.MAX_STRIKE_DAYS, key="strike_days",
                                               help="As of a day, each place shows its latest claim or contest, "
                                                    "and strikes only this recent.")
+                st.session_state.strike_window = strike_days
         statuses = st.multiselect("Status", STATUSES, key="statuses")
         sides = st.multiselect("Claimant side", filters.SIDES, key="sides", format_func=SIDE_LABELS.get)
         known = filters.outlets_of(events)
@@ -66,7 +69,7 @@ def sidebar(events: list[dict], span, min_conf: float) -> tuple[filters.View, ur
 def held_toggle() -> bool:
     """The held-by layer: off unless asked for, and said to be inferred."""
     with st.sidebar:
-        return st.checkbox("Who holds what (inferred from the cited reports)", key="held", value=False,
+        return st.checkbox("Who holds what (inferred from the cited reports)", key="held",
                            help="Each place in the colour of the side that holds it as the articles last tell "
                                 "it, with cells of a few km around it merged by side. Not a verified front line.")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .filters import SIDES, View
+from .filters import SIDES, STRIKE_DAYS, View
 from .models import STATUSES
 
 
@@ -18,6 +18,10 @@ class MapState:
     zoom: int | None = None
     cluster: bool = True
     tiles: str = "none"
+    held: bool = False  # the inferred "who holds what" layer
+
+
+MAX_STRIKE_DAYS = 365
 
 
 def to_params(view: View, state: MapState) -> dict[str, str]:
@@ -30,11 +34,13 @@ def to_params(view: View, state: MapState) -> dict[str, str]:
         "outlet": "|".join(view.outlets) or None,
         "sources": str(view.min_sources) if view.min_sources != 1 else None,
         "conf": f"{view.min_confidence:g}" if view.min_confidence != View.min_confidence else None,
+        "strikes": str(view.strike_days) if view.as_of and view.strike_days != STRIKE_DAYS else None,
         "lat": f"{state.lat:.4f}" if state.lat is not None else None,
         "lon": f"{state.lon:.4f}" if state.lon is not None else None,
         "zoom": str(state.zoom) if state.zoom is not None else None,
         "cluster": None if state.cluster else "0",
         "tiles": None if state.tiles == "none" else state.tiles,
+        "held": "1" if state.held else None,
     }
     return {k: v for k, v in params.items() if v is not None}
 
@@ -50,11 +56,13 @@ def from_params(params: dict[str, str]) -> tuple[View, MapState]:
         "outlet": lambda v: ("view", {"outlets": tuple(o for o in v.split("|") if o)}),
         "sources": lambda v: ("view", {"min_sources": max(1, int(v))}),
         "conf": lambda v: ("view", {"min_confidence": min(1.0, max(0.0, float(v)))}),
+        "strikes": lambda v: ("view", {"strike_days": _bounded(int(v), 1, MAX_STRIKE_DAYS)}),
         "lat": lambda v: ("state", {"lat": _bounded(float(v), -90, 90)}),
         "lon": lambda v: ("state", {"lon": _bounded(float(v), -180, 180)}),
         "zoom": lambda v: ("state", {"zoom": int(_bounded(int(v), 1, 18))}),
         "cluster": lambda v: ("state", {"cluster": v not in ("0", "false", "no")}),
         "tiles": lambda v: ("state", {"tiles": v if v in ("none", "osm") else "none"}),
+        "held": lambda v: ("state", {"held": v.lower() in ("1", "true", "yes", "on")}),
     }
     for key, read in readers.items():
         if key not in params:

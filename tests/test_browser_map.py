@@ -1,5 +1,6 @@
 """The map of issue #17 in headless Chromium against `streamlit run app.py`, network closed: stacked
-markers each open their own popup, place names at local zoom, the held-by layer off until asked for."""
+markers each open their own popup, place names at local zoom, the held-by layer off until asked for, and
+the view in the URL the moment it changes (time mode, strike window, held-by layer), so a reload resumes it."""
 from __future__ import annotations
 
 import sys
@@ -8,10 +9,14 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_browser import app_url, map_frame  # noqa: E402,F401  the app fixture of test_browser.py
+from test_browser import app_errors, app_url, as_of_shown, map_frame, settled  # noqa: E402,F401  test_browser's app
 
 pytestmark = pytest.mark.browser
 PlaywrightError = pytest.importorskip("playwright.sync_api").Error
+
+
+STRIKES = "[data-testid='stSidebar'] input[aria-label='Strikes of the last … days']"
+HELD = "Who holds what"
 
 
 def open_map(browser, url: str):
@@ -72,16 +77,70 @@ def test_held_by_layer_is_off_until_asked_for_and_says_it_is_inferred(browser, a
     frame.locator(".cm-marker").first.wait_for(timeout=30000)
     assert frame.locator(".cm-legend-held").count() == 0
     page.locator("[data-testid='stSidebar'] label", has_text="Who holds what").click()
-    # the map is drawn again, with the layer (Streamlit may hold the old frame beside the new one a while)
     text = ""
-    for _ in range(120):
-        for f in [f for f in page.frames if "streamlit_folium" in f.url]:
-            try:
-                text = text or (f.locator(".cm-legend-held").count() and f.locator(".cm-legend-held").inner_text())
-            except PlaywrightError:  # the old frame, removed while read
-                pass
+    for _ in range(120):  # the map is drawn again, with the layer
+        text = held_legend(page)
         if text:
             break
         page.wait_for_timeout(250)
     assert "Held by Russia" in text and "Inferred from the cited reports" in text
+    page.close()
+
+
+def held_legend(page) -> str:
+    """The held-by legend's text in the map frame, "" while there is none (Streamlit may hold the old
+    frame beside the new one a while)."""
+    for f in [f for f in page.frames if "streamlit_folium" in f.url]:
+        try:
+            if f.locator(".cm-legend-held").count():
+                return f.locator(".cm-legend-held").inner_text()
+        except PlaywrightError:  # the old frame, removed while read
+            pass
+    return ""
+
+
+def url_has(page, *parts: str, timeout: float = 8000) -> bool:
+    """Whether the page's address comes to hold every part within `timeout` ms, with no click."""
+    try:
+        page.wait_for_function("(parts) => parts.every(p => window.location.search.includes(p))", arg=list(parts),
+                               timeout=timeout)
+        return True
+    except PlaywrightError:
+        return False
+
+
+def test_url_follows_as_of_and_the_strike_window_without_another_click(browser, app_url):
+    """A reader opens the map, switches the time to "As of" and sets the strike window to 30 days, then
+    copies the address: it must already say so (it kept the old view until the next click)."""
+    page, _ = open_map(browser, app_url + "/")
+    settled(page)
+    assert "asof=" not in page.url
+    page.locator("[data-testid='stSidebar']").get_by_text("As of", exact=True).click()
+    page.locator(STRIKES).wait_for(timeout=20000)
+    assert url_has(page, "asof="), page.url
+    page.locator(STRIKES).fill("30")
+    page.locator(STRIKES).press("Enter")
+    assert url_has(page, "asof=", "strikes=30"), page.url
+    page.locator("[data-testid='stSidebar'] label", has_text=HELD).click()
+    assert url_has(page, "asof=", "strikes=30", "held=1"), page.url
+    page.close()
+
+
+def test_a_link_resumes_the_strike_window_and_the_held_by_layer(browser, app_url):
+    page, _ = open_map(browser, app_url + "/?cluster=0&asof=2025-10-28&strikes=30&held=1")
+    page.locator(STRIKES).wait_for(timeout=30000)
+    assert page.locator(STRIKES).input_value() == "30"
+    assert page.locator("[data-testid='stSidebar'] [data-testid='stCheckbox']", has_text=HELD) \
+        .locator("input").is_checked()
+    for _ in range(120):
+        if held_legend(page):
+            break
+        page.wait_for_timeout(250)
+    assert "Held by Russia" in held_legend(page)
+    settled(page)
+    assert "strikes=30" in page.url and "held=1" in page.url and "asof=2025-10-28" in page.url
+    page.reload()
+    page.locator(STRIKES).wait_for(timeout=30000)
+    assert page.locator(STRIKES).input_value() == "30" and as_of_shown(page) == "2025-10-28"
+    assert app_errors(page) == []
     page.close()

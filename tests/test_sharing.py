@@ -1,11 +1,11 @@
 """What leaves the app: the CSV with a row per source, exports headed by the view's title and date, the
-CLI's count of what an image draws, and when the store last changed."""
+CLI's count of what an image draws, when the store last changed, and the view in a link's URL."""
 import csv
 import subprocess
 import sys
 from datetime import date
 
-from conflictmap import export, filters, freshness, store
+from conflictmap import export, filters, freshness, store, urlstate
 from conflictmap.config import ROOT, settings
 
 
@@ -47,3 +47,23 @@ def test_the_store_says_when_it_changed(samples_db, tmp_path):
     assert freshness.sentence(updated).startswith("Newest article 28 Oct 2025 · last ingest ")
     assert freshness.last_updated(store.connect(tmp_path / "empty.sqlite", create=True)) is None
     assert freshness.sentence(None) == "The store holds no articles yet."
+
+
+def test_url_keeps_the_strike_window_and_the_held_by_layer():
+    view = filters.View(as_of=date(2024, 10, 31), strike_days=30)
+    state = urlstate.MapState(held=True)
+    params = urlstate.to_params(view, state)
+    assert params == {"asof": "2024-10-31", "strikes": "30", "held": "1"}
+    assert urlstate.from_params(params) == (view, state)
+
+
+def test_url_leaves_out_the_default_window_and_layer_and_reads_bad_ones_as_default():
+    assert urlstate.to_params(filters.View(as_of=date(2024, 10, 31)), urlstate.MapState()) == {"asof": "2024-10-31"}
+    # a date range has no strike window: the parameter would say nothing about what is shown
+    assert "strikes" not in urlstate.to_params(filters.View(strike_days=30), urlstate.MapState())
+    for bad in ("0", "-3", "366", "a week", "7.5", ""):
+        view, _ = urlstate.from_params({"asof": "2024-10-31", "strikes": bad})
+        assert view == filters.View(as_of=date(2024, 10, 31)), bad
+    for off in ("0", "no", "", "held"):
+        assert urlstate.from_params({"held": off})[1].held is False
+    assert urlstate.from_params({"held": "true"})[1].held is True

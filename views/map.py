@@ -21,6 +21,7 @@ if "as_of_next" in st.session_state:  # Play's next step, given to the slider be
     st.session_state.as_of = st.session_state.pop("as_of_next")
 view, state = map_controls.sidebar(events, span, conf.min_confidence)
 held = map_controls.held_toggle()
+state = replace(state, held=held)
 shown = filters.apply(events, view)
 when = (f"as of {view.as_of:%d %b %Y}" if view.as_of else
         f"{view.start:%d %b %Y} – {view.end:%d %b %Y}" if view.start and view.end else "")
@@ -42,8 +43,7 @@ position = st_folium(assets.use_urls(base, app_state.STATIC_URL, *layers), featu
                      returned_objects=["center", "zoom"], key="map", height=640, use_container_width=True,
                      center=found and [found.lat, found.lon], zoom=found and 11)
 if position and position.get("center"):
-    state = urlstate.MapState(position["center"]["lat"], position["center"]["lng"], position.get("zoom"),
-                              state.cluster, state.tiles)
+    state = replace(state, lat=position["center"]["lat"], lon=position["center"]["lng"], zoom=position.get("zoom"))
 if urlstate.to_params(view, state) != params:
     st.query_params.from_dict(urlstate.to_params(view, state))
 st.caption(mapview.ATTRIBUTION)
