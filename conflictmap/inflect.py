@@ -89,3 +89,17 @@ def case_forms(name: str, language: str) -> set[str]:
             if len(form) >= MIN_FORM and form != name:
                 forms.add(form)
     return forms
+
+
+def nominatives(word: str, language: str) -> set[str]:
+    """The dictionary forms a folded one-word name may be a case of, the rules read backwards
+    («тоненького» -> «тоненькое», «токмаку» -> «токмак»), the word itself among them. Most are not
+    words at all; a gazetteer lookup tells which is a name."""
+    r = rules(language)
+    found = {word}
+    for table in (r.nouns, r.adjectives):
+        for ending, by_case in table.items():
+            for form in {f for forms in by_case.values() for f in forms}:
+                if form and word.endswith(form) and len(word) - len(form) >= MIN_FORM:
+                    found.add(word[:len(word) - len(form)] + ending)
+    return found

@@ -72,7 +72,7 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     confirmed: set[str] = set()  # word-like names the article has already used as places
     named = gaz.find(text)
     matches = [_as_region(text, m, gaz) for m in named if not _not_a_place(text, m, gaz, lex, confirmed)]
-    matches = respelled(text, matches, named, gaz, lex.place_before, lex.qualifier_follows)
+    matches = respelled(text, matches, named, gaz, lex)
     matches, located = _qualified(text, matches, gaz, lex)
     if not matches:
         return []
@@ -233,8 +233,8 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
     if in_dateline(text, m.start, m.end, lex):
         return True  # "KHARKIV, May 15 (Kharkiv Evening Post) -"
     after = text[m.end:m.end + 80]
-    if lex.organisation_after.match(after) or (_after_a_capital(text, m.start)
-                                                and lex.person_before.search(text, max(0, m.start - 30), m.start)):
+    if lex.organisation_after.match(after) or lex.unit_before.search(text, max(0, m.start - 40), m.start) \
+            or (_after_a_capital(text, m.start) and lex.person_before.search(text, max(0, m.start - 30), m.start)):
         return True
     if lex.district.fullmatch(m.surface) or lex.district.fullmatch(m.surface + after[:len(" district")]):
         return True  # "Lozivskyi district", "Kharkiv's Kyivskyi district": a district, not a village or another city's

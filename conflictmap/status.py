@@ -101,6 +101,7 @@ class Lexicon:
     locator_before: re.Pattern
     reference_before: re.Pattern
     person_before: re.Pattern
+    unit_before: re.Pattern  # a unit named for a place, its name in quotes
     place_before: re.Pattern
     place_after: re.Pattern
     direction_after: re.Pattern
@@ -118,6 +119,9 @@ class Lexicon:
     unknown_before_qualifier: re.Pattern  # a name inside a sentence, then a comma: what an oblast may qualify
     settlement_named_before: re.Pattern  # "the village of X in": an oblast after it qualifies X
     answered: re.Pattern  # a sentence answering fire: the strike before it was a fight (events.py)
+    respell_name: re.Pattern  # a capitalised name shaped like a place's, that the gazetteer may spell otherwise
+    respell_before: re.Pattern  # what makes such a name a place (respell.py)
+    language: str = "en"
 
 
 LEXICONS = {"en": "lexicon.yaml", "uk": "lexicon_uk.yaml", "ru": "lexicon_ru.yaml"}
@@ -145,7 +149,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    origin_before=lower(data["origin_before"]),
                    locator_before=re.compile(data["locator_before"], re.IGNORECASE),
                    reference_before=lower(data["reference_before"]),
-                   person_before=re.compile(data["person_before"]),
+                   person_before=re.compile(data["person_before"]), unit_before=re.compile(data["unit_before"]),
                    place_before=re.compile(data["place_before"], re.IGNORECASE),
                    place_after=re.compile(data["place_after"], re.IGNORECASE),
                    direction_after=re.compile(data["direction_after"], re.IGNORECASE),
@@ -160,7 +164,9 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    anaphor=re.compile(data["anaphor"], re.IGNORECASE),
                    unknown_before_qualifier=re.compile(data["unknown_before_qualifier"]),
                    settlement_named_before=re.compile(data["settlement_named_before"]),
-                   answered=lower(data["answered"]))
+                   answered=lower(data["answered"]), respell_name=re.compile(data["respell_name"]),
+                   respell_before=re.compile(data.get("respell_before") or data["place_before"], re.IGNORECASE),
+                   language=language)
 
 
 def _lexicon_data(language: str) -> dict:
