@@ -92,19 +92,27 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
     added: list[Match] = []
     for found in lex.respell_name.finditer(text):
         start = found.start(1)
-        before = lex.respell_before.search(text, max(0, start - 40), start) or _listed(text, start, places, added)
+        before = None  # whether a word like "near" or a list puts a place here, once asked
         for name in _shorter(found.group(1)):  # "Тоненькое Донецкой Народной": the village, then its oblast
             end = start + len(name)
             k = bisect_left(ends, start + 1)  # the first known name that ends inside or after this one
             if k < len(starts) and starts[k] < end:
                 continue
+            table = table if table is not None else index(gaz)
+            spelling, key = _known_spelling(name, lex.language, table)
+            if key is None:
+                continue
             qualified = bool(lex.qualifier_follows.match(text, end))  # the candidates will be cut to its oblast
-            if qualified or before:
-                table = table if table is not None else index(gaz)
-                cands = _lookup(name, lex.language, table, qualified, gaz)
-                if cands:
-                    added.append(Match(start, end, name, cands))
-                    break
+            if not qualified:
+                if before is None:
+                    before = bool(lex.respell_before.search(text, max(0, start - 40), start)
+                                  or _listed(text, start, places, added))
+                if not (before and len(key) >= MIN_SKELETON and len(table[key]) <= MAX_CANDIDATES):
+                    continue
+            cands = _closest(spelling, table[key], gaz)
+            if cands:
+                added.append(Match(start, end, name, cands))
+                break
     return sorted(matches + added, key=lambda m: m.start) if added else matches
 
 
@@ -121,13 +129,13 @@ def _shorter(name: str) -> list[str]:
     return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
 
 
-def _lookup(name: str, language: str, table: dict, qualified: bool, gaz: Gazetteer) -> tuple[tuple[str, str], ...]:
-    """The places a name not in the gazetteer may be, by the skeleton of each spelling it may stand for."""
+def _known_spelling(name: str, language: str, table: dict) -> tuple[str, str | None]:
+    """The first spelling the name may stand for whose skeleton names places, and that skeleton."""
     for spelling in _spellings(name, language):
         key = skeleton(spelling)
-        if key in table and (qualified or len(key) >= MIN_SKELETON and len(table[key]) <= MAX_CANDIDATES):
-            return _closest(spelling, table[key], gaz)
-    return ()
+        if key in table:
+            return spelling, key
+    return name, None
 
 
 def _spellings(name: str, language: str) -> list[str]:
