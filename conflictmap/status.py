@@ -271,7 +271,8 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     at = (coded.start(), coded.start()) if coded else span  # "(coded to X)": X is where the clause before happened
     scored = [(clause_distance(s.text, at, (c.start, c.end)), c) for c in cues
               if not (c.start < span[1] and span[0] < c.end)
-              and not (origin and not 0 <= span[0] - c.end <= 2)  # "fired from X": only "withdrew from X"
+              and not (origin and c.frame != "fighting" and not 0 <= span[0] - c.end <= 2)  # "fired from X":
+              # only "withdrew from X", and fighting that drives forces out of X, are about X
               and not _speaker_of(s.low, span, c, speech)
               and not (c.frame == "capture" and lex.taken_not_territory.match(s.low, c.end))]
     scored = sorted(((not governs, d, c) for d, c in scored if d <= MAX_DISTANCE

@@ -105,6 +105,9 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
     ("Sunday night's attack on fuel depots near Bryansk started a large fire.", ("Bryansk", "struck", "2025-02-02")),
     ("Russian troops took Sievierodonetsk on June 24 and Lysychansk on July 3.", ("Lysychansk", "claimed", "2024-07-03")),
     ("Ukrainian troops still hold Chasiv Yar, a spokesman said.", ("Chasiv Yar", "contested", PUBLISHED)),
+    ("Russian forces attacked energy infrastructure in the Odesa region overnight, the governor said.",
+     ("Odesa Oblast", "struck", PUBLISHED)),  # an attack on things is a strike, on positions an assault
+    ("Drones attacking a fuel depot in Bryansk set it on fire.", ("Bryansk", "struck", PUBLISHED)),
 ])
 def test_frames_however_phrased(gaz, text, expected):
     assert expected in found(gaz, text)
@@ -122,6 +125,7 @@ def test_frames_however_phrased(gaz, text, expected):
     ("Fighting on the Zaporizhzhia front intensified, the General Staff said.", "Zaporizhzhia"),
     ("The coming days will decide Russia's efforts to take Sievierodonetsk, as fears in Kyiv grow.", "Kyiv"),
     ("After a revolution in Kyiv in 2014, Russian forces took over the peninsula.", "Kyiv"),  # the capture's object
+    ("The shells were fired from Oleshky at the right bank, the military said.", "Oleshky"),  # where fire came from
 ])
 def test_frames_leave_alone(gaz, text, place):
     assert place not in places(gaz, text)

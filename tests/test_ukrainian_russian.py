@@ -219,6 +219,23 @@ def test_not_places(gaz, language, text):
     ("uk", "Біля Удачного відбулося шість боєзіткнень.", ("Udachne", "contested", FRIDAY)),
     ("ru", "ВСУ пытались вытеснить российские подразделения с занимаемых рубежей в районе Кременной.",
      ("Kreminna", "contested", FRIDAY)),
+    # driving forces out of a place is fighting there; "from" is no origin of fire here
+    ("uk", "Сили оборони продовжують витісняти окупантів з Вовчанська.", ("Vovchansk", "contested", FRIDAY)),
+    ("ru", "ВС РФ продолжают вытеснять подразделения ВСУ с территории Курской области.",
+     ("Kursk Oblast", "contested", FRIDAY)),
+    # losses in the ranks are a fight (a General Staff summary, a ministry bulletin); a lost town is a capture
+    ("uk", "Противник втратив за добу 1200 осіб у районі Покровська.", ("Pokrovsk", "contested", "2025-02-06/2025-02-07")),
+    ("uk", "Сили оборони ліквідували 30 окупантів поблизу Вовчанська.", ("Vovchansk", "contested", FRIDAY)),
+    ("ru", "На Покровском направлении противник потерял до 500 военнослужащих в районе Новогродовки.",
+     ("Novohrodivka", "contested", FRIDAY)),
+    ("ru", "ВСУ потеряли Новогродовку, признают украинские военкоры.", ("Novohrodivka", "claimed", FRIDAY)),
+    ("ru", "Российские войска окружили группировку ВСУ в районе Угледара.", ("Vuhledar", "contested", FRIDAY)),
+    ("uk", "Ворог оточив Курахове з трьох боків.", ("Kurakhove", "contested", FRIDAY)),
+    # an attack on infrastructure is a strike, an attack on positions an assault
+    ("uk", "Вночі росіяни атакували енергетичну інфраструктуру на Київщині.", ("Kyiv Oblast", "struck", FRIDAY)),
+    ("ru", "ВСУ атаковали энергетическую инфраструктуру в Курской области.", ("Kursk Oblast", "struck", FRIDAY)),
+    ("uk", "Окупанти атакували позиції ЗСУ біля Куп'янська.", ("Kupiansk", "contested", FRIDAY)),
+    ("ru", "Минобороны России заявило о взятии Авдеевки.", ("Avdiivka", "claimed", FRIDAY)),
 ])
 def test_frames(gaz, language, text, expected):
     assert expected in told(gaz, text, language)
