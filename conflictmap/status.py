@@ -91,6 +91,7 @@ class Lexicon:
     attempt: re.Pattern  # before a capture: an attempt, so fighting ("tried to take")
     taken_not_territory: re.Pattern  # after a capture: people or things taken, so no capture of the place
     taken_positions: re.Pattern  # after a capture: positions near the place, so fighting there
+    left_near: re.Pattern  # between a withdrawal and the place: positions near it were left, so fighting there
     taken_part: re.Pattern  # after a capture, before a region: places in it or a part of it (events.py)
     governed_gap: re.Pattern  # the words between a cue and the place it governs
     passive_gap: re.Pattern  # the words between a place and the passive cue it is the subject of
@@ -142,7 +143,8 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    denial=word(data["denial"]), irrealis=lower(data["irrealis"]),
                    attempt=lower(data["attempt"]), governed_gap=lower(data["governed_gap"]),
                    taken_not_territory=lower(data["taken_not_territory"]),
-                   taken_positions=lower(data["taken_positions"]), taken_part=lower(data["taken_part"]),
+                   taken_positions=lower(data["taken_positions"]), left_near=lower(data["left_near"]),
+                   taken_part=lower(data["taken_part"]),
                    passive_gap=lower(data["passive_gap"]),
                    government_after=re.compile(data["government_after"], re.IGNORECASE),
                    government_place_before=re.compile(data["government_place_before"], re.IGNORECASE),
@@ -293,14 +295,18 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
 def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: Lexicon,
              claimants: list[Claimant], speech: list[Cue], weight: float = 1.0) -> Reading:
     status = cue.status
-    claimant, side = read_claimant(s, cue, claimants, speech, lex)
     clause_start = _clause_start(s, min(span[0], cue.start))
     if status == "claimed" and lex.denial.search(s.low, s.start, max(cue.start, span[0])):
         status = "contested"  # "Kyiv denied Russia had captured X"
     elif status == "claimed" and (lex.attempt.search(s.low, max(clause_start, cue.start - 40), cue.start)
                                   or cue.frame == "capture" and cue.end <= span[0]
-                                  and lex.taken_positions.match(s.low, cue.end, span[0])):
-        status = "contested"  # "tried to capture X", "captured positions near X": fighting, not a capture
+                                  and lex.taken_positions.match(s.low, cue.end, span[0])
+                                  or cue.frame == "withdrawal" and cue.end <= span[0]
+                                  and lex.left_near.fullmatch(s.low, cue.end, span[0])):
+        status = "contested"  # "tried to capture X", "captured positions near X", "pulled back from villages
+        # near X": fighting, not a change of hands
+    told_as = cue._replace(frame="fighting") if cue.frame == "withdrawal" and status != cue.status else cue
+    claimant, side = read_claimant(s, told_as, claimants, speech, lex)  # a fight is told for the speaker's side
     confidence = (0.9 if distance < 120 else 0.7) * weight * cue.weight
     if _hedged(s, clause_start, cue.start if cue.start > span[0] else span[0], lex):
         confidence *= 0.4

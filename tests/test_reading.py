@@ -108,6 +108,15 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
     ("Russian forces attacked energy infrastructure in the Odesa region overnight, the governor said.",
      ("Odesa Oblast", "struck", PUBLISHED)),  # an attack on things is a strike, on positions an assault
     ("Drones attacking a fuel depot in Bryansk set it on fire.", ("Bryansk", "struck", PUBLISHED)),
+    ("Moscow's troops are closing in on the eastern city of Chasiv Yar, commanders say.",
+     ("Chasiv Yar", "contested", PUBLISHED)),
+    ("Russian units are approaching Pokrovsk from the southeast, according to DeepState.",
+     ("Pokrovsk", "contested", PUBLISHED)),
+    # leaving villages or positions near a town is fighting near it, told for the side that says so
+    ("Kyiv's forces have pulled back from two villages near Avdiivka, Ukraine's military said.",
+     ("Avdiivka", "contested", PUBLISHED)),
+    ("Pro-Russian bloggers claimed Ukrainian forces had abandoned positions around Marinka.",
+     ("Marinka", "contested", PUBLISHED)),
 ])
 def test_frames_however_phrased(gaz, text, expected):
     assert expected in found(gaz, text)
