@@ -6,16 +6,27 @@ from pathlib import Path
 
 import streamlit as st
 
-from conflictmap import access, assets, escape, filters, mapview, pipeline, store
+from conflictmap import access, assets, basemap, escape, filters, mapview, pipeline, store
 from conflictmap.config import ROOT, Settings, StoreError, settings
 from conflictmap.gazetteer import Gazetteer, GazetteerError
 
-STATIC_URL = "/app/static/vendor/"
+STATIC = "/app/static/"
+STATIC_URL = STATIC + "vendor/"
 
 
 @st.cache_resource
 def _publish_assets() -> Path:
     return assets.publish(ROOT / "static")
+
+
+@st.cache_resource(show_spinner=False)
+def _basemap_path(geodata: Path, tiles: str | None) -> str:
+    return assets.publish_text(ROOT / "static", f"basemap-{tiles or 'offline'}", basemap.basemap_json(geodata, tiles))
+
+
+def basemap_url(geodata: Path, tiles: str | None) -> str:
+    """Where the browser fetches the basemap and the towns to label (written once a process)."""
+    return STATIC + _basemap_path(geodata, tiles)
 
 
 def app_settings() -> Settings:

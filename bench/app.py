@@ -1,5 +1,6 @@
-"""The app: from `streamlit run app.py` to the first event markers painted in headless Chromium,
-over a store of ~10,000 events; the same app over a store of 100 events is the peer."""
+"""The app: from starting it as `conflictmap serve` does (`streamlit run server.py`, which runs the map
+page once before it answers) to the first event markers painted in headless Chromium, over a store of
+~10,000 events; the same app over a store of 100 events is the peer."""
 from __future__ import annotations
 
 import os
@@ -18,6 +19,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update"]
 STORE_VERSION = 1
 NO_CLUSTER = "?cluster=0"  # the map page's URL state: markers not grouped
+SERVER = os.environ.get("CONFLICTMAP_BENCH_SERVER", "server.py")  # what `conflictmap serve` runs
 
 
 def build_store(path: Path, n_events: int, per_article: int = 8) -> tuple[Path, int]:
@@ -97,14 +99,14 @@ class NoPaint(RuntimeError):
 
 
 def first_paint(browser, db: Path, query: str = "", timeout: float = 90) -> dict:
-    """Seconds from starting streamlit to the server answering, and to the first .cm-marker in
-    the st_folium iframe; the browser is already running. A page error with no marker 10 s
-    later ends the wait early (NoPaint)."""
+    """Seconds from starting streamlit to the server answering (once the map page has run, see
+    server.py), and to the first .cm-marker in the st_folium iframe; the browser is already running.
+    A page error with no marker 10 s later ends the wait early (NoPaint)."""
     port = _free_port()
     env = {**os.environ, "CONFLICTMAP_DB": str(db)}
     url = f"http://127.0.0.1:{port}"
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / SERVER), "--server.port",
                              str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -35,6 +35,26 @@ def publish(static_dir: Path) -> Path:
     return target
 
 
+def publish_text(static_dir: Path, stem: str, text: str, suffix: str = "json") -> str:
+    """`text` in `static_dir/data/` under a name made of its digest, so that a changed text is a new file and
+    a browser may keep the old one; its path under static_dir. Written whole or not at all (several servers
+    may share the folder)."""
+    import hashlib
+    import os
+    import tempfile
+
+    target = static_dir / "data"
+    target.mkdir(parents=True, exist_ok=True)
+    name = f"{stem}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.{suffix}"
+    if not (target / name).exists():
+        fd, partial = tempfile.mkstemp(dir=target, prefix=f".{name}.")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(partial, 0o644)
+        os.replace(partial, target / name)
+    return f"data/{name}"
+
+
 def _elements(root):
     yield root
     for child in getattr(root, "_children", {}).values():

@@ -237,7 +237,7 @@ def cmd_serve(args) -> int:
     env["CONFLICTMAP_EDITORS"] = str(args.editors.resolve()) if args.editors else ""
     if args.db:
         env["CONFLICTMAP_DB"] = args.db
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", args.port,
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "server.py"), "--server.port", args.port,
            "--server.address", args.host, *(f"--server.allowedHosts={h}" for h in hosts)]
     return subprocess.call(cmd, env=env, cwd=ROOT)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import json
 import zlib
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -19,6 +18,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 
 from . import escape, filters, frontline, labels
+from .basemap import BASEMAP_JS, load_basemap, outline_styles
 from .dates import precision
 from .models import STATUSES
 
@@ -218,41 +218,31 @@ def held_layer(front: list[dict], show: bool = True) -> folium.FeatureGroup:
     return group
 
 
-@lru_cache(maxsize=4)
-def load_basemap(geodata: Path) -> dict[str, dict]:
-    layers = {}
-    for name in ("countries", "oblasts", "rivers", "cities"):
-        path = geodata / f"{name}.geojson"
-        layers[name] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {
-            "type": "FeatureCollection", "features": []}
-    return layers
-
-
 def region_shapes(basemap: dict[str, dict]) -> dict[str, dict]:
     return {f["properties"]["name"]: f for f in basemap["oblasts"]["features"]}
 
 
-def base_map(geodata: Path, tiles: str | None = None, location=None, zoom: int | None = None) -> folium.Map:
+def base_map(geodata: Path, tiles: str | None = None, location=None, zoom: int | None = None,
+             fetch_from: str | None = None) -> folium.Map:
     """A map that reads without tiles: countries, oblasts, rivers and place names from geodata/ (cities
-    always, towns as the zoom allows: labels.py)."""
-    basemap = load_basemap(Path(geodata))
+    always, towns as the zoom allows: labels.py). With `fetch_from`, the URL of basemap.basemap_json() served
+    by the app, the browser fetches them from there instead of finding them in the page."""
     m = folium.Map(location=location or [48.5, 34.5], zoom_start=zoom or 6, tiles=tiles, maxZoom=18, minZoom=4,
                    attr=ATTRIBUTION if tiles is None else None, control_scale=True, prefer_canvas=False)
-    folium.GeoJson(basemap["countries"], name="Countries", control=False, interactive=False,
-                   style_function=lambda f: {"color": "#888", "weight": 1, "fillOpacity": 0.55 if tiles is None else 0,
-                                             "fillColor": "#fdfbf6" if f["properties"].get("iso_a3") == "UKR"
-                                             else "#e9e7e1"}).add_to(m)
-    folium.GeoJson(basemap["oblasts"], name="Oblasts", control=False, interactive=False,
-                   style_function=lambda f: {"color": "#9a9a9a", "weight": 0.8, "fill": False,
-                                             "dashArray": "2,3"}).add_to(m)
-    folium.GeoJson(basemap["rivers"], name="Rivers", control=False, interactive=False,
-                   style_function=lambda f: {"color": "#7fb0d8", "weight": 1.4}).add_to(m)
+    if fetch_from:
+        TextScript(f"({BASEMAP_JS})({m.get_name()}, {json.dumps(fetch_from)}, {labels.LABELS_JS}, "
+                   f"{labels.EVENT_PLACE_ZOOM});").add_to(m)
+    else:
+        basemap = load_basemap(Path(geodata))
+        for name, style in outline_styles(tiles).items():
+            folium.GeoJson(basemap[name], name=name.capitalize(), control=False, interactive=False,
+                           style_function=style).add_to(m)
+        TextScript(f"({labels.LABELS_JS})({m.get_name()}, {labels.towns(Path(geodata))}, "
+                   f"{labels.EVENT_PLACE_ZOOM});").add_to(m)
     if location is None:
         m.fit_bounds(UKRAINE_BOUNDS)
     m.get_root().header.add_child(_Text(CSS + f"<style>{icon_css()}</style>"))
     m.get_root().html.add_child(folium.Element(legend_html()))
-    TextScript(f"({labels.LABELS_JS})({m.get_name()}, {labels.towns(Path(geodata))}, "
-               f"{labels.EVENT_PLACE_ZOOM});").add_to(m)
     TextScript(f"({FOCUS_JS})({m.get_name()}.keyboard);").add_to(m)
     return m
 

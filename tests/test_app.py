@@ -48,6 +48,17 @@ def test_map_has_one_marker_per_event(app, samples_events):
     assert all(link.startswith("/app/static/") for link in args["js_links"])
 
 
+def test_the_basemap_is_fetched_not_sent_with_every_run(app):
+    """Outlines and town names (650 kB) are a static file the map fetches once, not part of each run's map."""
+    args = map_args(app.run())
+    (url,) = set(re.findall(r'"(/app/static/data/basemap-offline-[0-9a-f]{16}\.json)"', args["script"]))
+    assert len(json.dumps(args)) < 150_000
+    served = json.loads((ROOT / "static" / url.removeprefix("/app/static/")).read_text(encoding="utf-8"))
+    assert {"countries", "oblasts", "rivers", "towns"} <= served.keys()
+    assert served["countries"]["features"][0]["properties"]["style"]["fillOpacity"] == 0.55
+    assert "Kramatorsk" in served["towns"]["name"]
+
+
 def test_map_says_when_the_store_was_last_updated(app, samples_events):
     at = app.run()
     newest = max(s["published"] for e in samples_events for s in e["sources"])

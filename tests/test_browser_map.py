@@ -69,6 +69,7 @@ def test_places_are_named_at_local_zoom(browser, app_url):
     towns = frame.locator(".cm-label.cm-town")
     assert towns.count() > 5
     assert frame.locator(".cm-label", has_text="Kostiantynivka").count() == 1  # an event place, named once
+    assert frame.locator(".leaflet-overlay-pane path").count() > 20  # country and oblast outlines, fetched
     page.close()
 
 

@@ -21,11 +21,11 @@ from conflictmap.config import ROOT
 PASSWORD = "correct horse battery"
 
 
-def serve(*args: str):
+def serve(*args: str, console=subprocess.DEVNULL):
     """`python -m conflictmap serve ARGS` in its own process group; (process, url) once it answers."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "conflictmap", "serve", "--port", str(port), *args], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                            stdout=console, stderr=subprocess.STDOUT, start_new_session=True)
     url = answering(port)
     if url is None:
         stop(proc)
@@ -75,6 +75,20 @@ def test_a_foreign_host_is_refused(store_copy):
         assert " 101 " in _websocket_status(url, "127.0.0.1")
         assert " 101 " in _websocket_status(url, "localhost")
         assert " 101 " not in _websocket_status(url, "attacker.example")
+    finally:
+        stop(proc)
+
+
+def test_the_map_page_is_prepared_before_the_server_answers(store_copy, tmp_path):
+    """The first visit does not wait for imports, the store and the default view: serve runs the map page
+    once while it starts, and answers only after that run (which went without error)."""
+    console = tmp_path / "console.txt"
+    with console.open("w") as out:
+        proc, url = serve("--db", str(store_copy), console=out)
+    try:
+        said = console.read_text()
+        assert "map page prepared before the first visit (ok, " in said, said
+        assert "Traceback" not in said
     finally:
         stop(proc)
 

@@ -34,8 +34,9 @@ found = map_controls.place_search(app_state.current_gazetteer)
 if "initial_map" not in st.session_state:  # the map is built around the URL's position once per session
     st.session_state.initial_map = (state.lat, state.lon, state.zoom)
 lat, lon, zoom = st.session_state.initial_map
-base = mapview.base_map(conf.geodata, tiles=mapview.TILES.get(state.tiles),
-                        location=[lat, lon] if lat is not None and lon is not None else None, zoom=zoom)
+tiles = mapview.TILES.get(state.tiles)
+base = mapview.base_map(conf.geodata, tiles=tiles, location=[lat, lon] if lat is not None and lon is not None else None,
+                        zoom=zoom, fetch_from=app_state.basemap_url(conf.geodata, tiles))
 layers = [mapview.events_layer(app_state.packed_events(view), cluster=state.cluster)]
 if held and span:  # who holds what on the view's last day, inferred from the reports (redraws the map)
     mapview.held_layer(filters.apply(events, replace(view, as_of=view.as_of or view.end or span[1]))).add_to(base)
