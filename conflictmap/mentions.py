@@ -19,7 +19,7 @@ from .homonyms import Choice, Neighbours, Request, choose_all
 from .models import Mention
 from .names import fold_name
 from .respell import respelled
-from .status import Lexicon, in_dateline
+from .status import LIST_SEPARATOR, LIST_WORDS, Lexicon, in_dateline
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "vs", "u.s",
                  "u.k", "e.g", "i.e", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "approx", "est",
@@ -71,7 +71,9 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     article's whole batch names, a last clue among homonyms (context.py)."""
     confirmed: set[str] = set()  # word-like names the article has already used as places
     named = gaz.find(text)
-    matches = [_as_region(text, m, gaz) for m in named if not _not_a_place(text, m, gaz, lex, confirmed)]
+    listed = _listed_with_a_place(text, named, gaz)
+    matches = [_as_region(text, m, gaz) for m, among in zip(named, listed)
+               if not _not_a_place(text, m, gaz, lex, confirmed, among)]
     matches = respelled(text, matches, named, gaz, lex)
     matches, located = _qualified(text, matches, gaz, lex)
     if not matches:
@@ -229,7 +231,18 @@ def _region_named(m: Match, gaz: Gazetteer):
     return next((p for p in gaz.lookup(f"{m.surface} region") if p.kind == "region"), None)
 
 
-def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: set[str]) -> bool:
+def _listed_with_a_place(text: str, named: list[Match], gaz: Gazetteer) -> list[bool]:
+    """For each name, whether a list joins it to a name that is no common word («Новоселовка Первая,
+    Прогресс и Юрьевка»: Прогресс is a village here)."""
+    placelike = [fold_name(m.surface) not in gaz.common_words for m in named]
+    joined = [bool(LIST_SEPARATOR.fullmatch(text, a.end, b.start) or LIST_WORDS.fullmatch(text, a.end, b.start))
+              for a, b in zip(named, named[1:])]
+    return [(i > 0 and joined[i - 1] and placelike[i - 1]) or (i < len(joined) and joined[i] and placelike[i + 1])
+            for i in range(len(named))]
+
+
+def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: set[str],
+                 listed: bool = False) -> bool:
     if in_dateline(text, m.start, m.end, lex):
         return True  # "KHARKIV, May 15 (Kharkiv Evening Post) -"
     after = text[m.end:m.end + 80]
@@ -240,7 +253,7 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
         return True  # "Lozivskyi district", "Kharkiv's Kyivskyi district": a district, not a village or another city's
     key = fold_name(m.surface)
     if key in gaz.common_words and key not in confirmed:
-        if not _reads_as_place(text, m, gaz, lex):
+        if not (listed or _reads_as_place(text, m, gaz, lex)):
             return True  # "Smile", "Bar", "Human" at the start of a sentence
         confirmed.add(key)
     if key in gaz.governments:

@@ -8,8 +8,10 @@ standing where a place stands ("near X", "X, Donetsk"), and shaped like a Ukrain
 name, is looked up by its skeleton; the homonym machinery then chooses among what it finds.
 
 A Ukrainian or Russian report names villages the gazetteer knows only in the other language or in
-another case («освободили Тоненькое» for Тоненьке): such a name is read back to the forms it may be a
-case of (inflect.nominatives), written in Latin letters, and looked up by skeleton in the same way.
+another case («освободили Тоненькое» for Тоненьке, «Юрьевка» for the Юр'ївка it has no Russian name
+for). Such a name is read back to the forms it may be a case of (inflect.nominatives) and looked up by
+how it sounds (`sound`: vowels by class, soft signs dropped), which its Ukrainian and Russian spellings
+share; a name the gazetteer knows gains the homonyms it knows only in the other spelling.
 """
 from __future__ import annotations
 
@@ -33,6 +35,8 @@ DOUBLED = re.compile(r"(.)\1+")
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 MIN_SKELETON = 5  # shorter skeletons (Pisky: psk) name too many places...
 MIN_QUALIFIED = 4  # ...unless the oblast is named after it ("Elenovka, Donetsk")
+MIN_SOUND = 5  # a shorter Cyrillic sound is too common to tell a place by
+CYRILLIC_LANGUAGES = ("uk", "ru")
 MAX_CANDIDATES = 40
 CLOSE_ENOUGH = 0.05  # spellings this much less alike than the best are dropped  # a skeleton shared by more places is no clue
 
@@ -84,22 +88,24 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
     """The matches, with names the gazetteer lacks in this spelling added where the text treats them
     as places (`lex`: the language's lexicon, status.Lexicon), in text order: after a word like "near"
     (`respell_before`), before the oblast's name, or listed after a place ("Berdychi and Nevelske").
-    `named`: every name the gazetteer knows in the text, places or not (a name it knows but found to
-    be no place here is not respelled into one)."""
+    A name of several words may hold a shorter one the gazetteer knows («Новоселовка Первая» holds
+    Новоселовка): found whole, it replaces it. `named`: every name the gazetteer knows in the text,
+    places or not (a name it knows but found to be no place here is not respelled into one)."""
     starts, ends = [m.start for m in named], [m.end for m in named]  # sorted, not overlapping
     places = [m.end for m in matches]
-    table = None
+    tables: tuple[dict, ...] = ()  # where names are looked up, built when first needed
     added: list[Match] = []
     for found in lex.respell_name.finditer(text):
         start = found.start(1)
         before = None  # whether a word like "near" or a list puts a place here, once asked
         for name in _shorter(found.group(1)):  # "Тоненькое Донецкой Народной": the village, then its oblast
             end = start + len(name)
-            k = bisect_left(ends, start + 1)  # the first known name that ends inside or after this one
-            if k < len(starts) and starts[k] < end:
+            inside = named[bisect_left(ends, start + 1):bisect_left(starts, end)]  # known names it overlaps
+            if inside and (" " not in name or inside[0].start < start or inside[-1].end > end
+                           or (inside[0].start, inside[-1].end) == (start, end)):
                 continue
-            table = table if table is not None else index(gaz)
-            spelling, key = _known_spelling(name, lex.language, table)
+            tables = tables or _tables(gaz, lex.language)
+            spelling, key, table = _known_spelling(name, lex.language, tables)
             if key is None:
                 continue
             qualified = bool(lex.qualifier_follows.match(text, end))  # the candidates will be cut to its oblast
@@ -109,11 +115,22 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
                                   or _listed(text, start, places, added))
                 if not (before and len(key) >= MIN_SKELETON and len(table[key]) <= MAX_CANDIDATES):
                     continue
-            cands = _closest(spelling, table[key], gaz)
+            cands = _closest(spelling.translate(_letters()[2]) if CYRILLIC.search(spelling) else spelling,
+                             table[key], gaz)
             if cands:
                 added.append(Match(start, end, name, cands))
                 break
-    return sorted(matches + added, key=lambda m: m.start) if added else matches
+    if lex.language in CYRILLIC_LANGUAGES:
+        matches = [_with_other_spellings(m, gaz, lex.language, sounds(gaz)) for m in matches]
+    if not added:
+        return matches
+    replaced = [m for m in matches if not any(a.start <= m.start and m.end <= a.end for a in added)]
+    return sorted(replaced + added, key=lambda m: m.start)
+
+
+def _tables(gaz: Gazetteer, language: str) -> tuple[dict, ...]:
+    """Where a name the gazetteer lacks is looked up: by sound, then by skeleton, for Cyrillic."""
+    return (sounds(gaz), index(gaz)) if language in CYRILLIC_LANGUAGES else (index(gaz),)
 
 
 def _listed(text: str, start: int, places: list[int], added: list[Match]) -> bool:
@@ -129,27 +146,71 @@ def _shorter(name: str) -> list[str]:
     return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
 
 
-def _known_spelling(name: str, language: str, table: dict) -> tuple[str, str | None]:
-    """The first spelling the name may stand for whose skeleton names places, and that skeleton."""
-    for spelling in _spellings(name, language):
-        key = skeleton(spelling)
-        if key in table:
-            return spelling, key
-    return name, None
+def _known_spelling(name: str, language: str, tables: tuple[dict, ...]) -> tuple[str, str | None, dict]:
+    """The first spelling the name may stand for whose key names places in one of the tables, that key
+    and that table: for a Cyrillic name its sound, then the skeleton of its Latin letters (Крахмальное
+    and Крохмальне differ in a vowel); for a Latin name its skeleton."""
+    if not CYRILLIC.search(name):
+        key = skeleton(name)
+        return (name, key, tables[-1]) if key in tables[-1] else (name, None, {})
+    spellings = _spellings(name, language)
+    latin = _letters()[2]
+    for table, key_of in zip(tables, (sound, lambda spelling: skeleton(spelling.translate(latin)))):
+        for spelling in spellings:
+            key = key_of(spelling)
+            if key in table:
+                return spelling, key, table
+    return name, None, {}
 
 
 def _spellings(name: str, language: str) -> list[str]:
-    """A Latin name as it is; a Cyrillic one in Latin letters, as written first, then as each form its
-    last word may be a case of."""
-    if not CYRILLIC.search(name):
-        return [name]
+    """A Cyrillic name (folded) as written, then as each form its last word may be a case of, Russian
+    ordinals in Ukrainian."""
     words = fold_name(name).split(" ")
-    latin = _latin()
+    ordinals = _letters()[1]
     forms = sorted(nominatives(words[-1], language), key=lambda w: (w != words[-1], len(w)))
-    return [" ".join(words[:-1] + [form]).translate(latin) for form in forms]
+    return [" ".join(ordinals.get(w, w) for w in words[:-1] + [form]) for form in forms]
+
+
+def sound(folded: str) -> str:
+    """How a folded Cyrillic name sounds, in either language's spelling ("юр'івка", "юрьевка": "UрIвкA")."""
+    return DOUBLED.sub(r"\1", folded.translate(_letters()[0]))
+
+
+def sounds(gaz: Gazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Sound -> the settlements whose Cyrillic names (in every case the gazetteer holds) sound so, built
+    once per gazetteer."""
+    table = gaz.derived.get("sounds")
+    if table is None:
+        cyrillic = [(key, cands) for key, cands in gaz.keys.items() if CYRILLIC.search(key)]
+        keys = sound("\n".join(key for key, _ in cyrillic)).split("\n")
+        grouped: dict[str, dict[str, str]] = {}
+        for key, (_, cands) in zip(keys, cyrillic):
+            if len(key) >= MIN_SOUND:
+                bucket = grouped.setdefault(key, {})
+                for pid, _ in cands:
+                    if gaz.places[pid].kind == "settlement":
+                        bucket.setdefault(pid, "respelled")
+        table = gaz.derived["sounds"] = {k: tuple(v.items()) for k, v in grouped.items() if v}
+    return table
+
+
+def _with_other_spellings(m: Match, gaz: Gazetteer, language: str, table: dict) -> Match:
+    """A known Cyrillic name of settlements, with the homonyms the gazetteer knows only in the other
+    language's spelling («Юрьевка»: the Юр'ївки that have no Russian name)."""
+    if not CYRILLIC.search(m.surface) or any(gaz.places[pid].kind != "settlement" for pid, _ in m.candidates):
+        return m
+    _, key, _ = _known_spelling(m.surface, language, (table,))
+    known = {pid for pid, _ in m.candidates}
+    more = tuple(c for c in table.get(key, ()) if c[0] not in known)
+    if not more or len(known) + len(more) > MAX_CANDIDATES:
+        return m
+    return Match(m.start, m.end, m.surface, m.candidates + more)
 
 
 @lru_cache(maxsize=1)
-def _latin() -> dict[int, str]:
+def _letters() -> tuple[dict[int, str], dict[str, str], dict[int, str]]:
+    """Sound classes for Cyrillic letters, Ukrainian ordinals for Russian ones, and Latin letters for
+    Cyrillic ones (places_cyrillic.yaml)."""
     data = yaml.safe_load((PACKAGE_DATA / "places_cyrillic.yaml").read_text(encoding="utf-8"))
-    return str.maketrans(data["latin"])
+    return str.maketrans(data["sounds"]), data["ordinals"], str.maketrans(data["latin"])

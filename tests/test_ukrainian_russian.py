@@ -154,9 +154,25 @@ def test_region_qualifiers_choose_homonyms(gaz, language, text, place, region):
     ("ru", "ВСУ обстреляли Крахмальное Харьковской области, сообщил Виталий Ганчев.",  # regional press
      {("Krokhmalne", "struck")}),
     ("uk", "Окупанти обстріляли Невельское, повідомили в ОВА.", {("Nevelske", "struck")}),  # Russian spelling
+    ("ru", "Российские войска заняли Бердычи и Невельское, сообщили военкоры.",
+     {("Berdychi", "claimed"), ("Nevelske", "claimed")}),
+    ("ru", "Минобороны: освобожден населенный пункт Тоненькое.", {("Tonenke", "claimed")}),
+    ("ru", "Бои идут в районе Малой Токмачки.", {("Mala Tokmachka", "contested")}),  # a village's name holds another's
+    ("ru", "Бои продолжаются в районах Прогресс и Воздвиженка.", {("Prohres", "contested"), ("Vozdvyzhenka", "contested")}),
 ])
 def test_names_spelled_the_other_way(gaz, language, text, expected):
     assert {(e.place.name, e.status) for e in events_of(gaz, text, language)} == expected
+
+
+def test_homonyms_known_only_in_the_other_spelling(gaz):
+    """The gazetteer has Russian names for some Юр'ївки only: «Юрьевка» next to Новоселовка Первая is the
+    one near it, though it is known only as Юр'ївка."""
+    text = ("Нанесено поражение бригаде ВСУ в районах населенных пунктов Новоселовка Первая и Юрьевка "
+            "Донецкой Народной Республики.")
+    places = {e.place.name: e.place for e in events_of(gaz, text, "ru")}
+    persha, yurivka = places["Novoselivka Persha"], next(p for n, p in places.items() if n.startswith("Yur"))
+    assert yurivka.region == "Donetsk Oblast"
+    assert abs(yurivka.lat - persha.lat) < 0.3 and abs(yurivka.lon - persha.lon) < 0.4  # within about 30 km
 
 
 @pytest.mark.parametrize("language, text", [
