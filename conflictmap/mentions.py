@@ -219,6 +219,10 @@ def _qualifies_unknown(text: str, before: Match | None, m: Match, gaz: Gazetteer
                 and lex.qualifier_after.match(text, m.end))
 
 
+def _names_settlements(m: Match, gaz: Gazetteer) -> bool:
+    return all(gaz.places[pid].kind == "settlement" for pid, _ in m.candidates)
+
+
 def _names_a_region(m: Match, gaz: Gazetteer) -> bool:
     return all(gaz.places[pid].kind == "region" for pid, _ in m.candidates)
 
@@ -249,6 +253,9 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
     if lex.organisation_after.match(after) or lex.unit_before.search(text, max(0, m.start - 40), m.start) \
             or (_after_a_capital(text, m.start) and lex.person_before.search(text, max(0, m.start - 30), m.start)):
         return True
+    if lex.river_before.search(text, max(0, m.start - 30), m.start) and _names_settlements(m, gaz) \
+            and not COORDINATED_REGIONS.match(text, m.end):
+        return True  # "the left bank of the Dnipro": the river
     if lex.district.fullmatch(m.surface) or lex.district.fullmatch(m.surface + after[:len(" district")]):
         return True  # "Lozivskyi district", "Kharkiv's Kyivskyi district": a district, not a village or another city's
     key = fold_name(m.surface)

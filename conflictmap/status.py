@@ -103,6 +103,7 @@ class Lexicon:
     reference_before: re.Pattern
     person_before: re.Pattern
     unit_before: re.Pattern  # a unit named for a place, its name in quotes
+    river_before: re.Pattern  # a town's name here is its river's
     place_before: re.Pattern
     place_after: re.Pattern
     direction_after: re.Pattern
@@ -152,6 +153,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    locator_before=re.compile(data["locator_before"], re.IGNORECASE),
                    reference_before=lower(data["reference_before"]),
                    person_before=re.compile(data["person_before"]), unit_before=re.compile(data["unit_before"]),
+                   river_before=re.compile(data["river_before"], re.IGNORECASE),
                    place_before=re.compile(data["place_before"], re.IGNORECASE),
                    place_after=re.compile(data["place_after"], re.IGNORECASE),
                    direction_after=re.compile(data["direction_after"], re.IGNORECASE),

@@ -117,6 +117,11 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
      ("Avdiivka", "contested", PUBLISHED)),
     ("Pro-Russian bloggers claimed Ukrainian forces had abandoned positions around Marinka.",
      ("Marinka", "contested", PUBLISHED)),
+    ("The Ukrainian flag was raised over the village of Neskuchne, the defence ministry said in a video.",
+     ("Neskuchne", "claimed", PUBLISHED)),
+    ("Marines hoisted the Ukrainian flag in Kherson on Friday.", ("Kherson", "claimed", "2025-02-07")),
+    ("Ukraine's troops have established a foothold on the left bank of the Dnipro near Krynky.",
+     ("Krynky", "contested", PUBLISHED)),
 ])
 def test_frames_however_phrased(gaz, text, expected):
     assert expected in found(gaz, text)
@@ -135,6 +140,8 @@ def test_frames_however_phrased(gaz, text, expected):
     ("The coming days will decide Russia's efforts to take Sievierodonetsk, as fears in Kyiv grow.", "Kyiv"),
     ("After a revolution in Kyiv in 2014, Russian forces took over the peninsula.", "Kyiv"),  # the capture's object
     ("The shells were fired from Oleshky at the right bank, the military said.", "Oleshky"),  # where fire came from
+    ("Ukraine's troops have established a foothold on the left bank of the Dnipro near Krynky.", "Dnipro"),  # river
+    ("Russian artillery pounded positions along the Oskil overnight.", "Oskil"),
 ])
 def test_frames_leave_alone(gaz, text, place):
     assert place not in places(gaz, text)
