@@ -46,11 +46,11 @@ class Context:
         km = EARTH_KM * np.hypot(lat[:, None] - self.lat, (lon[:, None] - self.lon) * np.cos(lat)[:, None])
         return (km <= REACH_KM) @ self.weight
 
-    def bonus(self, lat: np.ndarray, lon: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The score each candidate earns for the reports near it, and that number of reports. The
-        candidates of one name (from each of `starts` to the next) are measured against each other:
-        the one with most reports nearby earns MAX_BONUS, the others as many fewer as their log says."""
-        near = self.reports_near(lat, lon)
+    def bonus(self, near: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The score each candidate earns for the reports near it (`near`, from `reports_near`), and
+        that number of reports. The candidates of one name (from each of `starts` to the next) are
+        measured against each other: the one with most reports nearby earns MAX_BONUS, the others as
+        many fewer as their log says."""
         weight = np.log1p(near)
         most = np.maximum.reduceat(weight, starts) if len(weight) else weight
         best = np.repeat(most, np.diff(np.append(starts, len(weight))))

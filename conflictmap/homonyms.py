@@ -52,6 +52,7 @@ class Candidates:
     prior: np.ndarray
     _likeness: dict[str, np.ndarray] = field(default_factory=dict)
     _fixed: dict[tuple, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    _reports: tuple = (None, None)  # (context key, reports near each candidate) of the last context asked
     alone: dict[tuple, Choice] = field(default_factory=dict)  # choices made with no neighbours
 
     @classmethod
@@ -73,6 +74,13 @@ class Candidates:
             self._likeness[surface] = np.array([1.0 if how in VOUCHED else _likeness(folded, fold_name(p.name))
                                                 for p, how in zip(self.places, self.hows)])
         return self._likeness[surface]
+
+    def reports(self, context: Context) -> np.ndarray:
+        """How many reports of the batch name places near each candidate, kept for the batch: a batch
+        of thousands of articles names thousands of places, and a name comes back in many articles."""
+        if self._reports[0] != context.key:
+            self._reports = (context.key, context.reports_near(self.lat, self.lon))
+        return self._reports[1]
 
     def fixed_score(self, surface: str, regions: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
         """The score that does not depend on the article's other places, and which candidates lie
@@ -183,8 +191,8 @@ def score_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -
     bonus = NEAR_BONUS[np.searchsorted(NEAR_KM, km, side="right")]
     ends = np.cumsum(sizes)
     if neighbours.context is not None:
-        batch, reports = neighbours.context.bonus(np.concatenate([t.lat for t in tables]),
-                                                  np.concatenate([t.lon for t in tables]), ends - sizes)
+        batch, reports = neighbours.context.bonus(np.concatenate([t.reports(neighbours.context) for t in tables]),
+                                                  ends - sizes)
     else:
         batch = reports = np.zeros(len(km))
     return Scores(requests, tables, ends - sizes, ends, np.concatenate(fixed) + bonus + batch,
