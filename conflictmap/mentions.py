@@ -85,10 +85,10 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     contexts = [frozenset(name for _, name in spots[bisect_left(where, m.start - REGION_REACH):
                                                      bisect_right(where, m.start + REGION_REACH)]) for m in matches]
     # First pass without neighbours; the places it finds are the neighbours of the second.
-    first = _choose_once([((m.candidates, m.surface, c), Request(m, c)) for m, c in zip(matches, contexts)],
+    first = _choose_once([((id(m.candidates), m.surface, c), Request(m, c)) for m, c in zip(matches, contexts)],
                          gaz, Neighbours([], context))
     neighbours = Neighbours(list({c.place.id: c.place for c in first}.values()), context)  # each place named, once
-    chosen = _choose_once([((m.candidates, c, f.place.id), Request(m, c, f.place.id))
+    chosen = _choose_once([((id(m.candidates), c, f.place.id), Request(m, c, f.place.id))
                            for m, c, f in zip(matches, contexts, first)], gaz, neighbours)
     mentions, si = [], 0
     for match, (place, why, doubt, others, margin) in zip(matches, chosen):
@@ -147,7 +147,9 @@ def _certainty(place, margin: float) -> float:
 
 
 def _choose_once(keyed: list[tuple[tuple, Request]], gaz: Gazetteer, neighbours: Neighbours) -> list[Choice]:
-    """A choice for each request; a name said again in the same setting is chosen once."""
+    """A choice for each request; a name said again in the same setting is chosen once (its candidates
+    are keyed by identity: the gazetteer hands the same tuple for each use of a name, and hashing one
+    of a hundred homonyms again and again was a measurable share of the time)."""
     unique = dict(keyed)
     chosen = dict(zip(unique, choose_all(list(unique.values()), gaz, neighbours)))
     return [chosen[k] for k, _ in keyed]
@@ -236,13 +238,14 @@ def _region_named(m: Match, gaz: Gazetteer):
 
 
 def _listed_with_a_place(text: str, named: list[Match], gaz: Gazetteer) -> list[bool]:
-    """For each name, whether a list joins it to a name that is no common word («Новоселовка Первая,
-    Прогресс и Юрьевка»: Прогресс is a village here)."""
-    placelike = [fold_name(m.surface) not in gaz.common_words for m in named]
-    joined = [bool(LIST_SEPARATOR.fullmatch(text, a.end, b.start) or LIST_WORDS.fullmatch(text, a.end, b.start))
-              for a, b in zip(named, named[1:])]
-    return [(i > 0 and joined[i - 1] and placelike[i - 1]) or (i < len(joined) and joined[i] and placelike[i + 1])
-            for i in range(len(named))]
+    """For each name, whether it is a common word that a list joins to a name that is none
+    («Новоселовка Первая, Прогресс и Юрьевка»: Прогресс is a village here)."""
+    common = [fold_name(m.surface) in gaz.common_words for m in named]
+    joined = lambda a, b: bool(LIST_SEPARATOR.fullmatch(text, a.end, b.start)  # noqa: E731
+                               or LIST_WORDS.fullmatch(text, a.end, b.start))
+    return [is_common and (i > 0 and not common[i - 1] and joined(named[i - 1], m)
+                           or i + 1 < len(named) and not common[i + 1] and joined(m, named[i + 1]))
+            for i, (m, is_common) in enumerate(zip(named, common))]
 
 
 def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: set[str],
