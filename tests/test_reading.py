@@ -2,9 +2,10 @@
 written for this file, in the styles the tool meets: wire copy, a think-tank daily update, regional
 press, a terse incident report and a Telegram post. Each class has sentences a rule must read and
 sentences it must leave alone."""
+import numpy as np
 import pytest
 
-from conflictmap.context import Context
+from conflictmap.context import EARTH_KM, REACH_KM, Context
 from conflictmap.events import extract
 from conflictmap.models import Article
 from conflictmap.status import load_lexicon
@@ -378,6 +379,19 @@ def test_a_batch_chooses_among_homonyms_that_one_report_cannot(gaz):
     izium = gaz.lookup("Izium")[0]
     assert abs(chosen.place.lat - izium.lat) < 0.2 and abs(chosen.place.lon - izium.lon) < 0.3
     assert "reports of the batch" in chosen.cues["place"]
+
+
+def test_a_batch_counts_the_reports_within_reach_wherever_it_is(gaz):
+    """The reports near a place are counted through a tree of the batch's places: the count is that of
+    measuring every place, from the Black Sea to the north, and a batch's second article reuses it."""
+    towns = ["Kherson", "Izium", "Kupiansk", "Sumy", "Chernihiv", "Kramatorsk", "Sloviansk", "Mariupol"]
+    context = Context.of([f"Russian forces shelled {t}." for t in towns] * 3, gaz)
+    probes = [p for p in gaz.places.values() if p.kind == "settlement"][::97]
+    lat, lon = np.radians([p.lat for p in probes]), np.radians([p.lon for p in probes])
+    km = EARTH_KM * np.hypot(lat[:, None] - context.lat, (lon[:, None] - context.lon) * np.cos(lat)[:, None])
+    expected = (km <= REACH_KM) @ context.weight
+    assert expected.sum() > 0
+    assert np.array_equal(context.reports_near(lat, lon), expected)
 
 
 def test_confidence_says_how_much_the_words_say(gaz):
