@@ -22,6 +22,8 @@ QUOTE_LIMIT = 600
 WHEN = re.compile(r",\s+when\b")
 WHEN_REACH = 40  # characters from a date to the ", when" that takes it
 PERIOD_OF = re.compile(r"\bof$|-long$", re.IGNORECASE)
+ASIDE = re.compile(r"\s*\([^()]{1,60}\)")  # a parenthesis right after a date: "(as reported)", "(between 10 and 14 May)"
+IN_ASIDE = re.compile(r"\s?\([^()]{0,38}$")  # a parenthesis the place stands in: "(coded to X)", "(near X)"
 OWN_VERB_REACH = 25  # a region's cue this close to it is about the region itself
 DOUBT = 0.4  # confidence kept for a place far from all the others the article names
 ANAPHOR = 0.85  # confidence kept for a place named as "the city" after its name
@@ -203,9 +205,13 @@ def _date_for(span, spans, dates: list[DateCue], text: str, cue_span: tuple[int,
     """The date of the clause the place or its status cue stands in; a date nearer another place
     than to this one belongs to that place ("captured Toretsk, the biggest gain since Avdiivka in
     February 2024": February is Avdiivka's)."""
+    opened = IN_ASIDE.search(text, max(0, span[0] - 40), span[0])
+    if opened:  # "(coded to Zhovtneve)": the place takes the date of the clause its parenthesis stands in
+        span = (opened.start(), opened.start())
     best = None
     for cue in dates:
-        where = (cue.start, cue.end)
+        aside = ASIDE.match(text, cue.end)  # "Around 14 May 2023 (as reported), ...": the aside is the date's
+        where = (cue.start, aside.end() if aside else cue.end)
         gap = _gap(span, where)
         if gap > MAX_DISTANCE + BOUNDARY_PENALTY or (best and gap >= best[0]):
             continue

@@ -74,6 +74,20 @@ def test_an_incident_report_s_coded_place_takes_its_event(gaz):
     assert found(gaz, text) == {("Lozova", "struck", "2023-05-10")}  # and the district is no village
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("On 14 May 2023, Ukrainian forces regained control over Pyatykhatky, Zaporizhia (coded to Zhovtneve).",
+     {("Piatykhatky", "claimed", "2023-05-14"), ("Zhovtneve", "claimed", "2023-05-14")}),  # no Zaporizhzhia city
+    ("Around 14 May 2023 (as reported), Russian forces shelled Nikopol, Dnipropetrovsk.",
+     {("Nikopol", "struck", "2023-05-14")}),  # the aside is the date's
+    ("Around 14 May 2023 (between 10 and 14 May), Russian forces shelled Nikopol, Dnipropetrovsk.",
+     {("Nikopol", "struck", "2023-05-14")}),
+    ("On Monday (local time), Russian missiles hit Kramatorsk, the city's mayor said.",
+     {("Kramatorsk", "struck", "2025-02-03")}),  # wire copy
+])
+def test_asides_in_parentheses(gaz, text, expected):
+    assert found(gaz, text) == expected
+
+
 def test_the_month_of_may_is_not_a_hedge(gaz):
     assert ("Lozova", "struck", "2023-05-05") in found(gaz, "On 5 May 2023, Russian forces shelled Lozova, Kharkiv.")
     assert found(gaz, "Russian forces may soon attack Lozova.") == set()
