@@ -89,6 +89,7 @@ class Lexicon:
     denial: re.Pattern
     irrealis: re.Pattern
     attempt: re.Pattern  # before a capture: an attempt, so fighting ("tried to take")
+    averted_before: re.Pattern  # before a cue: averted or feared, so no event ("to avoid encirclement")
     taken_not_territory: re.Pattern  # after a capture: people or things taken, so no capture of the place
     taken_positions: re.Pattern  # after a capture: positions near the place, so fighting there
     left_near: re.Pattern  # between a withdrawal and the place: positions near it were left, so fighting there
@@ -143,6 +144,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    claimant_sides=tuple(c["side"] for c in claimants),
                    denial=word(data["denial"]), irrealis=lower(data["irrealis"]),
                    attempt=lower(data["attempt"]), governed_gap=lower(data["governed_gap"]),
+                   averted_before=lower(data["averted_before"]),
                    taken_not_territory=lower(data["taken_not_territory"]),
                    taken_positions=lower(data["taken_positions"]), left_near=lower(data["left_near"]),
                    taken_part=lower(data["taken_part"]),
@@ -278,7 +280,8 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
               and not (origin and c.frame != "fighting" and not 0 <= span[0] - c.end <= 2)  # "fired from X":
               # only "withdrew from X", and fighting that drives forces out of X, are about X
               and not _speaker_of(s.low, span, c, speech)
-              and not (c.frame == "capture" and lex.taken_not_territory.match(s.low, c.end))]
+              and not (c.frame == "capture" and lex.taken_not_territory.match(s.low, c.end))
+              and not lex.averted_before.search(s.low, max(s.start, c.start - 40), c.start)]
     scored = sorted(((not governs, d, c) for d, c in scored if d <= MAX_DISTANCE
                      for governs in [_governs(s, c, span, lex, others)]
                      if governs or coded or not _belongs_elsewhere(s, c, span, others, claimants, lex)),

@@ -257,6 +257,14 @@ def test_frames(gaz, language, text, expected):
     assert expected in told(gaz, text, language)
 
 
+@pytest.mark.parametrize("language, text, expected", [
+    ("uk", "Українські військові вийшли з Курахового, щоб уникнути оточення.", {("Kurakhove", "claimed")}),
+    ("ru", "Украинские войска покинули Курахово, чтобы избежать окружения.", {("Kurakhove", "claimed")}),
+])
+def test_what_was_averted_did_not_happen(gaz, language, text, expected):
+    assert {(e.place.name, e.status) for e in events_of(gaz, text, language)} == expected
+
+
 @pytest.mark.parametrize("language, text, place, status, claimant, side", [
     ("uk", "Генштаб ЗСУ повідомив, що Сили оборони відбили атаку біля Торецька.", "Toretsk", "contested",
      "Генштаб ЗСУ", "ukrainian"),
