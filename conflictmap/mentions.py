@@ -17,7 +17,7 @@ from .context import Context
 from .gazetteer import PROMINENT, Gazetteer, Match
 from .homonyms import Choice, Neighbours, Request, choose_all
 from .models import Mention
-from .names import fold_name
+from .names import EMOJI, fold_name
 from .respell import respelled
 from .status import LIST_SEPARATOR, LIST_WORDS, Lexicon, in_dateline
 
@@ -25,8 +25,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt
                  "u.k", "e.g", "i.e", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "approx", "est",
                  "с", "м", "смт", "обл", "вул", "ім", "р-н", "н.п", "тис", "млн", "г", "пос", "пгт", "ул", "им"}
 END_PUNCTUATION = ".!?…"
-# Telegram items end sentences with emoji: «...дронами ❗️ Також...», «...БПЛА 🇷🇺 Под Курском...»
-EMOJI = "\u2600-\u27bf\u2b50\u2b55\u203c\u2049\u23e9-\u23fa\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff"
+# Telegram items end sentences with emoji (names.EMOJI): «...дронами ❗️ Також...», «...БПЛА 🇷🇺 Под Курском...»
 # a line break, or end punctuation (and closing quotes) and space before a capital; no look-behind,
 # which would make the engine try every position
 _BREAK = re.compile(r"\n\s*|[" + END_PUNCTUATION + EMOJI + r"][\"”’»)\ufe0f" + EMOJI + r"]*\s+(?=[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")

@@ -43,7 +43,13 @@ def fold_text(text: str) -> str:
     return text.translate(_TABLE)
 
 
-_WORD_TABLE = {**_TABLE, **{ord(ch): " " for ch in "\t\n\r\f\v([{<\"“„«»)]}>,;:!?/|…*+=~^%&@#\\"}}
+# Telegram items write emoji next to words: «⚡️Харків: ...», «🇷🇺Под Курском ...»
+EMOJI_RANGES = ((0x2600, 0x27BF), (0x2B50, 0x2B50), (0x2B55, 0x2B55), (0x203C, 0x203C), (0x2049, 0x2049),
+                (0x23E9, 0x23FA), (0x1F1E6, 0x1F1FF), (0x1F300, 0x1FAFF))
+EMOJI = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in EMOJI_RANGES)  # for a character class
+_JOINERS = "\ufe0f\u200d"  # an emoji's variation selector and zero-width joiner
+_WORD_TABLE = {**_TABLE, **{ord(ch): " " for ch in "\t\n\r\f\v([{<\"“„«»)]}>,;:!?/|…*+=~^%&@#\\" + _JOINERS},
+               **{c: " " for a, b in EMOJI_RANGES for c in range(a, b + 1)}}
 
 
 def word_starts(text: str) -> str:

@@ -357,6 +357,15 @@ def test_telegram_item(gaz):
     assert not any(status != "struck" for _, status, _ in found)
 
 
+@pytest.mark.parametrize("language, text, place", [
+    ("uk", "⚡️Харків: удар по житловому кварталу, є загиблі.", "Kharkiv"),  # an emoji glued to the name
+    ("ru", "🇷🇺Под Курском сбиты два беспилотника.", "Kursk"),
+    ("uk", "‼️Одеса: атака ударних дронів, працює ППО.", "Odesa"),
+])
+def test_names_glued_to_emoji(gaz, language, text, place):
+    assert place in {e.place.name for e in events_of(gaz, text, language)}
+
+
 def test_quote_is_the_cyrillic_sentence(gaz):
     text = "Росіяни обстріляли Херсон учора. Інше речення."
     (event,) = events_of(gaz, text, "uk")
