@@ -152,6 +152,8 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
      ("Sudzha", "claimed", PUBLISHED)),
     ("Russian drones hit Kyiv's Darnytskyi district, injuring five, the city's military administration said.",
      ("Kyiv", "struck", PUBLISHED)),  # the city's district: the city, not its government
+    ("Fighting continued southeast of Kupiansk near Pishchane on Thursday.", ("Pishchane", "contested", "2025-02-06")),
+    # a reference point ("southeast of Kupiansk") takes no event, nor keeps one from the place it locates
 ])
 def test_frames_however_phrased(gaz, text, expected):
     assert expected in found(gaz, text)
