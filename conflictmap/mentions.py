@@ -106,12 +106,13 @@ ANAPHOR_REACH = 1  # sentences back in which "the city" may find the place it st
 
 def _with_anaphors(text: str, spans: list[tuple[int, int]], mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"... near Izium. Russian forces captured the city on Friday": "the city" is the settlement named
-    last, in its sentence or the one before, if its size fits the word (a village is no city)."""
+    last, in its sentence or the one before in its paragraph, if its size fits the word (a village is no
+    city). A paragraph that opens on "the town" means the story's town, not the last one named."""
     found = []
     starts = [start for start, _ in spans]
     for phrase in lex.anaphor.finditer(text):
         si = bisect_right(starts, phrase.start()) - 1
-        earliest = starts[max(0, si - ANAPHOR_REACH)]
+        earliest = max(starts[max(0, si - ANAPHOR_REACH)], text.rfind("\n", 0, phrase.start()) + 1)
         before = [m for m in mentions if earliest <= m.start and m.end <= phrase.start() and m.place.kind == "settlement"]
         if not before or before[-1].doubtful or not _fits(before[-1].place.population, phrase.group(1).lower()) \
                 or _only_a_reference(text, before[-1], lex):

@@ -345,6 +345,13 @@ def test_the_city_is_the_place_named_before(gaz, text, expected):
     assert expected in found(gaz, text)
 
 
+def test_a_new_paragraph_s_town_is_the_story_s(gaz):
+    """A paragraph that opens on "the town" does not mean the last town the paragraph before named."""
+    text = ("Russian drones target the roads west of Kostiantynivka. Sloviansk, further north, has also come "
+            "under drone attacks.\n\nRussian forces approached the town after claiming Toretsk in February.")
+    assert not any(place == "Sloviansk" and status == "contested" for place, status, _ in found(gaz, text))
+
+
 def test_a_village_is_no_city(gaz):
     text = "Russian troops shelled Robotyne on Monday. The city was hit again on Tuesday."
     assert ("Robotyne", "struck", "2025-02-04") not in found(gaz, text)
