@@ -177,6 +177,7 @@ def test_homonyms_known_only_in_the_other_spelling(gaz):
 
 @pytest.mark.parametrize("language, text", [
     ("ru", "Встреча с Зеленским прошла в Вашингтоне, где обсуждали поставки ракет."),  # a person, not Zelene
+    ("ru", "Министерство выпустило заявление о ситуации в Курске."),  # a statement issued, no shells
     ("ru", "Об ударе доложили в Генштабе."),  # an institution after «в»
     ("uk", "Росіяни атакували позиції під Новокаліновим Курської області."),  # outside the oblast named: not ours
 ])
@@ -252,6 +253,9 @@ def test_not_places(gaz, language, text):
     ("ru", "ВСУ атаковали энергетическую инфраструктуру в Курской области.", ("Kursk Oblast", "struck", FRIDAY)),
     ("uk", "Окупанти атакували позиції ЗСУ біля Куп'янська.", ("Kupiansk", "contested", FRIDAY)),
     ("ru", "Минобороны России заявило о взятии Авдеевки.", ("Avdiivka", "claimed", FRIDAY)),
+    # shells fired at a place: a governor's daily report, a regional channel
+    ("ru", "Кроме того, ВСУ выпустили по селу Новая Таволжанка пять снарядов.", ("Novaya Tavolzhanka", "struck", FRIDAY)),
+    ("uk", "Окупанти випустили по Нікополю 20 снарядів.", ("Nikopol", "struck", FRIDAY)),
 ])
 def test_frames(gaz, language, text, expected):
     assert expected in told(gaz, text, language)
