@@ -87,12 +87,14 @@ def all_events() -> list[dict]:
 @st.cache_data(show_spinner=False, max_entries=8)
 def _packed_events(db: Path, revision: tuple, view: filters.View, geodata: Path) -> str:
     regions = mapview.region_shapes(mapview.load_basemap(geodata))
-    everything = _events(db, revision)
-    return mapview.pack(mapview.events_data(filters.apply(everything, view), regions, context=everything))
+    shown = filters.apply(store.merged_events(engine(db), **filters.window(view)), view)
+    return mapview.pack(mapview.events_data(shown, regions, context=_events(db, revision)))
 
 
 def packed_events(view: filters.View) -> str:
-    """The events of a view, packed for the map: the reruns that only move the map reuse them."""
+    """The events of a view, packed for the map: its period, or what had begun by its day, read in SQL (the
+    store's date index; PostgreSQL's too), then filtered by the rest of the view. The reruns that only move
+    the map reuse them."""
     conf = app_settings()
     return _packed_events(conf.db, store.revision(engine(conf.db)), view, conf.geodata)
 

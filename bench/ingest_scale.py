@@ -4,10 +4,15 @@
 The stored articles are the corpus' own, extracted once, copied into later years: a copy of an article and of
 its events moves by whole rounds of four years (the corpus spans 3.7), and says which copy it is, so each is a
 new text. The archive grows as a real one does, over more days, at the corpus' density per day; then a fresh
-round of probe articles is timed, batch by batch (the median counts).
+round of probe articles is timed, batch by batch, into a store of each size in turn (the medians count).
+
+`python -m bench.ingest_scale [--corpus 10MB] [--small N] [--large N] [--probe N]` measures the row on its own:
+the corpus is extracted once (Pool(2)) and the store is filled from copies of its events, so 100,000 stored
+articles take minutes, not hours of extraction.
 """
 from __future__ import annotations
 
+import argparse
 import re
 import statistics
 import time
@@ -36,35 +41,59 @@ def movable(articles, events):
     return [a for a, _ in kept], [evs for _, evs in kept]
 
 
-def fill(engine, articles, events, first: int, count: int) -> list[float]:
-    """Store `count` copies, numbered from `first` (copy i is article i % n in round i // n); the seconds per
-    article of each batch."""
+def fill(engine, articles, events, first: int, count: int) -> None:
+    """Store `count` copies, numbered from `first` (copy i is article i % n in round i // n)."""
     n = len(articles)
-    times = []
     for start in range(first, first + count, INGEST_BATCH):
-        batch = [moved(articles[i % n], events[i % n], 1 + i // n) for i in range(start, min(start + INGEST_BATCH,
-                                                                                             first + count))]
-        t = time.perf_counter()
-        store.ingest_batch(engine, batch)
-        times.append((time.perf_counter() - t) / len(batch))
-    return times
+        store.ingest_batch(engine, [moved(articles[i % n], events[i % n], 1 + i // n)
+                                    for i in range(start, min(start + INGEST_BATCH, first + count))])
 
 
-def per_article(engine, articles, events, first: int, count: int) -> float:
-    """The median of the probe's batches: one batch slowed by another process on the machine does not count."""
-    return statistics.median(fill(engine, articles, events, first, count))
-
-
-def measure(db, articles, events, small: int, large: int, probe: int) -> tuple[float, float]:
-    """Seconds per article with `small` and with `large` articles stored: probes of `probe` articles, in rounds
-    of their own (a probe is counted in neither size)."""
+def measure(dbs, articles, events, small: int, large: int, probe: int) -> tuple[float, float]:
+    """Seconds per article with `small` and with `large` articles stored, in two stores (`dbs`) filled with the
+    same first copies. The same probe batches, a round of their own, are then written to each store in turn, so
+    that another process slowing the machine slows both alike; the median batch of each counts."""
     articles, events = movable(articles, events)
-    engine = store.connect(db, create=True)
     n = len(articles)
-    rounds = lambda count: -(-count // n) * n  # noqa: E731 (whole rounds, so probes start a round of their own)
-    fill(engine, articles, events, 0, small)
-    at_small = per_article(engine, articles, events, rounds(small), probe)
-    fill(engine, articles, events, rounds(small) + rounds(probe), large - small)
-    at_large = per_article(engine, articles, events, rounds(small) + rounds(probe) + rounds(large - small), probe)
-    engine.dispose()
-    return at_small, at_large
+    engines = [store.connect(db, create=True) for db in dbs]
+    fill(engines[0], articles, events, 0, small)
+    fill(engines[1], articles, events, 0, large)
+    first = -(-large // n) * n
+    times: list[list[float]] = [[], []]
+    for k, start in enumerate(range(first, first + probe, INGEST_BATCH)):
+        batch = [moved(articles[i % n], events[i % n], 1 + i // n) for i in range(start, min(start + INGEST_BATCH,
+                                                                                             first + probe))]
+        for which in (0, 1) if k % 2 == 0 else (1, 0):
+            t = time.perf_counter()
+            store.ingest_batch(engines[which], batch)
+            times[which].append((time.perf_counter() - t) / len(batch))
+    for engine in engines:
+        engine.dispose()
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
+def main(argv=None) -> None:
+    from . import Row, log, shared_gazetteer, table
+    from . import corpus as corpus_mod
+    from .ingest import AREA, extract_all, stores
+
+    parser = argparse.ArgumentParser(prog="python -m bench.ingest_scale", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", default="10MB", help="the generated corpus whose events are copied (1MB, 10MB)")
+    parser.add_argument("--small", type=int, default=10_000)
+    parser.add_argument("--large", type=int, default=100_000)
+    parser.add_argument("--probe", type=int, default=1_280)
+    args = parser.parse_args(argv)
+    articles = corpus_mod.load_articles(corpus_mod.cached(args.corpus, gaz=shared_gazetteer()))
+    log(f"ingest_scale: extracting the {args.corpus} corpus ({len(articles):,} articles) on Pool(2)")
+    events, _, _ = extract_all(articles)
+    log(f"ingest_scale: per-article store time at {args.small:,} and {args.large:,} stored articles")
+    t = time.perf_counter()
+    at_small, at_large = measure(stores(), articles, events, args.small, args.large, args.probe)
+    print(table([Row(AREA, f"per-article store time at {args.large:,} stored articles, ms", at_large * 1000, "ms",
+                     at_small * 1000, f"at {args.small:,} stored", "<= 1.2x",
+                     note=f"median batch of {args.probe:,} articles written to a store of each size in turn; copies "
+                          f"of the {args.corpus} corpus ({len(articles):,} articles); {time.perf_counter() - t:.0f} s")]))
+
+
+if __name__ == "__main__":
+    main()

@@ -192,9 +192,7 @@ def cmd_export(args) -> int:
     floor = conf.min_confidence if args.min_confidence is None else args.min_confidence
     view = filters.View(start=args.start, end=args.end, statuses=args.status, min_confidence=floor,
                         as_of=None if args.format == "gif" else args.as_of)  # the count says what is drawn
-    window = {"as_of": view.as_of.isoformat()} if view.as_of else {  # filtered in SQL first, then by the view
-        "start": view.start and view.start.isoformat(), "end": view.end and view.end.isoformat()}
-    events = filters.apply(store.merged_events(store.connect(conf.db), **window), view)
+    events = filters.apply(store.merged_events(store.connect(conf.db), **filters.window(view)), view)  # SQL first
     period = (args.start, args.end) if args.start and args.end else None
     export.write(args.format, events, args.out, conf.geodata, as_of=args.as_of, size=args.size, title=args.title,
                  bbox=args.bbox, step=args.step, period=period)

@@ -38,6 +38,14 @@ def outlets_of(events: list[dict]) -> list[str]:
     return sorted({o for e in events for o in e["outlets"]})
 
 
+def window(view: View) -> dict:
+    """The part of the view the store filters in SQL (store.merged_events' arguments): as of a day, the events
+    begun by then; else those of the period."""
+    if view.as_of:
+        return {"as_of": view.as_of.isoformat()}
+    return {"start": view.start and view.start.isoformat(), "end": view.end and view.end.isoformat()}
+
+
 def apply(events: list[dict], view: View) -> list[dict]:
     """The events the view shows."""
     kept = [e for e in events if _passes(e, view)]

@@ -74,6 +74,23 @@ sources = sa.Table(
     sa.UniqueConstraint("event_id", "article_id", "span_start"),
 )
 
+event_months = sa.Table(  # 0005: each event under every month its dates touch, where the merge looks it up
+    "event_months", metadata,
+    sa.Column("place_id", sa.String(64), primary_key=True),
+    sa.Column("month", sa.String(7), primary_key=True),
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id"), primary_key=True),
+    sqlite_with_rowid=False,
+)
+
+story_keys = sa.Table(  # 0005: an article's near-duplicate keys (neardup.keys) by week, to find its wire copies
+    "story_keys", metadata,
+    sa.Column("week", sa.Integer, primary_key=True),  # its publication day's ordinal // 7
+    sa.Column("hash", sa.BigInteger, primary_key=True),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("published", sa.String(10), nullable=False),  # the article's
+    sqlite_with_rowid=False,
+)
+
 event_links = sa.Table(  # 0002: a claim and its denial
     "event_links", metadata,
     sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id"), primary_key=True),

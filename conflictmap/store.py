@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from . import corrections as corrections_mod
 from .database import connect  # noqa: F401 (the door)
 from .models import Article, Event
-from .schema import articles, event_links, events, name, read_only, sources, writing  # noqa: F401 (the door)
+from .schema import articles, event_links, event_months, events, name, read_only, sources, writing  # noqa: F401
 from .schema import corrections as corrections_table
 from .store_batch import IngestResult, add_events, content_hash, write_articles  # noqa: F401
 
@@ -51,6 +51,7 @@ def reextract(engine: sa.Engine, extract_all) -> int:
     with writing(engine) as conn:
         stored = conn.execute(sa.select(articles).order_by(articles.c.id)).all()
         conn.execute(event_links.delete())
+        conn.execute(event_months.delete())
         conn.execute(sources.delete())
         conn.execute(events.delete())
         texts = [Article(file=row.file, text=row.text, published=row.published, outlet=row.outlet, url=row.url,
@@ -72,8 +73,14 @@ def merged_events(engine: sa.Engine, start: str | None = None, end: str | None =
     """Every event with its sources (outlet, date, link, quote), optionally only those whose dates overlap
     start..end (ISO dates), that lie in bbox (min_lon, min_lat, max_lon, max_lat), that had begun by as_of
     (filters.latest_status then picks each place's latest). Filtered in SQL: on PostgreSQL through the
-    events' PostGIS points and their GiST index. Plain dicts, ready for maps and exports."""
+    events' PostGIS points and their GiST index; an event whose date or place people corrected is read too,
+    and kept if it passes as corrected. Plain dicts, ready for maps and exports."""
     where = _where(engine.dialect.name, start, end, bbox, as_of)
+    if where:
+        c = corrections_table.c
+        where = [sa.or_(sa.and_(*where), sa.exists().where(
+            c.undone_at.is_(None), c.field.in_(("date", "place")), c.place_id == events.c.place_id,
+            c.status == events.c.status, c.date_start <= events.c.date_end, c.date_end >= events.c.date_start))]
     query = sa.select(events).where(*where).order_by(events.c.date_start, events.c.id)
     src_query = (sa.select(sources, articles.c.file, articles.c.outlet, articles.c.url, articles.c.published)
                  .join(articles, sources.c.article_id == articles.c.id)
@@ -96,7 +103,14 @@ def merged_events(engine: sa.Engine, start: str | None = None, end: str | None =
             event = _event(row, srcs)
             event["conflicts_with"] = sorted(links.get(row["id"], []))
             out.append(event)
-    return corrections_mod.apply(out, overlay)
+    return [e for e in corrections_mod.apply(out, overlay) if _within(e, start, end, bbox, as_of)]
+
+
+def _within(e: dict, start, end, bbox, as_of) -> bool:
+    """The window of merged_events, on an event as corrected."""
+    return (not (start and e["date_end"] < start) and not (end and e["date_start"] > end)
+            and not (as_of and e["date_start"] > as_of)
+            and not (bbox and not (bbox[0] <= e["lon"] <= bbox[2] and bbox[1] <= e["lat"] <= bbox[3])))
 
 
 def _where(dialect: str, start, end, bbox, as_of) -> list:

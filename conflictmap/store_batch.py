@@ -2,9 +2,11 @@
 transaction of a few set-based statements, whatever the batch's size.
 
 The merge runs in memory over the events the batch can touch (same places, overlapping dates), read in one
-query; new rows go in as multi-row inserts. Keys are idempotent (ON CONFLICT DO NOTHING on the article's text
-hash, a source's event/article/span, a link's pair), and one writer holds the store at a time (schema.writing),
-so a re-run, a retried task or two ingests at once never duplicate an article and never lose a source.
+query by place and month (event_months); wire copies are looked up by their near-duplicate keys (story_keys).
+So a batch reads what it can touch, not what the store has grown to hold. New rows go in as multi-row inserts.
+Keys are idempotent (ON CONFLICT DO NOTHING on the article's text hash, a source's event/article/span, a link's
+pair), and one writer holds the store at a time (schema.writing), so a re-run, a retried task or two ingests at
+once never duplicate an article and never lose a source.
 """
 from __future__ import annotations
 
@@ -19,14 +21,14 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from .dates import interval as _interval
 from .models import Article, Event
-from .neardup import same_story, signature
-from .schema import articles, event_links, events, sources
+from .neardup import keys, same_story, signature
+from .schema import articles, event_links, event_months, events, sources, story_keys
 
 MERGE_SLACK = timedelta(days=1)
 NEAR_DUPLICATE_WINDOW = timedelta(days=3)
 OPPOSITE = {"claimed": "contested", "contested": "claimed"}
 SAME_TEXT = "already stored (same text)"
-WINDOWS_PER_QUERY = 3000  # (place, first day, last day) rows in one look-up: under both databases' bound limits
+WINDOWS_PER_QUERY = 3000  # rows of values in one look-up: under both databases' bound-parameter limits
 
 
 @dataclass(frozen=True)
@@ -95,31 +97,56 @@ def write_articles(conn, batch: list[tuple[Article, list[Event]]]) -> list[Inges
 
 
 def _story_groups(conn, new: list[tuple[int, str, bytes]]) -> dict[int, int]:
-    """The wire-copy group of each new article that has one: the first near-duplicate published within a
-    few days, among the stored articles and the batch's earlier ones."""
-    days = {(date.fromisoformat(p) + timedelta(days=k)).isoformat() for _, p, _ in new
-            for k in range(-NEAR_DUPLICATE_WINDOW.days, NEAR_DUPLICATE_WINDOW.days + 1)}
-    if not days:
-        return {}
-    known = {r.id: r for r in conn.execute(
-        sa.select(articles.c.id, articles.c.group_id, articles.c.minhash, articles.c.published)
-        .where(articles.c.published.in_(days)).order_by(articles.c.id))}
-    new_ids = {aid for aid, _, _ in new}
-    group_of = {aid: r.group_id for aid, r in known.items() if aid not in new_ids}
-    by_day: dict[str, list[int]] = {}
-    for aid in group_of:
-        by_day.setdefault(known[aid].published, []).append(aid)
+    """The wire-copy group of each new article that has one: the most similar near-duplicate published within
+    a few days, among the stored articles and the batch's earlier ones. Only the articles that share one of its
+    keys can be one (neardup.keys); the stored ones are found through story_keys, to which the new ones' keys
+    are then added."""
+    slack = NEAR_DUPLICATE_WINDOW
+    days = [date.fromisoformat(published) for _, published, _ in new]
+    own = [set(keys(sig)) for _, _, sig in new]
+    windows = [((day - slack).isoformat(), (day + slack).isoformat()) for day in days]
+    asked = sorted({(i, week, key, *windows[i]) for i, day in enumerate(days)
+                    for week in {(day - slack).toordinal() // 7, (day + slack).toordinal() // 7} for key in own[i]})
+    found: list[list[int]] = [[] for _ in new]  # for each new article, the stored ones that share a key in its days
+    for i, article_id in _joined(conn, "k (i, week, hash, low, high)", "SELECT DISTINCT k.i, s.article_id FROM k "
+                                 "JOIN story_keys s ON s.week = k.week AND s.hash = k.hash "
+                                 "AND s.published BETWEEN k.low AND k.high", asked):
+        found[i].append(article_id)
+    wanted = sorted({aid for stored_ids in found for aid in stored_ids})
+    stored = {}
+    for part in (wanted[i:i + WINDOWS_PER_QUERY] for i in range(0, len(wanted), WINDOWS_PER_QUERY)):
+        stored.update((r.id, r) for r in conn.execute(
+            sa.select(articles.c.id, articles.c.group_id, articles.c.minhash).where(articles.c.id.in_(part))))
+    group_of = {aid: r.group_id for aid, r in stored.items()}
+    earlier: dict[int, set[int]] = {}  # key -> the batch's articles before this one that have it
     groups = {}
-    for aid, published, sig in new:
-        day = date.fromisoformat(published)
-        window = [(day + timedelta(days=k)).isoformat()
-                  for k in range(-NEAR_DUPLICATE_WINDOW.days, NEAR_DUPLICATE_WINDOW.days + 1)]
-        match = same_story(sig, [(cid, known[cid].minhash) for d in window for cid in by_day.get(d, [])])
+    for i, (aid, _, sig) in enumerate(new):
+        low, high = windows[i]
+        candidates = [(cid, stored[cid].minhash) for cid in found[i]]
+        candidates += [(new[j][0], new[j][2]) for j in sorted(set().union(*(earlier.get(key, ()) for key in own[i])))
+                       if low <= new[j][1] <= high]
+        match = same_story(sig, candidates)
         group_of[aid] = None if match is None else (group_of[match] or match)
-        by_day.setdefault(published, []).append(aid)
         if group_of[aid]:
             groups[aid] = group_of[aid]
+        for key in own[i]:
+            earlier.setdefault(key, set()).add(i)
+    rows = [dict(week=day.toordinal() // 7, hash=key, article_id=aid, published=published)
+            for (aid, published, _), day, mine in zip(new, days, own) for key in mine]
+    if rows:
+        conn.execute(story_keys.insert(), rows)
     return groups
+
+
+def _joined(conn, values: str, query: str, rows: list[tuple]):
+    """The rows of `query` over a table of values (`values` names it and its columns: "w (a, b)"), a few
+    thousand rows a statement, in the driver's own parameters: through SQLAlchemy, thousands of parameters
+    would cost more than the query."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    for part in (rows[i:i + WINDOWS_PER_QUERY] for i in range(0, len(rows), WINDOWS_PER_QUERY)):
+        tuples = ", ".join(["(" + ", ".join([mark] * len(part[0])) + ")"] * len(part))
+        yield from conn.exec_driver_sql(f"WITH {values} AS (VALUES {tuples}) {query}",
+                                        tuple(v for row in part for v in row))
 
 
 def add_events(conn, found_by_article: list[tuple[int, list[Event]]]) -> None:
@@ -150,18 +177,16 @@ def add_events(conn, found_by_article: list[tuple[int, list[Event]]]) -> None:
 
 def _load(conn, found: list[Event]) -> dict[tuple[str, str], list[_Event]]:
     """The stored events that the batch's events may merge with or contradict, by place and status: each
-    event's own place and days (give or take a day), looked up through the (place, last day) index in one
-    query, however far apart in time the batch's articles are."""
-    windows = sorted({(e.place.id, (first - MERGE_SLACK).isoformat(), (last + MERGE_SLACK).isoformat())
-                      for e in found for first, last in [interval(e.date)]})
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"  # the driver's own: thousands of parameters
-    rows = {}                                                  # would cost SQLAlchemy more than the query
-    for part in (windows[i:i + WINDOWS_PER_QUERY] for i in range(0, len(windows), WINDOWS_PER_QUERY)):
-        values = ", ".join([f"({mark}, {mark}, {mark})"] * len(part))
-        query = (f"WITH w (place_id, low, high) AS (VALUES {values}) "
-                 "SELECT e.id, e.place_id, e.status, e.date, e.date_start, e.date_end FROM events e "
-                 "JOIN w ON e.place_id = w.place_id AND e.date_end >= w.low AND e.date_start <= w.high")
-        rows.update((r.id, r) for r in conn.exec_driver_sql(query, tuple(v for window in part for v in window)))
+    event's own place and days (give or take a day), looked up by place and month (event_months) in one query,
+    however many events the store holds at that place before or after."""
+    windows = sorted({(e.place.id, month, low, high) for e in found for first, last in [interval(e.date)]
+                      for low, high in [((first - MERGE_SLACK).isoformat(), (last + MERGE_SLACK).isoformat())]
+                      for month in months(low, high)})
+    rows = {r.id: r for r in _joined(
+        conn, "w (place_id, month, low, high)",
+        "SELECT e.id, e.place_id, e.status, e.date, e.date_start, e.date_end FROM w "
+        "JOIN event_months m ON m.place_id = w.place_id AND m.month = w.month "
+        "JOIN events e ON e.id = m.event_id AND e.date_end >= w.low AND e.date_start <= w.high", windows)}
     pool: dict[tuple[str, str], list[_Event]] = {}
     for _, r in sorted(rows.items()):
         pool.setdefault((r.place_id, r.status), []).append(
@@ -169,8 +194,19 @@ def _load(conn, found: list[Event]) -> dict[tuple[str, str], list[_Event]]:
     return pool
 
 
+def months(first: str, last: str) -> list[str]:
+    """Every month from that of the first day to that of the last ('2025-01', '2025-02', ...)."""
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while (year, month) <= (int(last[:4]), int(last[5:7])):
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 def _flush(conn, pool, source_rows, links) -> None:
-    """Write what the merge decided: new events, narrowed dates, sources, links; a few statements in all."""
+    """Write what the merge decided: new events (and their months), narrowed dates, sources, links; a few
+    statements in all."""
     everything = [e for same in pool.values() for e in same]
     new = [e for e in everything if e.id is None]
     if new:  # ids given here, under the write lock: one multi-row insert (RETURNING in order goes row by row)
@@ -183,6 +219,10 @@ def _flush(conn, pool, source_rows, links) -> None:
     if narrowed:
         conn.execute(events.update().where(events.c.id == sa.bindparam("eid")).values(
             date=sa.bindparam("d"), date_start=sa.bindparam("s"), date_end=sa.bindparam("t")), narrowed)
+    filed = [dict(place_id=e.place_id, month=month, event_id=e.id) for e in everything if e.row or e.narrowed
+             for month in months(e.start, e.end)]  # a narrowed event keeps its months and may gain one
+    if filed:
+        conn.execute(insert(conn, event_months), filed)
     if source_rows:
         conn.execute(insert(conn, sources), [
             dict(event_id=target.id, article_id=article_id, claimant=e.claimant, side=e.side, quote=e.quote,

@@ -8,7 +8,7 @@ from conftest import SAMPLES, write_article
 from conflictmap import pipeline, store
 from conflictmap.config import settings
 
-HEAD = "0004"
+HEAD = "0005"
 
 
 @pytest.fixture
@@ -143,6 +143,27 @@ def test_corrections_survive_reextraction_and_undo(conf, gaz):
     assert [c["undone_at"] is not None for c in corrections.list_all(engine)] == [True, True]
 
 
+def test_a_window_read_in_sql_sees_the_events_as_corrected(conf, gaz):
+    """merged_events filters dates and places in SQL, on what is stored; an event whose date or place people
+    corrected is in a window, or not, as corrected."""
+    import json
+
+    from conflictmap import corrections
+
+    engine = store.connect(conf.db, create=True)
+    pipeline.ingest_paths([SAMPLES], None, conf, gaz, engine)
+    ids = lambda **window: {e["id"] for e in store.merged_events(engine, **window)}  # noqa: E731
+    dated, placed = [e for e in store.merged_events(engine) if e["place"] == "Enerhodar"][:2]
+    corrections.add(engine, dated, "date", "1999-06-15", "misdated")
+    assert dated["id"] in ids(start="1999-06-01", end="1999-06-30") and dated["id"] in ids(as_of="1999-06-20")
+    assert dated["id"] not in ids(start=dated["date_start"], end=dated["date_end"]) | ids(as_of="1999-06-10")
+    moved = {"place": "Elsewhere", "place_id": "test:1", "kind": "settlement", "region": "", "lat": 10.0, "lon": 10.0}
+    corrections.add(engine, placed, "place", json.dumps(moved), "wrong place")
+    assert placed["id"] in ids(bbox=(9.5, 9.5, 10.5, 10.5))
+    assert placed["id"] not in ids(bbox=(placed["lon"] - 0.1, placed["lat"] - 0.1, placed["lon"] + 0.1,
+                                         placed["lat"] + 0.1))
+
+
 def test_correction_needs_a_reason_and_a_valid_date(conf, gaz, samples_events):
     import pytest
     from conflictmap import corrections
@@ -209,6 +230,31 @@ def test_older_store_is_upgraded_when_opened(tmp_path, gaz, ddl):
     write_article(folder, "a.txt", "Russian forces captured Kurakhove on Monday, the ministry said.", "2025-01-06")
     assert pipeline.ingest_paths([folder], None, replace(settings(), db=db), gaz).stored == 1
     assert {e["place"] for e in store.merged_events(store.connect(db))} == {"Avdiivka", "Kurakhove"}
+
+
+def test_a_store_from_before_the_keys_gets_them_when_upgraded(store_conf, gaz, tmp_path):
+    """A store of 0004 (no story_keys, no event_months) upgraded in place: the keys of what it holds are written,
+    so a wire copy ingested afterwards joins the story stored before, and its events merge with the stored ones."""
+    before, after = tmp_path / "before", tmp_path / "after"
+    before.mkdir()
+    after.mkdir()
+    story = (SAMPLES / "021_russia-claims-kurakhove.txt").read_text(encoding="utf-8")
+    write_article(before, "a.txt", story, "2025-01-06", outlet="Wire A")
+    pipeline.ingest_paths([before], None, store_conf, gaz)
+    engine = store.connect(store_conf.db)
+    stored = {tuple(e["key"].values()) for e in store.merged_events(engine)}
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE story_keys")
+        conn.exec_driver_sql("DROP TABLE event_months")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0004'")
+    engine.dispose()
+    write_article(after, "b.txt", "Advertisement\n\n" + story.replace("Demo Wire", "Other Paper"), "2025-01-07",
+                  outlet="Paper B")
+    report = pipeline.ingest_paths([after], None, store_conf, gaz)
+    assert any(line.startswith("b.txt") and "the same story as article 1" in line for line in report.lines)
+    events = store.merged_events(store.connect(store_conf.db))
+    assert {tuple(e["key"].values()) for e in events} == stored
+    assert all(e["outlets"] == ["Paper B", "Wire A"] for e in events)
 
 
 def test_a_store_of_a_newer_version_is_refused(tmp_path):
