@@ -178,6 +178,7 @@ def test_homonyms_known_only_in_the_other_spelling(gaz):
 @pytest.mark.parametrize("language, text", [
     ("ru", "Встреча с Зеленским прошла в Вашингтоне, где обсуждали поставки ракет."),  # a person, not Zelene
     ("ru", "Министерство выпустило заявление о ситуации в Курске."),  # a statement issued, no shells
+    ("uk", "Унаслідок удару по Покровській громаді пошкоджено будинки."),  # a hromada's name, no village Pokrovske
     ("ru", "Об ударе доложили в Генштабе."),  # an institution after «в»
     ("uk", "Росіяни атакували позиції під Новокаліновим Курської області."),  # outside the oblast named: not ours
 ])
