@@ -152,6 +152,14 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
      ("Sudzha", "claimed", PUBLISHED)),
     ("Russian drones hit Kyiv's Darnytskyi district, injuring five, the city's military administration said.",
      ("Kyiv", "struck", PUBLISHED)),  # the city's district: the city, not its government
+    # the sides in contact: a column destroyed, small arms fired, an attack launched on positions
+    ("Ukrainian forces destroyed a Russian armoured column near Brovary, the regional governor said.",
+     ("Brovary", "contested", PUBLISHED)),
+    ("On 25 April 2022, Ukrainian forces fired heavy machine guns and small arms at DPR positions in Pisky, Donetsk.",
+     ("Pisky", "contested", "2022-04-25")),
+    ("Russian troops launched an attack on the positions of the 47th brigade near Ocheretyne on Tuesday.",
+     ("Ocheretyne", "contested", "2025-02-04")),
+    ("Russian missiles destroyed a grain warehouse in Odesa overnight.", ("Odesa", "struck", PUBLISHED)),
     ("Fighting continued southeast of Kupiansk near Pishchane on Thursday.", ("Pishchane", "contested", "2025-02-06")),
     # a reference point ("southeast of Kupiansk") takes no event, nor keeps one from the place it locates
 ])
