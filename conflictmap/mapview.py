@@ -58,6 +58,7 @@ CLUSTER = {"disableClusteringAtZoom": 10, "maxClusterRadius": 35, "chunkedLoadin
 EVENTS_JS = Path(__file__).with_name("mapview.js").read_text(encoding="utf-8")  # draws the events
 FOCUS_JS = Path(__file__).with_name("focus.js").read_text(encoding="utf-8")  # the map focused without scrolling
 HELD_KEY_JS = Path(__file__).with_name("held_key.js").read_text(encoding="utf-8")  # the held-by layer's key
+SAME_VIEW_JS = Path(__file__).with_name("sameview.js").read_text(encoding="utf-8")  # no report of the URL's view
 
 HELD_COLOURS = {"russian": SIDES["russian"]["colour"], "ukrainian": SIDES["ukrainian"]["colour"],
                 "contested": "#E69F00"}
@@ -239,11 +240,20 @@ def base_map(geodata: Path, tiles: str | None = None, location=None, zoom: int |
                            style_function=style).add_to(m)
         TextScript(f"({labels.LABELS_JS})({m.get_name()}, {labels.towns(Path(geodata))}, "
                    f"{labels.EVENT_PLACE_ZOOM});").add_to(m)
-    if location is None:
-        m.fit_bounds(UKRAINE_BOUNDS)
+    if location is None:  # at once, not animated: the map is at its view when the page first asks where it is
+        TextScript(f"{m.get_name()}.fitBounds({json.dumps(UKRAINE_BOUNDS)}, {{animate: false}});").add_to(m)
     m.get_root().header.add_child(_Text(CSS + f"<style>{icon_css()}</style>"))
     m.get_root().html.add_child(folium.Element(legend_html()))
     TextScript(f"({FOCUS_JS})({m.get_name()}.keyboard);").add_to(m)
+    return m
+
+
+def quiet_when_unmoved(m: folium.Map, fitted: bool) -> folium.Map:
+    """In the app: a map made at the view its page's URL holds (`fitted`: base_map fitted it to Ukraine, and
+    the URL has no position) does not report that view back to the page (st_folium's first report, which
+    would run the page again for nothing); see sameview.js. Added after base_map's own scripts, so the map
+    is at its starting view when this runs."""
+    TextScript(f"({SAME_VIEW_JS})({m.get_name()}, {json.dumps(fitted)});").add_to(m)
     return m
 
 

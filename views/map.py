@@ -35,11 +35,13 @@ if "initial_map" not in st.session_state:  # the map is built around the URL's p
     st.session_state.initial_map = (state.lat, state.lon, state.zoom)
 lat, lon, zoom = st.session_state.initial_map
 tiles = mapview.TILES.get(state.tiles)
-base = mapview.base_map(conf.geodata, tiles=tiles, location=[lat, lon] if lat is not None and lon is not None else None,
+located = lat is not None and lon is not None
+base = mapview.base_map(conf.geodata, tiles=tiles, location=[lat, lon] if located else None,
                         zoom=zoom, fetch_from=app_state.basemap_url(conf.geodata, tiles))
 layers = [mapview.events_layer(app_state.packed_events(view), cluster=state.cluster)]
 if held and span:  # who holds what on the view's last day, inferred from the reports (redraws the map)
     mapview.held_layer(filters.apply(events, replace(view, as_of=view.as_of or view.end or span[1]))).add_to(base)
+mapview.quiet_when_unmoved(base, fitted=not located)  # a first visit runs this page once, not three times
 position = st_folium(assets.use_urls(base, app_state.STATIC_URL, *layers), feature_group_to_add=layers,
                      returned_objects=["center", "zoom"], key="map", height=640, use_container_width=True,
                      center=found and [found.lat, found.lon], zoom=found and 11)
