@@ -114,13 +114,17 @@ def load(path: Path, base: Path) -> Gazetteer:
     regions = {r["admin1"]: r["name"] for r in curated.get("regions", []) if r.get("admin1")}
     places: dict[str, Place] = {}
     names: dict[str, set[str]] = {}
-    for row in _read_base(base):
+    rows = _read_base(base)
+    for row in rows:
         place = Place(id=row["id"], name=row["name"], kind="settlement", lat=float(row["lat"]),
                       lon=float(row["lon"]), region=regions.get(row["admin1"], ""),
                       country=row["country"], population=int(row["population"] or 0),
                       precision=row.get("precision") or "point")
         places[place.id] = place
         names[place.id] = {n for n in row["names"].split("|") if n}
+    hromadas = _hromada_names(rows)
+    for pid, hromada_names in hromadas.items():
+        names[pid] |= hromada_names
     approximate = {(fold_name(p.name), p.region): p.id for p in places.values() if p.precision != "point"}
     vouched: dict[str, set[str]] = {}  # names a person wrote into gazetteer.yaml
     for i, entry in enumerate(curated.get("places", [])):
@@ -132,11 +136,35 @@ def load(path: Path, base: Path) -> Gazetteer:
         region_keys[place.id] = keys
     blocked = {fold_name(w) for w in curated.get("not_a_place", [])}
     keys = _build_keys(places, names, vouched, region_keys, blocked)
-    for pid, others in names.items():
-        places[pid] = replace(places[pid], other_names=_display_names(places[pid].name, others))
+    for pid, others in names.items():  # a hromada's names find its centre but are not the centre's own
+        shown = _display_names(places[pid].name, others - hromadas.get(pid, set()))
+        places[pid] = replace(places[pid], other_names=shown)
     contains = {r["name"]: set(r.get("contains", [])) for r in curated.get("regions", [])}
     return Gazetteer(places, keys, {fold_name(g) for g in curated.get("governments", [])},
                      set(curated.get("front_regions", [])), contains, _common_words(base.parent / COMMON_WORDS))
+
+
+HROMADA_WORDS = ("hromada", "community", "territorial community")
+
+
+def _hromada_names(rows: list[dict]) -> dict[str, set[str]]:
+    """A hromada's names ("Krasnopilska hromada", "Ternivska community") for the settlement at its centre:
+    reports name the hromada where they mean its towns and villages, as ACLED codes them to the centre.
+    The codifier names no centre: it is the settlement named like the hromada, else the most populous."""
+    best: dict[tuple, tuple] = {}
+    for row in rows:
+        hromada = row.get("hromada")
+        if not hromada:
+            continue
+        unit = (row["admin1"], row.get("raion", ""), hromada)
+        rank = (fold_name(row["name"])[:4] == fold_name(hromada)[:4], int(row["population"] or 0),
+                row.get("precision") == "point")
+        if unit not in best or rank > best[unit][0]:
+            best[unit] = (rank, row["id"])
+    found: dict[str, set[str]] = {}
+    for (_, _, hromada), (_, pid) in best.items():
+        found.setdefault(pid, set()).update(f"{hromada} {word}" for word in HROMADA_WORDS)
+    return found
 
 
 def _common_words(path: Path) -> frozenset[str]:

@@ -19,7 +19,7 @@ from .gazetteer import Gazetteer
 from .models import Place
 
 FORMAT = "conflictmap gazetteer cache"
-VERSION = 1
+VERSION = 2  # 2: hromadas' names for their centres (gazetteer._hromada_names)
 HOWS = ("primary", "region", "curated", "alias")  # how a name matched, stored as its index here
 PLACE_COLUMNS = ("id", "name", "kind", "lat", "lon", "region", "country", "population", "precision")  # Place's order
 TEXT_COLUMNS = ("id", "name", "kind", "region", "country", "precision")

@@ -37,8 +37,8 @@ MIN_SKELETON = 5  # shorter skeletons (Pisky: psk) name too many places...
 MIN_QUALIFIED = 4  # ...unless the oblast is named after it ("Elenovka, Donetsk")
 MIN_SOUND = 5  # a shorter Cyrillic sound is too common to tell a place by
 CYRILLIC_LANGUAGES = ("uk", "ru")
-MAX_CANDIDATES = 40
-CLOSE_ENOUGH = 0.05  # spellings this much less alike than the best are dropped  # a skeleton shared by more places is no clue
+MAX_CANDIDATES = 40  # a skeleton shared by more places is no clue
+CLOSE_ENOUGH = 0.05  # spellings this much less alike than the best are dropped
 
 
 @lru_cache(maxsize=65536)
@@ -100,6 +100,11 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
         before = None  # whether a word like "near" or a list puts a place here, once asked
         for name in _shorter(found.group(1)):  # "Тоненькое Донецкой Народной": the village, then its oblast
             end = start + len(name)
+            if lex.hromada_after.match(text[end:end + 120]):
+                cands = hromada_centres(name, lex.language, gaz)
+                if cands:  # «у Краснопільській громаді»: the hromada's centre, whatever else the word may be
+                    added.append(Match(start, end, name, cands))
+                    break
             inside = named[bisect_left(ends, start + 1):bisect_left(starts, end)]  # known names it overlaps
             if inside and (" " not in name or inside[0].start < start or inside[-1].end > end
                            or (inside[0].start, inside[-1].end) == (start, end)):
@@ -128,6 +133,24 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
         return matches
     replaced = [m for m in matches if not any(a.start <= m.start and m.end <= a.end for a in added)]
     return sorted(replaced + added, key=lambda m: m.start)
+
+
+def hromada_centres(name: str, language: str, gaz: Gazetteer) -> tuple[tuple[str, str], ...]:
+    """The centres of the hromadas a Cyrillic adjective may name («Краснопільській» -> Krasnopillia),
+    by the skeleton of its Latin letters against the gazetteer's "... hromada" names."""
+    table = gaz.derived.get("hromadas")
+    if table is None:
+        suffix = " hromada"
+        table = gaz.derived["hromadas"] = {}
+        for key, cands in gaz.keys.items():
+            if key.endswith(suffix) and key.isascii():
+                table.setdefault(skeleton(key[:-len(suffix)]), []).extend(cands)
+    latin = _letters()[2]
+    for spelling in _spellings(name, language):
+        found = table.get(skeleton(spelling.translate(latin)))
+        if found:
+            return tuple(dict.fromkeys((pid, "alias") for pid, _ in found))
+    return ()
 
 
 def _tables(gaz: Gazetteer, language: str) -> tuple[dict, ...]:

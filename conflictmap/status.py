@@ -124,6 +124,7 @@ class Lexicon:
     answered: re.Pattern  # a sentence answering fire: the strike before it was a fight (events.py)
     respell_name: re.Pattern  # a capitalised name shaped like a place's, that the gazetteer may spell otherwise
     respell_before: re.Pattern  # what makes such a name a place (respell.py)
+    hromada_after: re.Pattern  # after an adjective that names a hromada (Cyrillic: English has its keys)
     language: str = "en"
 
 
@@ -172,6 +173,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    settlement_named_before=re.compile(data["settlement_named_before"]),
                    answered=lower(data["answered"]), respell_name=re.compile(data["respell_name"]),
                    respell_before=re.compile(data.get("respell_before") or data["place_before"], re.IGNORECASE),
+                   hromada_after=re.compile(data.get("hromada_after", NOTHING)),
                    language=language)
 
 

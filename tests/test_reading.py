@@ -69,6 +69,13 @@ def test_a_when_clause_takes_the_date_before_it(gaz):
         gaz, "Russian troops shelled Kharkiv in 2024, when the offensive began, and have now captured Vovchansk.")
 
 
+def test_a_hromada_is_its_centre(gaz):
+    """ACLED and regional officials name a hromada ("community") where they mean the towns in it."""
+    assert ("Ternivka", "struck", "2023-12-08") in found(
+        gaz, "On 8 December 2023, Russian forces launched a missile strike at Ternivska community, Dnipropetrovsk.")
+    assert ("Krasnopillia", "struck", PUBLISHED) in found(gaz, "Russian forces shelled Krasnopilska hromada overnight.")
+
+
 def test_an_incident_report_s_coded_place_takes_its_event(gaz):
     text = "On 10 May 2023, Russian forces shelled Lozivskyi district (coded to Lozova), Kharkiv."
     assert found(gaz, text) == {("Lozova", "struck", "2023-05-10")}  # and the district is no village

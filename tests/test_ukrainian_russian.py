@@ -164,6 +164,17 @@ def test_names_spelled_the_other_way(gaz, language, text, expected):
     assert {(e.place.name, e.status) for e in events_of(gaz, text, language)} == expected
 
 
+# A governor's daily report names hromadas, not villages: each is read as the settlement at its centre.
+@pytest.mark.parametrize("language, text, expected", [
+    ("uk", "Ворог атакував Сумщину: зафіксовано 96 вибухів у Краснопільській, Миропільській та Білопільській "
+           "громадах.", {"Krasnopillia", "Myropillia", "Bilopillia"}),
+    ("uk", "Окупанти обстріляли Марганецьку громаду з артилерії, повідомив Сергій Лисак.", {"Marhanets"}),
+    ("ru", "Противник обстрелял Краснопольскую общину Сумской области.", {"Krasnopillia"}),
+])
+def test_a_hromada_is_its_centre(gaz, language, text, expected):
+    assert expected <= {e.place.name for e in events_of(gaz, text, language) if e.status == "struck"}
+
+
 def test_homonyms_known_only_in_the_other_spelling(gaz):
     """The gazetteer has Russian names for some Юр'ївки only: «Юрьевка» next to Новоселовка Первая is the
     one near it, though it is known only as Юр'ївка."""
@@ -178,7 +189,7 @@ def test_homonyms_known_only_in_the_other_spelling(gaz):
 @pytest.mark.parametrize("language, text", [
     ("ru", "Встреча с Зеленским прошла в Вашингтоне, где обсуждали поставки ракет."),  # a person, not Zelene
     ("ru", "Министерство выпустило заявление о ситуации в Курске."),  # a statement issued, no shells
-    ("uk", "Унаслідок удару по Покровській громаді пошкоджено будинки."),  # a hromada's name, no village Pokrovske
+    ("uk", "Унаслідок удару по Покровському району пошкоджено будинки."),  # a raion, no village Pokrovske
     ("ru", "Об ударе доложили в Генштабе."),  # an institution after «в»
     ("uk", "Росіяни атакували позиції під Новокаліновим Курської області."),  # outside the oblast named: not ours
 ])
@@ -249,7 +260,10 @@ def test_not_places(gaz, language, text):
     ("ru", "ВСУ потеряли Новогродовку, признают украинские военкоры.", ("Novohrodivka", "claimed", FRIDAY)),
     ("ru", "Российские войска окружили группировку ВСУ в районе Угледара.", ("Vuhledar", "contested", FRIDAY)),
     ("uk", "Ворог оточив Курахове з трьох боків.", ("Kurakhove", "contested", FRIDAY)),
-    # an attack on infrastructure is a strike, an attack on positions an assault
+    # an attack on infrastructure or on a region is a strike, an attack on positions an assault
+    ("uk", "Ворог атакував Сумщину вночі.", ("Sumy Oblast", "struck", FRIDAY)),
+    ("ru", "В результате атаки ВСУ на Белгородскую область пострадали четыре человека.",
+     ("Belgorod Oblast", "struck", FRIDAY)),
     ("uk", "Вночі росіяни атакували енергетичну інфраструктуру на Київщині.", ("Kyiv Oblast", "struck", FRIDAY)),
     ("ru", "ВСУ атаковали энергетическую инфраструктуру в Курской области.", ("Kursk Oblast", "struck", FRIDAY)),
     ("uk", "Окупанти атакували позиції ЗСУ біля Куп'янська.", ("Kupiansk", "contested", FRIDAY)),
