@@ -56,20 +56,25 @@ def _skeleton(key: str) -> str:
 
 
 def index(gaz: Gazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Skeleton -> the places whose Latin names have it, built once per gazetteer (all keys in one
-    string, so each replacement runs once in C rather than per name)."""
-    table = gaz.derived.get("skeletons")
+    """Skeleton -> the places whose Latin names have it, built once per gazetteer."""
+    return _settlements_by(gaz, "skeletons", str.isascii, _skeleton, MIN_QUALIFIED)
+
+
+def _settlements_by(gaz: Gazetteer, name: str, kept, key_of, shortest: int) -> dict[str, tuple[tuple[str, str], ...]]:
+    """`key_of` of each gazetteer name that is `kept` -> the settlements it names, kept on the gazetteer
+    as `name`. All names go through `key_of` as one string, so each replacement runs once in C."""
+    table = gaz.derived.get(name)
     if table is None:
-        latin = [(key, cands) for key, cands in gaz.keys.items() if key.isascii()]
-        skeletons = _skeleton("\n".join(key for key, _ in latin)).split("\n")  # "." never spans a line break
+        names = [(key, cands) for key, cands in gaz.keys.items() if kept(key)]
+        keys = key_of("\n".join(key for key, _ in names)).split("\n")  # "." never spans a line break
         grouped: dict[str, dict[str, str]] = {}
-        for key, (_, cands) in zip(skeletons, latin):
-            if len(key) >= MIN_QUALIFIED:
+        for key, (_, cands) in zip(keys, names):
+            if len(key) >= shortest:
                 bucket = grouped.setdefault(key, {})
                 for pid, _ in cands:
                     if gaz.places[pid].kind == "settlement":
                         bucket.setdefault(pid, "respelled")
-        table = gaz.derived["skeletons"] = {k: tuple(v.items()) for k, v in grouped.items() if v}
+        table = gaz.derived[name] = {k: tuple(v.items()) for k, v in grouped.items() if v}
     return table
 
 
@@ -205,19 +210,7 @@ def sound(folded: str) -> str:
 def sounds(gaz: Gazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
     """Sound -> the settlements whose Cyrillic names (in every case the gazetteer holds) sound so, built
     once per gazetteer."""
-    table = gaz.derived.get("sounds")
-    if table is None:
-        cyrillic = [(key, cands) for key, cands in gaz.keys.items() if CYRILLIC.search(key)]
-        keys = sound("\n".join(key for key, _ in cyrillic)).split("\n")
-        grouped: dict[str, dict[str, str]] = {}
-        for key, (_, cands) in zip(keys, cyrillic):
-            if len(key) >= MIN_SOUND:
-                bucket = grouped.setdefault(key, {})
-                for pid, _ in cands:
-                    if gaz.places[pid].kind == "settlement":
-                        bucket.setdefault(pid, "respelled")
-        table = gaz.derived["sounds"] = {k: tuple(v.items()) for k, v in grouped.items() if v}
-    return table
+    return _settlements_by(gaz, "sounds", CYRILLIC.search, sound, MIN_SOUND)
 
 
 def _with_other_spellings(m: Match, gaz: Gazetteer, language: str, table: dict) -> Match:
