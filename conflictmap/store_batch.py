@@ -131,10 +131,10 @@ def _story_groups(conn, new: list[tuple[int, str, bytes]]) -> dict[int, int]:
             groups[aid] = group_of[aid]
         for key in own[i]:
             earlier.setdefault(key, set()).add(i)
-    rows = [dict(week=day.toordinal() // 7, hash=key, article_id=aid, published=published)
-            for (aid, published, _), day, mine in zip(new, days, own) for key in mine]
+    rows = sorted((day.toordinal() // 7, key, aid, published)  # in the key's order: B-tree pages filled in turn
+                  for (aid, published, _), day, mine in zip(new, days, own) for key in mine)
     if rows:
-        conn.execute(story_keys.insert(), rows)
+        conn.execute(story_keys.insert(), [dict(zip(("week", "hash", "article_id", "published"), r)) for r in rows])
     return groups
 
 
@@ -219,10 +219,10 @@ def _flush(conn, pool, source_rows, links) -> None:
     if narrowed:
         conn.execute(events.update().where(events.c.id == sa.bindparam("eid")).values(
             date=sa.bindparam("d"), date_start=sa.bindparam("s"), date_end=sa.bindparam("t")), narrowed)
-    filed = [dict(place_id=e.place_id, month=month, event_id=e.id) for e in everything if e.row or e.narrowed
-             for month in months(e.start, e.end)]  # a narrowed event keeps its months and may gain one
+    filed = sorted((e.place_id, month, e.id) for e in everything if e.row or e.narrowed  # in the key's order
+                   for month in months(e.start, e.end))  # a narrowed event keeps its months and may gain one
     if filed:
-        conn.execute(insert(conn, event_months), filed)
+        conn.execute(insert(conn, event_months), [dict(zip(("place_id", "month", "event_id"), r)) for r in filed])
     if source_rows:
         conn.execute(insert(conn, sources), [
             dict(event_id=target.id, article_id=article_id, claimant=e.claimant, side=e.side, quote=e.quote,
