@@ -106,13 +106,13 @@ ANAPHOR_REACH = 1  # sentences back in which "the city" may find the place it st
 
 def _with_anaphors(text: str, spans: list[tuple[int, int]], mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"... near Izium. Russian forces captured the city on Friday": "the city" is the settlement named
-    last, in its sentence or the one before in its paragraph, if its size fits the word (a village is no
-    city). A paragraph that opens on "the town" means the story's town, not the last one named."""
+    last, in its sentence or the one before (wire copy puts one sentence in a paragraph), if its size
+    fits the word (a village is no city)."""
     found = []
     starts = [start for start, _ in spans]
     for phrase in lex.anaphor.finditer(text):
         si = bisect_right(starts, phrase.start()) - 1
-        earliest = max(starts[max(0, si - ANAPHOR_REACH)], text.rfind("\n", 0, phrase.start()) + 1)
+        earliest = starts[max(0, si - ANAPHOR_REACH)]
         before = [m for m in mentions if earliest <= m.start and m.end <= phrase.start() and m.place.kind == "settlement"]
         if not before or before[-1].doubtful or not _fits(before[-1].place.population, phrase.group(1).lower()) \
                 or _only_a_reference(text, before[-1], lex):
@@ -135,6 +135,7 @@ def _fits(population: int, word: str) -> bool:
     return (population >= low or population == 0 and word != "city") and (high is None or population < high)
 
 
+FRONT_TOWN = 10_000  # a town this large in a front-line region is meant by its name, though it is also a word
 CLEAR_MARGIN = 4.0  # a homonym this far ahead of the next is as sure as a name with one meaning
 HOMONYM_FLOOR = 0.75  # the certainty of a choice between candidates that score alike
 APPROXIMATE = 0.9  # a village placed at its hromada's centre may be 15-30 km from where it is
@@ -283,5 +284,8 @@ def _reads_as_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:
     if any(gaz.places[pid].population >= (PROMINENT // 10 if how == "primary" else PROMINENT)
            for pid, how in m.candidates):
         return True  # "Donetsk", "Kyiv": a city's own name, or a very large city's other name
+    if any(how == "primary" and gaz.places[pid].population >= FRONT_TOWN and gaz.places[pid].region in gaz.front_regions
+           for pid, how in m.candidates):
+        return True  # "Lyman": a town of the front, in reporting of the war
     return bool(lex.place_before.search(text, max(0, m.start - 40), m.start)
                 or lex.place_after.match(text, m.end))

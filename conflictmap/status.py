@@ -389,8 +389,8 @@ def read_claimant(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list
     speaker_side = _antecedent_side(s, lex) if speaker is not None and speaker.side == OWN else _side(speaker, None, s)
     agent_side = _side(agent, speaker_side or (_antecedent_side(s, lex) if agent and agent.side == OWN else None),
                        s) if agent else ""
-    if cue.frame == "capture" and agent_side:
-        side = agent_side
+    if cue.frame in ("capture", "control") and agent_side:
+        side = agent_side  # "occupied by Russian troops, the governor said": Russia's hold, whoever tells it
     elif cue.frame == "withdrawal" and agent_side in OPPOSITE:
         side = OPPOSITE[agent_side]
     else:
