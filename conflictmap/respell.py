@@ -119,7 +119,7 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
             if key is None:
                 continue
             if lex.organisation_after.match(text[end:end + 80]):
-                continue  # «по Покровській громаді», "the Vostok group": a district's or a unit's name
+                continue  # «по Покровському району», "the Vostok group": a district's or a unit's name
             qualified = bool(lex.qualifier_follows.match(text, end))  # the candidates will be cut to its oblast
             if not qualified:
                 if before is None:
