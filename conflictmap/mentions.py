@@ -19,7 +19,7 @@ from .homonyms import Choice, Neighbours, Request, choose_all
 from .models import Mention
 from .names import EMOJI, fold_name
 from .respell import respelled
-from .status import LIST_SEPARATOR, LIST_WORDS, Lexicon, in_dateline
+from .status import Lexicon, in_dateline, joins_a_list
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "vs", "u.s",
                  "u.k", "e.g", "i.e", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "approx", "est",
@@ -242,11 +242,11 @@ def _listed_with_a_place(text: str, named: list[Match], gaz: Gazetteer) -> list[
     """For each name, whether it is a common word that a list joins to a name that is none
     («Новоселовка Первая, Прогресс и Юрьевка»: Прогресс is a village here)."""
     common = [fold_name(m.surface) in gaz.common_words for m in named]
-    joined = lambda a, b: bool(LIST_SEPARATOR.fullmatch(text, a.end, b.start)  # noqa: E731
-                               or LIST_WORDS.fullmatch(text, a.end, b.start))
-    return [is_common and (i > 0 and not common[i - 1] and joined(named[i - 1], m)
-                           or i + 1 < len(named) and not common[i + 1] and joined(m, named[i + 1]))
-            for i, (m, is_common) in enumerate(zip(named, common))]
+    def joined(i: int) -> bool:  # named[i] and named[i + 1] are neighbours in a list
+        return joins_a_list(text, named[i].end, named[i + 1].start)
+    return [is_common and (i > 0 and not common[i - 1] and joined(i - 1)
+                           or i + 1 < len(named) and not common[i + 1] and joined(i))
+            for i, is_common in enumerate(common)]
 
 
 def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: set[str],
@@ -284,8 +284,8 @@ def _reads_as_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:
     if any(gaz.places[pid].population >= (PROMINENT // 10 if how == "primary" else PROMINENT)
            for pid, how in m.candidates):
         return True  # "Donetsk", "Kyiv": a city's own name, or a very large city's other name
-    if any(how == "primary" and gaz.places[pid].population >= FRONT_TOWN and gaz.places[pid].region in gaz.front_regions
-           for pid, how in m.candidates):
+    if any(how == "primary" and gaz.places[pid].population >= FRONT_TOWN
+           and gaz.places[pid].region in gaz.front_regions for pid, how in m.candidates):
         return True  # "Lyman": a town of the front, in reporting of the war
     return bool(lex.place_before.search(text, max(0, m.start - 40), m.start)
                 or lex.place_after.match(text, m.end))

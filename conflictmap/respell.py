@@ -26,7 +26,7 @@ from .config import PACKAGE_DATA
 from .gazetteer import Gazetteer, Match
 from .inflect import nominatives
 from .names import fold_name
-from .status import LIST_SEPARATOR, LIST_WORDS
+from .status import joins_a_list
 
 SOUNDS = (("shch", "S"), ("sch", "S"), ("zh", "Z"), ("kh", "H"), ("ts", "C"), ("tz", "C"), ("ch", "C"),
           ("sh", "S"), ("g", "h"), ("w", "v"), ("x", "ks"), ("q", "k"))
@@ -143,13 +143,8 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
 def hromada_centres(name: str, language: str, gaz: Gazetteer) -> tuple[tuple[str, str], ...]:
     """The centres of the hromadas a Cyrillic adjective may name («Краснопільській» -> Krasnopillia),
     by the skeleton of its Latin letters against the gazetteer's "... hromada" names."""
-    table = gaz.derived.get("hromadas")
-    if table is None:
-        suffix = " hromada"
-        table = gaz.derived["hromadas"] = {}
-        for key, cands in gaz.keys.items():
-            if key.endswith(suffix) and key.isascii():
-                table.setdefault(skeleton(key[:-len(suffix)]), []).extend(cands)
+    table = _settlements_by(gaz, "hromadas", lambda key: key.isascii() and key.endswith(" hromada"),
+                            lambda keys: _skeleton(keys.replace(" hromada", "")), 1)
     latin = _letters()[2]
     for spelling in _spellings(name, language):
         found = table.get(skeleton(spelling.translate(latin)))
@@ -167,7 +162,7 @@ def _listed(text: str, start: int, places: list[int], added: list[Match]) -> boo
     """The name follows a place in a list: "X and Y", «X, Y та Z»."""
     k = bisect_left(places, start + 1) - 1
     last = max(places[k] if k >= 0 else -1, added[-1].end if added else -1)
-    return last >= 0 and bool(LIST_SEPARATOR.fullmatch(text, last, start) or LIST_WORDS.fullmatch(text, last, start))
+    return last >= 0 and joins_a_list(text, last, start)
 
 
 def _shorter(name: str) -> list[str]:

@@ -352,7 +352,12 @@ def _listed_with(s: Sentence, first: tuple[int, int], span: tuple[int, int], oth
     between = sorted(o for o in others if first[1] <= o[0] and o[1] <= span[0])
     ends = [first[1]] + [o[1] for o in between]
     starts = [o[0] for o in between] + [span[0]]
-    return all(LIST_SEPARATOR.fullmatch(s.text, a, b) or LIST_WORDS.fullmatch(s.text, a, b) for a, b in zip(ends, starts))
+    return all(joins_a_list(s.text, a, b) for a, b in zip(ends, starts))
+
+
+def joins_a_list(text: str, end: int, start: int) -> bool:
+    """Is text[end:start] what stands between two items of a list (", ", " and ", «, та », " - ")?"""
+    return bool(LIST_SEPARATOR.fullmatch(text, end, start) or LIST_WORDS.fullmatch(text, end, start))
 
 
 def _gap(a: tuple[int, int], cue: Cue) -> int:
