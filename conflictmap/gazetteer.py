@@ -119,7 +119,7 @@ def load(path: Path, base: Path) -> Gazetteer:
         place = Place(id=row["id"], name=row["name"], kind="settlement", lat=float(row["lat"]),
                       lon=float(row["lon"]), region=regions.get(row["admin1"], ""),
                       country=row["country"], population=int(row["population"] or 0),
-                      precision=row.get("precision") or "point")
+                      precision=row.get("precision") or "point", raion=row.get("raion") or "")
         places[place.id] = place
         names[place.id] = {n for n in row["names"].split("|") if n}
     hromadas = _hromada_names(rows)

@@ -19,11 +19,12 @@ from .gazetteer import Gazetteer
 from .models import Place
 
 FORMAT = "conflictmap gazetteer cache"
-VERSION = 2  # 2: hromadas' names for their centres (gazetteer._hromada_names)
+VERSION = 3  # 2: hromadas' names for their centres (gazetteer._hromada_names); 3: raions
 HOWS = ("primary", "region", "curated", "alias")  # how a name matched, stored as its index here
-PLACE_COLUMNS = ("id", "name", "kind", "lat", "lon", "region", "country", "population", "precision")  # Place's order
-TEXT_COLUMNS = ("id", "name", "kind", "region", "country", "precision")
-CODED_COLUMNS = ("kind", "region", "country", "precision")  # few distinct values: stored as codes
+PLACE_COLUMNS = ("id", "name", "kind", "lat", "lon", "region", "country", "population", "precision",
+                 "raion")  # Place's order
+TEXT_COLUMNS = ("id", "name", "kind", "region", "country", "precision", "raion")
+CODED_COLUMNS = ("kind", "region", "country", "precision", "raion")  # few distinct values: stored as codes
 MAX_HEADER = 64 * 1024
 MAX_BYTES = 256 * 1024 * 1024  # the cache of the whole gazetteer is about 7 MB
 

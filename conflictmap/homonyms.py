@@ -19,9 +19,14 @@ from .context import Context
 from .gazetteer import Gazetteer, Match
 from .models import Place
 from .names import fold_name
+from .respell import CYRILLIC, in_latin
 
-HOW_PRIOR = {"primary": 1.5, "region": 4.0, "curated": 1.5, "alias": 0.0, "respelled": -0.5}
+# How the name matched: a name a person wrote into gazetteer.yaml for a place of the war's reporting
+# («Андріївка» for the village by Bakhmut) outweighs a larger namesake's own name.
+HOW_PRIOR = {"primary": 1.5, "region": 4.0, "curated": 4.0, "alias": 0.0, "respelled": -0.5,
+             "respelled alias": -2.0}
 VOUCHED = ("region", "curated")  # names a person wrote into gazetteer.yaml: as good as the place's own
+ALIASES = ("alias", "respelled alias")  # names that are not the place's own (a former name, a spelling)
 EARTH_KM = 6371.0088
 REGION_BONUS = 5.0
 NEAR_KM = np.array([30.0, 100.0, 300.0])  # nearer than these to another place the article names...
@@ -68,11 +73,15 @@ class Candidates:
 
     def likeness(self, surface: str) -> np.ndarray:
         """How alike the name in the text and each candidate's own name are (0..1): an old or foreign
-        name ("Aleksandrovka" for Donetsk) counts for less than the place's own."""
+        name ("Aleksandrovka" for Donetsk) counts for less than the place's own. A Cyrillic name that is
+        a place's own (cyrillic.py tells) is as good as its Latin one; another («Василівка», the former
+        name of a Novoselivka) is compared in Latin letters."""
         if surface not in self._likeness:
             folded = fold_name(surface)
-            self._likeness[surface] = np.array([1.0 if how in VOUCHED else _likeness(folded, fold_name(p.name))
-                                                for p, how in zip(self.places, self.hows)])
+            cyrillic, latin = bool(CYRILLIC.search(folded)), in_latin(folded)
+            self._likeness[surface] = np.array([
+                1.0 if how in VOUCHED or cyrillic and how not in ALIASES else _likeness(latin, fold_name(p.name))
+                for p, how in zip(self.places, self.hows)])
         return self._likeness[surface]
 
     def reports(self, context: Context) -> np.ndarray:

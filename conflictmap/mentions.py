@@ -18,6 +18,7 @@ from .gazetteer import PROMINENT, Gazetteer, Match
 from .homonyms import Choice, Neighbours, Request, choose_all
 from .models import Mention
 from .names import EMOJI, fold_name
+from .raions import in_raion, raion_after
 from .respell import respelled
 from .status import Lexicon, in_dateline, joins_a_list
 
@@ -167,34 +168,40 @@ def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match:
 def _qualified(text: str, matches: list[Match], gaz: Gazetteer,
                lex: Lexicon) -> tuple[list[Match], list[tuple[int, str]]]:
     """"Zarichne, Donetsk", "Myrne (Kherson region)", "Ivanivka in the Kharkiv region": an oblast
-    named right after a place says which of its homonyms is meant, and is no place of its own. Returns
-    the places, and where each such oblast was named (it still helps other names nearby)."""
+    named right after a place says which of its homonyms is meant, and is no place of its own; so does a
+    raion ("Vasylivka, Pokrovskyi district, Donetsk", «Василівка Покровського району»). Returns the
+    places, and where each such oblast was named (it still helps other names nearby)."""
     kept: list[Match] = []
     located: list[tuple[int, str]] = []
-    skip = False
-    for before, m, after in zip([None] + matches, matches, matches[1:] + [None]):
-        if skip:
-            skip = False
-            continue
+    i = 0
+    while i < len(matches):
+        before, m = matches[i - 1] if i else None, matches[i]
+        i += 1
         if _qualifies_unknown(text, before, m, gaz, lex):
             located.append((m.start, _region_named(m, gaz).name))
             continue  # "shelled DPR positions in Rumyantsevo, Donetsk": a village we lack, and its oblast
-        region = _qualifier(text, m, after, gaz, lex) if after else None
+        raion = raion_after(text, m.end, lex) if _names_settlements(m, gaz) else None
+        if raion:
+            m = in_raion(m, raion, gaz)
+            while i < len(matches) and matches[i].start < raion.end:
+                i += 1  # "Bakhmut" in "Vasylivka, Bakhmut district": the locator, no place of its own
+        after = matches[i] if i < len(matches) else None
+        region = _qualifier(text, m, after, gaz, lex, raion.end if raion else m.end) if after else None
         if region:
             inside = tuple(c for c in m.candidates if gaz.within(gaz.places[c[0]], region)) or \
                 tuple(c for c in m.candidates if not gaz.places[c[0]].region)  # islands, places of no oblast
             if inside:  # else a village we lack: its namesakes elsewhere are not meant
                 kept.append(replace(m, candidates=inside))
             located.append((after.start, region.name))
-            skip = True
+            i += 1
         else:
             kept.append(m)
     return kept, located
 
 
-def _qualifier(text: str, m: Match, after: Match, gaz: Gazetteer, lex: Lexicon):
-    """The region `after` names when it qualifies `m`, else None."""
-    if not lex.qualifier_between.match(text[m.end:after.start]):
+def _qualifier(text: str, m: Match, after: Match, gaz: Gazetteer, lex: Lexicon, end: int):
+    """The region `after` names when it qualifies `m` (whose phrase ends at `end`), else None."""
+    if not lex.qualifier_between.match(text[end:after.start]):
         return None
     region = _region_named(after, gaz)
     if region is None or not (_names_a_region(after, gaz) or lex.qualifier_after.match(text, after.end)):
@@ -269,8 +276,22 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
         confirmed.add(key)
     if key in gaz.governments:
         before = text[max(0, m.start - 60):m.start]
+        if _qualifies_the_name_before(text, m, lex):
+            return False  # "clashes in Kapitanivka, Kyiv.": the Kyiv region, as ACLED's notes name it
         return bool(lex.government_after.match(after) or not lex.government_place_before.search(before))
     return False
+
+
+PREVIOUS_NAME = re.compile(r"[^\W\d_][\w'’-]*(?=[^\w'’-]*$)")
+
+
+def _qualifies_the_name_before(text: str, m: Match, lex: Lexicon) -> bool:
+    """The name stands where an oblast qualifies the name before it ("Kapitanivka, Kyiv."): a capitalised
+    word, a comma or a bracket, and the end of the phrase."""
+    before = PREVIOUS_NAME.search(text, max(0, m.start - 40), m.start)
+    return bool(before and before.group(0)[0].isupper()
+                and lex.qualifier_between.match(text[before.end():m.start])
+                and lex.qualifier_after.match(text, m.end))
 
 
 def _after_a_capital(text: str, pos: int) -> bool:

@@ -32,6 +32,7 @@ class Place:
     country: str = ""  # UA | RU
     population: int = 0
     precision: str = "point"  # point | centroid
+    raion: str = ""  # the district (raion) a Ukrainian settlement lies in, as the codifier names it ("Pokrovskyi")
     other_names: tuple[str, ...] = ()
 
 

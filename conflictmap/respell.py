@@ -26,7 +26,7 @@ from .config import PACKAGE_DATA
 from .gazetteer import Gazetteer, Match
 from .inflect import nominatives
 from .names import fold_name
-from .status import joins_a_list
+from .status import joins_a_list, raion_follows
 
 SOUNDS = (("shch", "S"), ("sch", "S"), ("zh", "Z"), ("kh", "H"), ("ts", "C"), ("tz", "C"), ("ch", "C"),
           ("sh", "S"), ("g", "h"), ("w", "v"), ("x", "ks"), ("q", "k"))
@@ -38,6 +38,7 @@ MIN_QUALIFIED = 4  # ...unless the oblast is named after it ("Elenovka, Donetsk"
 MIN_SOUND = 5  # a shorter Cyrillic sound is too common to tell a place by
 CYRILLIC_LANGUAGES = ("uk", "ru")
 MAX_CANDIDATES = 40  # a skeleton shared by more places is no clue
+OWN_NAME = ("primary", "curated", "region")  # how a name a place is known by matches it
 CLOSE_ENOUGH = 0.05  # spellings this much less alike than the best are dropped
 
 
@@ -62,7 +63,9 @@ def index(gaz: Gazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
 
 def _settlements_by(gaz: Gazetteer, name: str, kept, key_of, shortest: int) -> dict[str, tuple[tuple[str, str], ...]]:
     """`key_of` of each gazetteer name that is `kept` -> the settlements it names, kept on the gazetteer
-    as `name`. All names go through `key_of` as one string, so each replacement runs once in C."""
+    as `name`, each "respelled" where the name is its own, else "respelled alias" (a former name: the
+    Novoselivka once called Vasylivka is not the Vasylivka meant). All names go through `key_of` as one
+    string, so each replacement runs once in C."""
     table = gaz.derived.get(name)
     if table is None:
         names = [(key, cands) for key, cands in gaz.keys.items() if kept(key)]
@@ -71,9 +74,12 @@ def _settlements_by(gaz: Gazetteer, name: str, kept, key_of, shortest: int) -> d
         for key, (_, cands) in zip(keys, names):
             if len(key) >= shortest:
                 bucket = grouped.setdefault(key, {})
-                for pid, _ in cands:
+                for pid, how in cands:
                     if gaz.places[pid].kind == "settlement":
-                        bucket.setdefault(pid, "respelled")
+                        if how in OWN_NAME:
+                            bucket[pid] = "respelled"
+                        else:
+                            bucket.setdefault(pid, "respelled alias")
         table = gaz.derived[name] = {k: tuple(v.items()) for k, v in grouped.items() if v}
     return table
 
@@ -120,7 +126,7 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
                 continue
             if lex.organisation_after.match(text[end:end + 80]):
                 continue  # «по Покровському району», "the Vostok group": a district's or a unit's name
-            qualified = bool(lex.qualifier_follows.match(text, end))  # the candidates will be cut to its oblast
+            qualified = _qualified(text, end, lex)
             if not qualified:
                 if before is None:
                     before = bool(lex.respell_before.search(text, max(0, start - 40), start)
@@ -133,7 +139,7 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
                 added.append(Match(start, end, name, cands))
                 break
     if lex.language in CYRILLIC_LANGUAGES:
-        matches = [_with_other_spellings(m, gaz, lex.language, sounds(gaz)) for m in matches]
+        matches = [_with_other_spellings(m, gaz, lex, sounds(gaz), _qualified(text, m.end, lex)) for m in matches]
     if not added:
         return matches
     replaced = [m for m in matches if not any(a.start <= m.start and m.end <= a.end for a in added)]
@@ -208,17 +214,28 @@ def sounds(gaz: Gazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
     return _settlements_by(gaz, "sounds", CYRILLIC.search, sound, MIN_SOUND)
 
 
-def _with_other_spellings(m: Match, gaz: Gazetteer, language: str, table: dict) -> Match:
+def _with_other_spellings(m: Match, gaz: Gazetteer, lex, table: dict, qualified: bool) -> Match:
     """A known Cyrillic name of settlements, with the homonyms the gazetteer knows only in the other
-    language's spelling («Юрьевка»: the Юр'ївки that have no Russian name)."""
+    language's spelling («Юрьевка»: the Юр'ївки that have no Russian name); any number of them when
+    an oblast or a raion named after it will choose among them («Васильевку Бахмутского района»)."""
     if not CYRILLIC.search(m.surface) or any(gaz.places[pid].kind != "settlement" for pid, _ in m.candidates):
         return m
-    _, key, _ = _known_spelling(m.surface, language, (table,))
     known = {pid for pid, _ in m.candidates}
-    more = tuple(c for c in table.get(key, ()) if c[0] not in known)
-    if not more or len(known) + len(more) > MAX_CANDIDATES:
+    heard = (c for spelling in _spellings(m.surface, lex.language) for c in table.get(sound(spelling), ()))
+    more = tuple(dict.fromkeys(c for c in heard if c[0] not in known))  # each form it may be a case of
+    if not more or len(known) + len(more) > MAX_CANDIDATES and not qualified:
         return m
     return Match(m.start, m.end, m.surface, m.candidates + more)
+
+
+def _qualified(text: str, end: int, lex) -> bool:
+    """An oblast or a raion is named after the name ending at `end`: its candidates will be cut to it."""
+    return bool(lex.qualifier_follows.match(text, end) or raion_follows(text, end, lex))
+
+
+def in_latin(folded: str) -> str:
+    """A folded name in Latin letters (Cyrillic ones transliterated; others kept)."""
+    return folded.translate(_letters()[2]) if CYRILLIC.search(folded) else folded
 
 
 @lru_cache(maxsize=1)

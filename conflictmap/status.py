@@ -112,6 +112,7 @@ class Lexicon:
     by_agent: re.Pattern  # between a passive cue and its actor ("captured by")
     coded_to: re.Pattern  # before the place an event was coded to, in the clause before it
     district: re.Pattern  # a district's adjective name and the word district
+    raion: re.Pattern  # a raion's name (group 1) and the word for it (raions.py)
     first_of_series: re.Pattern
     organisation_after: re.Pattern
     dateline: re.Pattern
@@ -162,6 +163,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    direction_after=re.compile(data["direction_after"], re.IGNORECASE),
                    source_before=lower(data["source_before"]), by_agent=lower(data["by_agent"]),
                    coded_to=lower(data["coded_to"]), district=re.compile(data["district"], re.IGNORECASE),
+                   raion=re.compile(data["raion"]),
                    first_of_series=re.compile(data["first_of_series"], re.IGNORECASE),
                    organisation_after=re.compile(data["organisation_after"]),
                    dateline=re.compile(data["dateline"], re.MULTILINE),
@@ -358,6 +360,13 @@ def _listed_with(s: Sentence, first: tuple[int, int], span: tuple[int, int], oth
 def joins_a_list(text: str, end: int, start: int) -> bool:
     """Is text[end:start] what stands between two items of a list (", ", " and ", «, та », " - ")?"""
     return bool(LIST_SEPARATOR.fullmatch(text, end, start) or LIST_WORDS.fullmatch(text, end, start))
+
+
+def raion_follows(text: str, pos: int, lex: Lexicon) -> re.Match | None:
+    """The raion named right after `pos` as its locator ("Vasylivka, Pokrovskyi district", «Василівка
+    Покровського району»), its name in group 1 (raions.py)."""
+    found = lex.raion.search(text, pos, pos + 80)
+    return found if found and lex.qualifier_between.match(text[pos:found.start()]) else None
 
 
 def _gap(a: tuple[int, int], cue: Cue) -> int:

@@ -62,6 +62,32 @@ def test_a_list_of_towns_is_not_a_qualifier(gaz, text, expected):
     assert places(gaz, text) == expected
 
 
+# A raion named after a village picks its namesake in that raion, and neither the raion nor its town is an
+# event; an oblast after the raion still qualifies the village.
+@pytest.mark.parametrize("text, place, raion", [
+    ("On 1 September 2022, DPR and Ukrainian forces exchanged artillery fire near Yakovlivka, Bakhmutskyi "
+     "district, Donetsk.", "Yakovlivka", "Bakhmutskyi"),  # incident report
+    ("Russian troops shelled Vasylivka, Bakhmut district, Donetsk region, overnight.", "Vasylivka",
+     "Bakhmutskyi"),  # wire copy: the town's name for the raion
+    ("Enemy drones hit Mykolaivka (Kramatorsk raion) this morning.", "Mykolaivka", "Kramatorskyi"),  # Telegram
+])
+def test_a_raion_after_a_place_picks_its_homonym(gaz, text, place, raion):
+    events = read(gaz, text)
+    assert {e.place.raion for e in events} == {raion} and {e.place.name for e in events} == {place}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 28 March 2022, there was an armed clash between Ukrainian and Russian forces in Kapitanivka, Kyiv.",
+     {("Kapitanivka", "Kyiv Oblast")}),  # ACLED names the Kyiv region by its capital's name
+    ("Talks in Berlin, Kyiv said, went nowhere, while Russian troops shelled Kupiansk.",
+     {("Kupiansk", "Kharkiv Oblast")}),  # Kyiv speaks: its government
+    ("Officials in Moscow, Kyiv and Washington said little as shelling hit Kupiansk.",
+     {("Kupiansk", "Kharkiv Oblast")}),
+])
+def test_kyiv_after_a_place_is_its_region(gaz, text, expected):
+    assert {(e.place.name, e.place.region) for e in read(gaz, text)} == expected
+
+
 def test_a_when_clause_takes_the_date_before_it(gaz):
     text = "The town had been a base for Ukraine's 2023 counteroffensive, when its troops recaptured Staromaiorske."
     assert ("Staromaiorske", "claimed", "2023") in found(gaz, text)

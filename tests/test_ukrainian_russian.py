@@ -144,6 +144,20 @@ def test_region_qualifiers_choose_homonyms(gaz, language, text, place, region):
     assert any(m.place.name == place and m.place.region == region for m in mentions)
 
 
+# A raion after a village picks the namesake in it, in any case and either language's spelling; the raion
+# is no place of its own. The Novoselivka once called Vasylivka is not the Vasylivka meant.
+@pytest.mark.parametrize("language, text, place, raion", [
+    ("uk", "Окупанти обстріляли село Василівка Бахмутського району.", "Vasylivka", "Bakhmutskyi"),  # regional press
+    ("ru", "ВСУ атаковали Васильевку Бахмутского района ДНР.", "Vasylivka", "Bakhmutskyi"),  # Russian spelling
+    ("uk", "Під ударом опинилася Миколаївка Краматорського району, повідомили в ОВА.", "Mykolaivka",
+     "Kramatorskyi"),
+    ("ru", "Противник обстрелял Николаевку Краматорского района.", "Mykolaivka", "Kramatorskyi"),  # Telegram
+])
+def test_raion_qualifiers_choose_homonyms(gaz, language, text, place, raion):
+    events = events_of(gaz, text, language)
+    assert {(e.place.name, e.place.raion) for e in events} == {(place, raion)}
+
+
 # A village the gazetteer knows only by its Ukrainian name, written the Russian way and in any case: read
 # back to the forms it may be a case of, and found by its sound, where the text treats it as a place.
 @pytest.mark.parametrize("language, text, expected", [
