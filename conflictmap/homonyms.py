@@ -26,6 +26,7 @@ from .respell import CYRILLIC, in_latin
 HOW_PRIOR = {"primary": 1.5, "region": 4.0, "curated": 4.0, "alias": 0.0, "respelled": -0.5,
              "respelled alias": -2.0}
 VOUCHED = ("region", "curated")  # names a person wrote into gazetteer.yaml: as good as the place's own
+OWN = ("primary", "curated", "region")  # how a place's own name, or one a person vouched for, matches
 ALIASES = ("alias", "respelled alias")  # names that are not the place's own (a former name, a spelling)
 EARTH_KM = 6371.0088
 REGION_BONUS = 5.0
@@ -222,7 +223,7 @@ def choose_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) 
     alone = not neighbours.places
     setting = neighbours.context.key if neighbours.context is not None else None
     choices: list[Choice | None] = [
-        Choice(gaz.places[r.match.candidates[0][0]], "only candidate") if len(r.match.candidates) == 1 else
+        Choice(gaz.places[r.match.candidates[0][0]], "only candidate") if _sure_alone(r.match) else
         candidates(r.match, gaz).alone.get((r.match.surface, r.regions, setting)) if alone else None
         for r in requests]
     todo = [i for i, c in enumerate(choices) if c is None]
@@ -233,6 +234,13 @@ def choose_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) 
             if alone:
                 s.tables[j].alone[(requests[i].match.surface, requests[i].regions, setting)] = choices[i]
     return choices
+
+
+def _sure_alone(match: Match) -> bool:
+    """A name with one meaning that is the place's own needs no scoring. Another spelling (an alias, or
+    one read by its sound or skeleton) of a place far from all the others named is more likely a place
+    the gazetteer lacks: "Zhuravlevka" in a report from Belgorod is no Zhuravlivka of Vinnytsia oblast."""
+    return len(match.candidates) == 1 and match.candidates[0][1] in OWN
 
 
 def _choice(s: Scores, j: int, best: int, neighbours: Neighbours, gaz: Gazetteer) -> Choice:
