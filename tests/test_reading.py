@@ -57,6 +57,8 @@ def test_an_oblast_after_a_place_picks_its_homonym(gaz, text, place, region):
     ("On 4 June 2023, Russian forces shelled Lozova district, Kharkiv.", {"Lozova"}),  # a district, then its oblast
     ("Enemy artillery hit Inhulets, Kherson, at dawn.", {"Inhulets"}),  # a bigger namesake elsewhere
     ("An airstrike near Siversk, Donetsk region hitting troops was reported.", {"Siversk"}),
+    ("On 30 July 2022, Russian forces attacked in the direction of Pokrovske (coded to Pokrovske), Donetsk, but "
+     "were repelled.", {"Pokrovske"}),  # the oblast after an aside's bracket
 ])
 def test_a_list_of_towns_is_not_a_qualifier(gaz, text, expected):
     assert places(gaz, text) == expected
