@@ -135,12 +135,15 @@ def _day_range(g, pub):
 
 
 _FIRST = r"(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—|and|to|until|till)\s*"
-RULES: list[tuple[str, object]] = [
+NUMERIC_RULES: list[tuple[str, object]] = [  # 2025-02-07, 07.02.2025: the same in every language
     (r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)", lambda g, pub: f"{g['y']}-{g['m']}-{g['d']}"),
+    (r"(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>20\d\d)", lambda g, pub: f"{g['y']}-{int(g['m']):02d}-{int(g['d']):02d}"),
+]
+RULES: list[tuple[str, object]] = NUMERIC_RULES[:1] + [
     (r"(?:between\s+|from\s+)?" + _FIRST + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?", _day_range),
     (r"(?:between\s+|from\s+)?" + _MONTH + r"\s+" + _FIRST + _DAY + r"(?![\d,]*\d{3})(?:,?\s+" + _YEAR + r")?",
      _day_range),
-    (r"(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>20\d\d)", lambda g, pub: f"{g['y']}-{int(g['m']):02d}-{int(g['d']):02d}"),
+    NUMERIC_RULES[1],
     (_DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?", _day_month),
     (_MONTH + r"\s+" + _DAY + r"(?![\d,]*\d{3})(?:,?\s+" + _YEAR + r")?", _day_month),
     (_MONTH + r"\s+(?:of\s+)?last\s+year", lambda g, pub: _month(pub.year - 1, MONTHS[g["month"].lower()])),

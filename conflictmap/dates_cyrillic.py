@@ -60,9 +60,11 @@ def _grammar(language: str) -> Grammar:
     num = r"(?P<num>\d{1,2}|" + _alternation("word", english["num"])[len("(?P<word>"):]
     year, day = r"(?P<year>(?:19|20)\d\d)", r"(?P<day>[0-3]?\d)"
     last_year_month = lambda g, pub: _month(pub.year - 1, _month_number(g))  # noqa: E731
-    rules = dates.RULES[:2] + [  # 2025-02-07, 07.02.2025
+    rules = dates.NUMERIC_RULES + [
         (rf"{w['since']}\s+{month}\s+(?:{w['last_year']})", lambda g, pub: f"{last_year_month(g, pub)}/{_day(pub)}"),
         (rf"{w['since']}\s+{month}(?:\s+{year}(?:\s+{w['year_word']})?)?", _since_month),
+        (rf"(?:{w['since']}\s+)?(?P<first>[0-3]?\d)\s*(?:[-–—]|{w['until']}\s+)\s*{day}\s+{month}"  # «з 5 по 7 березня»
+         rf"(?:,?\s+{year}(?:\s+{w['year_word']})?)?", dates._day_range),
         (rf"{day}\s+{month}(?:,?\s+{year}(?:\s+{w['year_word']})?)?", _day_month),
         (rf"{month}\s+(?:{w['last_year']})", last_year_month),
         (rf"(?:{w['in']}\s+)?(?P<last>{w['last']}\s+)?{month}(?:\s+{year}(?:\s+{w['year_word']})?)?(?![\w-])", _named_month),
