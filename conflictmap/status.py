@@ -36,13 +36,16 @@ COLON_SPEAKER = re.compile(r"\s*:\s")
 WORD = re.compile(r"\w")
 POSSESSIVE = re.compile(r"['’]s?\b")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
+# the kind of place before the next item: "and the village of Y", «та с. Y», «и пгт Y»
+LIST_KIND = (r"(?:(?:the\s+)?(?:villages?|towns?|city|cities|settlements?)\s+of\s+"
+             r"|(?:с|м|смт|сщ|н\.\s?п|пгт|пос|г|село|селище|місто|город|поселок|посёлок)\.?\s+)?")
 LIST_SEPARATOR = re.compile(r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
                             r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+)"
-                            r"(?:(?:near|in|around|at|outside)\s+)?")  # "X on June 24 and Y", "X - Y", "near X and in Y"
+                            r"(?:(?:near|in|around|at|outside)\s+)?" + LIST_KIND)  # "X on June 24 and Y", "X - Y", "near X and in Y"
 RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|яка|яке|які|де|коли|который|которая|которое"
                            r"|которые|где|когда)\b[^,;]*$")
 LIST_WORDS = re.compile(r"\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)"
-                        r"(?:(?:в|у|біля|поблизу|під|около|под|возле)\s+)?")  # «Торецька і Покровська», «та в Y»
+                        r"(?:(?:в|у|біля|поблизу|під|около|под|возле)\s+)?" + LIST_KIND)  # «Торецька і Покровська», «та в Y»
 NOTHING = "(?!)"  # a pattern that never matches
 SPEECH = "speech"  # the cues that are speech verbs ("said"): no status, but they tell who speaks
 MAX_DISTANCE = 220  # so a cue across a clause boundary counts only within 40 characters

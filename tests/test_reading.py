@@ -102,6 +102,15 @@ def test_another_spelling_far_from_the_rest_is_doubtful(gaz, text, expected):
     assert places(gaz, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("On 24 May 2022, Russian forces launched a missile attack at Lozova, Kharkiv.", {("Lozova", "struck", "2022-05-24")}),
+    ("Russian forces attacked Kharkiv with glide bombs on Friday.", {("Kharkiv", "struck", PUBLISHED)}),
+    ("Russian troops attacked Synkivka.", {("Synkivka", "contested", PUBLISHED)}),  # troops: an assault
+])
+def test_an_attack_with_weapons_is_a_strike_only(gaz, text, expected):
+    assert found(gaz, text) == expected
+
+
 def test_a_when_clause_takes_the_date_before_it(gaz):
     text = "The town had been a base for Ukraine's 2023 counteroffensive, when its troops recaptured Staromaiorske."
     assert ("Staromaiorske", "claimed", "2023") in found(gaz, text)
@@ -223,6 +232,10 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
     ("Russian missiles destroyed a grain warehouse in Odesa overnight.", ("Odesa", "struck", PUBLISHED)),
     ("Fighting continued southeast of Kupiansk near Pishchane on Thursday.", ("Pishchane", "contested", "2025-02-06")),
     # a reference point ("southeast of Kupiansk") takes no event, nor keeps one from the place it locates
+    ("Russian troops attacked Synkivka on Thursday, the brigade said.", ("Synkivka", "contested", "2025-02-06")),
+    ("Ukrainian forces again attacked Russian positions in Krynky.", ("Krynky", "contested", PUBLISHED)),
+    ("Russian forces attacked Kharkiv with drones overnight.", ("Kharkiv", "struck", PUBLISHED)),  # weapons: a strike
+    ("Russian troops attacked Synkivka and the village of Petropavlivka.", ("Petropavlivka", "contested", PUBLISHED)),
 ])
 def test_frames_however_phrased(gaz, text, expected):
     assert expected in found(gaz, text)

@@ -285,6 +285,9 @@ def test_not_places(gaz, language, text):
     # shells fired at a place: a governor's daily report, a regional channel
     ("ru", "Кроме того, ВСУ выпустили по селу Новая Таволжанка пять снарядов.", ("Novaya Tavolzhanka", "struck", FRIDAY)),
     ("uk", "Окупанти випустили по Нікополю 20 снарядів.", ("Nikopol", "struck", FRIDAY)),
+    # the next item of a list after the kind of place (Telegram, a ministry bulletin)
+    ("uk", "⚡️ Ворог атакував н.п. Кругляківка та с. Синьківка.", ("Synkivka", "contested", FRIDAY)),
+    ("ru", "ВСУ обстреляли г. Горловка и пгт Зайцево.", ("Zaitseve", "struck", FRIDAY)),
 ])
 def test_frames(gaz, language, text, expected):
     assert expected in told(gaz, text, language)
