@@ -460,11 +460,17 @@ def _speaks_through(between: str) -> bool:
     return len(between) <= SPEECH_REACH and "," not in between
 
 
+ACTOR_IN_CUE = ("assault", "withdrawal")  # frames with cues that start with the actor's noun (lexicon.yaml)
+
+
 def _agent(s: Sentence, cue: Cue, claimants: list[Claimant], lex: Lexicon):
-    """The actor of the cue: the nearest before it in its clause, or "by ..." right after it. A
-    possessive is no actor ("Kyiv's incursion into Russia's Kursk region, seizing ...": Kyiv acts)."""
+    """The actor of the cue: the nearest before it in its clause, or "by ..." right after it; an
+    assault's or a withdrawal's cue may start with its actor's last word ("Ukrainian units were pushed
+    back", "Russian troops attacked"). A possessive is no actor ("Kyiv's incursion into Russia's Kursk
+    region, seizing ...": Kyiv acts)."""
     start = _clause_start(s, cue.start)
-    before = [c for c in claimants if start <= c.start and c.end <= cue.start and cue.start - c.end <= AGENT_REACH
+    reach = cue.end if cue.frame in ACTOR_IN_CUE else cue.start
+    before = [c for c in claimants if start <= c.start < cue.start and c.end <= reach and cue.start - c.end <= AGENT_REACH
               and not POSSESSIVE.match(s.text, c.end)]
     if before:
         return before[-1]

@@ -236,6 +236,11 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
     ("Ukrainian forces again attacked Russian positions in Krynky.", ("Krynky", "contested", PUBLISHED)),
     ("Russian forces attacked Kharkiv with drones overnight.", ("Kharkiv", "struck", PUBLISHED)),  # weapons: a strike
     ("Russian troops attacked Synkivka and the village of Petropavlivka.", ("Petropavlivka", "contested", PUBLISHED)),
+    ("Russian forces overran Avdiivka in February.", ("Avdiivka", "claimed", "2025-02")),
+    ("Ukrainian forces drove Russian troops from the village of Pishchane.", ("Pishchane", "claimed", PUBLISHED)),
+    ("Russian forces breached Ukrainian lines near Velyka Novosilka.", ("Velyka Novosilka", "contested", PUBLISHED)),
+    ("Ukraine's forces have been expelled from Krynky, Russia claims.", ("Krynky", "claimed", PUBLISHED)),
+    ("Ukrainian forces are clinging on in Toretsk.", ("Toretsk", "contested", PUBLISHED)),
 ])
 def test_frames_however_phrased(gaz, text, expected):
     assert expected in found(gaz, text)
@@ -256,6 +261,8 @@ def test_frames_however_phrased(gaz, text, expected):
     ("The shells were fired from Oleshky at the right bank, the military said.", "Oleshky"),  # where fire came from
     ("Ukraine's troops have established a foothold on the left bank of the Dnipro near Krynky.", "Dnipro"),  # river
     ("Russian artillery pounded positions along the Oskil overnight.", "Oskil"),
+    ("Journalists were expelled from Mariupol in March.", "Mariupol"),  # no troops forced out: no change of hands
+    ("The mayor was ousted from Melitopol by the occupiers.", "Melitopol"),
 ])
 def test_frames_leave_alone(gaz, text, place):
     assert place not in places(gaz, text)
@@ -357,6 +364,9 @@ def test_a_governor_speaks_for_the_side_that_runs_the_place(gaz, text, place, si
     ("Syrskyi: Russian troops attacked near Pokrovsk 40 times.", "Pokrovsk", "contested", "Syrskyi", "ukrainian"),
     ("A Russian milblogger claimed that Russian forces seized Hlushchenkove, but the ISW has not observed confirmation.",
      "Hlushchenkove", "claimed", "Russian milblogger", "russian"),
+    # the actor named in the cue itself: a withdrawal is told for the other side
+    ("Ukrainian units were pushed back from Novohrodivka.", "Novohrodivka", "claimed", "Ukrainian units", "russian"),
+    ("Russian troops have been forced out of Kherson, the army said.", "Kherson", "claimed", "the army", "ukrainian"),
 ])
 def test_who_acts_and_who_speaks_across_clauses(gaz, text, place, status, claimant, side):
     event = the(gaz, text, place, status)
