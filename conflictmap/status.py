@@ -40,7 +40,7 @@ PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 LIST_KIND = (r"(?:(?:the\s+)?(?:villages?|towns?|city|cities|settlements?)\s+of\s+"
              r"|(?:с|м|смт|сщ|н\.\s?п|пгт|пос|г|село|селище|місто|город|поселок|посёлок)\.?\s+)?")
 LIST_SEPARATOR = re.compile(r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
-                            r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+)"
+                            r"(?:\s+itself)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+)"
                             r"(?:(?:near|in|around|at|outside)\s+)?" + LIST_KIND)  # "X on June 24 and Y", "X - Y", "near X and in Y"
 RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|яка|яке|які|де|коли|который|которая|которое"
                            r"|которые|где|когда)\b[^,;]*$")

@@ -241,6 +241,8 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
     ("Russian forces breached Ukrainian lines near Velyka Novosilka.", ("Velyka Novosilka", "contested", PUBLISHED)),
     ("Ukraine's forces have been expelled from Krynky, Russia claims.", ("Krynky", "claimed", PUBLISHED)),
     ("Ukrainian forces are clinging on in Toretsk.", ("Toretsk", "contested", PUBLISHED)),
+    ("Ukrainian forces recently advanced southeast of Kupiansk near Pishchane.", ("Pishchane", "contested", PUBLISHED)),
+    ("Russian forces attacked near Toretsk itself and Nelipivka on February 3.", ("Nelipivka", "contested", "2025-02-03")),
 ])
 def test_frames_however_phrased(gaz, text, expected):
     assert expected in found(gaz, text)
