@@ -46,6 +46,8 @@ RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|я�
                            r"|которые|где|когда)\b[^,;]*$")
 LIST_WORDS = re.compile(r"\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)"
                         r"(?:(?:в|у|біля|поблизу|під|около|под|возле)\s+)?" + LIST_KIND)  # «Торецька і Покровська», «та в Y»
+REPELLED_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?")  # "repelled [two Russian] attacks"
+ATTACK_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?")  # "attacks [near Robotyne were] repelled"
 NOTHING = "(?!)"  # a pattern that never matches
 SPEECH = "speech"  # the cues that are speech verbs ("said"): no status, but they tell who speaks
 MAX_DISTANCE = 220  # so a cue across a clause boundary counts only within 40 characters
@@ -296,7 +298,7 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     if not scored:
         return []
     _, distance, cue = scored[0]
-    readings = [_reading(s, span, cue, distance, lex, claimants, speech)]
+    readings = [_reading(s, span, cue, distance, lex, claimants, speech, repelled=_repelled(s, cue, cues))]
     for _, d, c in scored[1:]:
         if c.second and all(c.status != r.status and r.frame != "denial" for r in readings) and d == _gap(span, c) \
                 and not any(_gap(o, c) < d for o in others if o != span):
@@ -304,8 +306,25 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     return [r for r in readings if r.status]
 
 
+def _repelled(s: Sentence, cue: Cue, cues: list[Cue]) -> tuple[Cue, Cue] | None:
+    """The attack and the cue that repels it, when the cue is one of them and the other is its object
+    or subject ("repelled two Russian attacks", «Отражены четыре контратаки», "Ukrainian counterattacks
+    were repelled near X")."""
+    kinds = {"assault": "repelled", "repelled": "assault"}
+    if cue.frame not in kinds:
+        return None
+    for other in (c for c in cues if c.frame == kinds[cue.frame]):
+        attack, repel = (cue, other) if cue.frame == "assault" else (other, cue)
+        if (repel.end <= attack.start and REPELLED_GAP.fullmatch(s.low, repel.end, attack.start)
+                or attack.end <= repel.start and ATTACK_GAP.fullmatch(s.low, attack.end, repel.start)
+                or attack.start < repel.start and repel.end <= attack.end):
+            return attack, repel
+    return None
+
+
 def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: Lexicon,
-             claimants: list[Claimant], speech: list[Cue], weight: float = 1.0) -> Reading:
+             claimants: list[Claimant], speech: list[Cue], weight: float = 1.0,
+             repelled: tuple[Cue, Cue] | None = None) -> Reading:
     status = cue.status
     clause_start = _clause_start(s, min(span[0], cue.start))
     if status == "claimed" and lex.denial.search(s.low, s.start, max(cue.start, span[0])):
@@ -318,7 +337,10 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
         status = "contested"  # "tried to capture X", "captured positions near X", "pulled back from villages
         # near X": fighting, not a change of hands
     told_as = cue._replace(frame="fighting") if cue.frame == "withdrawal" and status != cue.status else cue
-    claimant, side = read_claimant(s, told_as, claimants, speech, lex)  # a fight is told for the speaker's side
+    claimant, side = read_claimant(s, repelled[1] if repelled else told_as, claimants, speech, lex)  # a fight is
+    # told for the speaker's side; an attack repelled, for the side that repels it, else the attackers' other side
+    if repelled and not claimant:
+        side = OPPOSITE.get(read_claimant(s, repelled[0], claimants, speech, lex)[1], "")
     confidence = (0.9 if distance < 120 else 0.7) * weight * cue.weight
     if _hedged(s, clause_start, cue.start if cue.start > span[0] else span[0], lex):
         confidence *= 0.4

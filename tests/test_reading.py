@@ -369,6 +369,11 @@ def test_a_governor_speaks_for_the_side_that_runs_the_place(gaz, text, place, si
     # the actor named in the cue itself: a withdrawal is told for the other side
     ("Ukrainian units were pushed back from Novohrodivka.", "Novohrodivka", "claimed", "Ukrainian units", "russian"),
     ("Russian troops have been forced out of Kherson, the army said.", "Kherson", "claimed", "the army", "ukrainian"),
+    # an attack repelled is told for the side that repels it: named, else the attackers' other side
+    ("Four Ukrainian counterattacks were repelled near Robotyne.", "Robotyne", "contested", "", "russian"),
+    ("Russian attacks near Robotyne were repelled overnight.", "Robotyne", "contested", "", "ukrainian"),
+    ("Russian forces repelled a Ukrainian counterattack near Robotyne.", "Robotyne", "contested", "Russian forces",
+     "russian"),
 ])
 def test_who_acts_and_who_speaks_across_clauses(gaz, text, place, status, claimant, side):
     event = the(gaz, text, place, status)

@@ -304,6 +304,10 @@ def test_what_was_averted_did_not_happen(gaz, language, text, expected):
 @pytest.mark.parametrize("language, text, place, status, claimant, side", [
     ("uk", "Генштаб ЗСУ повідомив, що Сили оборони відбили атаку біля Торецька.", "Toretsk", "contested",
      "Генштаб ЗСУ", "ukrainian"),
+    # a ministry bulletin names the attackers of an attack repelled: it is told for the other side
+    ("ru", "Отражены четыре контратаки штурмовых групп ВСУ в районе населенного пункта Нью-Йорк.", "New York",
+     "contested", "", "russian"),
+    ("uk", "Відбито 12 атак окупантів у районі Кругляківки.", "Kruhliakivka", "contested", "", "ukrainian"),
     ("uk", "Міноборони Росії заявило про захоплення Торецька.", "Toretsk", "claimed", "Міноборони Росії", "russian"),
     ("uk", "Угруповання військ «Центр» захопило Селидове, стверджують у Москві.", "Selydove", "claimed",
      "Угруповання військ «Центр»", "russian"),
