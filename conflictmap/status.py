@@ -92,6 +92,7 @@ class Lexicon:
     signals: Scanner  # the cue patterns, then the claimant patterns
     cue_frames: tuple[tuple[str, str, float, bool], ...]  # each cue pattern's frame, status, weight, second
     denial: re.Pattern
+    negated: re.Pattern  # an event said not to have happened ("no shelling of X")
     irrealis: re.Pattern
     attempt: re.Pattern  # before a capture: an attempt, so fighting ("tried to take")
     averted_before: re.Pattern  # before a cue: averted or feared, so no event ("to avoid encirclement")
@@ -149,7 +150,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
     return Lexicon(signals=Scanner([p for p, _ in cues] + [c["pattern"] for c in claimants]),
                    cue_frames=tuple(frame for _, frame in cues),
                    claimant_sides=tuple(c["side"] for c in claimants),
-                   denial=word(data["denial"]), irrealis=lower(data["irrealis"]),
+                   denial=word(data["denial"]), negated=lower(data["negated"]), irrealis=lower(data["irrealis"]),
                    attempt=lower(data["attempt"]), governed_gap=lower(data["governed_gap"]),
                    averted_before=lower(data["averted_before"]),
                    taken_not_territory=lower(data["taken_not_territory"]),
@@ -327,8 +328,10 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
              repelled: tuple[Cue, Cue] | None = None) -> Reading:
     status = cue.status
     clause_start = _clause_start(s, min(span[0], cue.start))
-    if status == "claimed" and lex.denial.search(s.low, s.start, max(cue.start, span[0])):
-        status = "contested"  # "Kyiv denied Russia had captured X"
+    if lex.negated.search(s.low, clause_start, _clause_end(s, max(span[1], cue.end))):
+        status = ""  # "there was no shelling of X overnight", «обстрілів Харкова не було»
+    elif status == "claimed" and lex.denial.search(s.low, s.start, s.end):
+        status = "contested"  # "Kyiv denied Russia had captured X", «інформація про захоплення X не відповідає дійсності»
     elif status == "claimed" and (lex.attempt.search(s.low, max(clause_start, cue.start - 40), cue.start)
                                   or cue.frame == "capture" and cue.end <= span[0]
                                   and lex.taken_positions.match(s.low, cue.end, span[0])
@@ -409,6 +412,11 @@ def _speaker_of(low: str, span: tuple[int, int], cue: Cue, speech: list[Cue]) ->
     captured X": Moscow)? A speech verb stands between them, with no comma before it ("X, the
     ministry said, has fallen" keeps X)."""
     return any(span[1] <= v.start and v.end <= cue.start and "," not in low[span[1]:v.start] for v in speech)
+
+
+def _clause_end(s: Sentence, pos: int) -> int:
+    found = BOUNDARY.search(s.text, pos, s.end)
+    return found.start() if found else s.end
 
 
 def _clause_start(s: Sentence, pos: int) -> int:

@@ -111,6 +111,17 @@ def test_an_attack_with_weapons_is_a_strike_only(gaz, text, expected):
     assert found(gaz, text) == expected
 
 
+# An event said not to have happened is none; a denial anywhere in the sentence makes a capture contested.
+@pytest.mark.parametrize("text, expected", [
+    ("There was no shelling of Kharkiv overnight, the mayor said.", set()),
+    ("Russian forces shelled Kharkiv; there was no fighting in Kupiansk.", {("Kharkiv", "struck", PUBLISHED)}),
+    ("A missile hit Kharkiv overnight, causing no casualties.", {("Kharkiv", "struck", PUBLISHED)}),  # casualties only
+    ("Reports that Russia captured Chasiv Yar are false, the brigade said.", {("Chasiv Yar", "contested", PUBLISHED)}),
+])
+def test_what_did_not_happen(gaz, text, expected):
+    assert found(gaz, text) == expected
+
+
 def test_a_when_clause_takes_the_date_before_it(gaz):
     text = "The town had been a base for Ukraine's 2023 counteroffensive, when its troops recaptured Staromaiorske."
     assert ("Staromaiorske", "claimed", "2023") in found(gaz, text)

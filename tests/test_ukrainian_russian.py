@@ -294,6 +294,16 @@ def test_frames(gaz, language, text, expected):
 
 
 @pytest.mark.parametrize("language, text, expected", [
+    ("uk", "Обстрілів Харкова вночі не було.", set()),  # a governor's morning report
+    ("ru", "Обстрелов Белгорода за сутки не зафиксировано.", set()),
+    ("uk", "Ворог обстріляв Харків, жертв не було.", {("Kharkiv", "struck", FRIDAY)}),  # no casualties, a strike
+    ("ru", "Информация о взятии Часова Яра не соответствует действительности.", {("Chasiv Yar", "contested", FRIDAY)}),
+])
+def test_what_did_not_happen(gaz, language, text, expected):
+    assert told(gaz, text, language) == expected
+
+
+@pytest.mark.parametrize("language, text, expected", [
     ("uk", "Українські військові вийшли з Курахового, щоб уникнути оточення.", {("Kurakhove", "claimed")}),
     ("ru", "Украинские войска покинули Курахово, чтобы избежать окружения.", {("Kurakhove", "claimed")}),
 ])
