@@ -32,6 +32,7 @@ EARTH_KM = 6371.0088
 REGION_BONUS = 5.0
 NEAR_KM = np.array([30.0, 100.0, 300.0])  # nearer than these to another place the article names...
 NEAR_BONUS = np.array([4.0, 2.0, 0.5, 0.0])  # ...earns this
+NEAREST = 0.5  # and within the first, nearer is likelier: "Тоненькое и Орловка" is the Orlivka by Tonenke
 FAR_KM = 400  # a homonym this far from all the others an article names is probably one we lack...
 WELL_KNOWN = 50_000  # ...unless it is a city this large: Mariupol and Mykolaiv in one story are both meant
 
@@ -198,7 +199,7 @@ def score_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -
     without = np.repeat(np.array([key(r.without) if r.without else 0 for r in requests], dtype=np.int64), sizes)
     km, nearest = neighbours.nearest(*(np.concatenate([getattr(t, a) for t in tables]) for a in ("lat", "lon", "keys")),
                                      without)
-    bonus = NEAR_BONUS[np.searchsorted(NEAR_KM, km, side="right")]
+    bonus = NEAR_BONUS[np.searchsorted(NEAR_KM, km, side="right")] + NEAREST * np.clip(1 - km / NEAR_KM[0], 0, 1)
     ends = np.cumsum(sizes)
     if neighbours.context is not None:
         batch, reports = neighbours.context.bonus(np.concatenate([t.reports(neighbours.context) for t in tables]),
@@ -234,6 +235,23 @@ def choose_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) 
             if alone:
                 s.tables[j].alone[(requests[i].match.surface, requests[i].regions, setting)] = choices[i]
     return choices
+
+
+def with_doubts_rechecked(choices: list[Choice]) -> list[Choice]:
+    """A doubt was measured against the first guesses of the other names; a place within FAR_KM of
+    another final choice is not far from everything named («Тоненькое и Орловка»: the first guess for
+    Orlovka was a Russian village 425 km away, the final one is by Tonenke)."""
+    settled = [c.place for c in choices if c.place.kind == "settlement"]
+    if not any(c.doubt for c in choices) or len(settled) < 2:
+        return choices
+    lat, lon = np.radians([p.lat for p in settled]), np.radians([p.lon for p in settled])
+    return [c._replace(doubt="") if c.doubt and _near_another(c.place, settled, lat, lon) else c for c in choices]
+
+
+def _near_another(place: Place, settled: list[Place], lat: np.ndarray, lon: np.ndarray) -> bool:
+    here_lat, here_lon = math.radians(place.lat), math.radians(place.lon)
+    km = EARTH_KM * np.hypot(lat - here_lat, (lon - here_lon) * math.cos(here_lat))
+    return bool(((km < FAR_KM) & np.array([p.id != place.id for p in settled])).any())
 
 
 def _sure_alone(match: Match) -> bool:

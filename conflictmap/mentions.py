@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .context import Context
 from .gazetteer import PROMINENT, Gazetteer, Match
-from .homonyms import Choice, Neighbours, Request, choose_all
+from .homonyms import Choice, Neighbours, Request, choose_all, with_doubts_rechecked
 from .models import Mention
 from .names import EMOJI, fold_name
 from .raions import in_raion, raion_after
@@ -88,8 +88,8 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     first = _choose_once([((id(m.candidates), m.surface, c), Request(m, c)) for m, c in zip(matches, contexts)],
                          gaz, Neighbours([], context))
     neighbours = Neighbours(list({c.place.id: c.place for c in first}.values()), context)  # each place named, once
-    chosen = _choose_once([((id(m.candidates), c, f.place.id), Request(m, c, f.place.id))
-                           for m, c, f in zip(matches, contexts, first)], gaz, neighbours)
+    chosen = with_doubts_rechecked(_choose_once([((id(m.candidates), c, f.place.id), Request(m, c, f.place.id))
+                                                 for m, c, f in zip(matches, contexts, first)], gaz, neighbours))
     mentions, si = [], 0
     for match, (place, why, doubt, others, margin) in zip(matches, chosen):
         while si < len(spans) - 1 and spans[si][1] <= match.start:

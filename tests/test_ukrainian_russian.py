@@ -1,5 +1,6 @@
 """Ukrainian and Russian reporting read as written: language, names in every case, frames, claimants,
 dates, Telegram items. Every sentence was written for these tests."""
+import json
 from datetime import date
 from pathlib import Path
 
@@ -187,6 +188,16 @@ def test_names_spelled_the_other_way(gaz, language, text, expected):
 ])
 def test_a_hromada_is_its_centre(gaz, language, text, expected):
     assert expected <= {e.place.name for e in events_of(gaz, text, language) if e.status == "struck"}
+
+
+def test_namesakes_by_each_other(gaz):
+    """Among namesakes within reach of the other place named, the nearest; and no place is doubted for its
+    distance from another's first guess (Orlovka first read as a Russian village 425 km away)."""
+    text = "Отражены три контратаки штурмовых групп ВСУ в районах населенных пунктов Тоненькое и Орловка."
+    places = {e.place.name: e for e in events_of(gaz, text, "ru")}
+    assert places["Tonenke"].confidence >= 0.5 and places["Orlivka"].confidence >= 0.5
+    tonenke, orlivka = places["Tonenke"].place, places["Orlivka"].place
+    assert abs(tonenke.lat - orlivka.lat) < 0.1 and abs(tonenke.lon - orlivka.lon) < 0.15  # about 10 km
 
 
 def test_homonyms_known_only_in_the_other_spelling(gaz):
@@ -425,10 +436,17 @@ def test_quote_is_the_cyrillic_sentence(gaz):
     assert event.quote == "Росіяни обстріляли Херсон учора."
 
 
-def test_held_out_articles(gaz):
-    """The uk/ru test articles (tests/data/uk_ru, annotated before the extractor read Cyrillic)."""
-    from conflictmap.pipeline import extract_paths
+def test_held_out_articles(gaz, tmp_path):
+    """The uk/ru test articles (tests/data/uk_ru, each annotated before the extractor read it): every one
+    is read, and their events are found as `evaluate` counts them."""
+    from conflictmap import export
     from conflictmap.config import settings
+    from conflictmap.evaluate import evaluate, load_gold, load_predictions
+    from conflictmap.pipeline import extract_paths
 
     found, report = extract_paths([DATA / "uk_ru"], DATA / "uk_ru" / "manifest.csv", settings(), gaz)
-    assert report.read == 12 and len({e.article for e in found}) == 12
+    articles = len((DATA / "uk_ru" / "manifest.csv").read_text(encoding="utf-8").splitlines()) - 1
+    assert report.read == articles and len({e.article for e in found}) == articles
+    (tmp_path / "events.geojson").write_text(json.dumps(export.extract_geojson(found)), encoding="utf-8")
+    metrics = evaluate(load_gold(DATA / "uk_ru" / "gold.yaml"), load_predictions(tmp_path / "events.geojson"))["metrics"]
+    assert metrics["recall"] >= 0.9 and metrics["precision"] >= 0.9 and metrics["date_accuracy"] >= 0.95
