@@ -40,32 +40,48 @@ def compile_words(pattern: str) -> re.Pattern:
 def required_strings(pattern: str) -> frozenset[str] | None:
     """Strings one of which every match of the pattern contains, or None when there are none worth
     looking for."""
-    found = _required(sre_parse.parse(pattern))
-    return frozenset(found) if found and min(map(len, found)) >= MIN_REQUIRED else None
+    return anchors(pattern)[0]
 
 
-def _required(items) -> set[str] | None:
+def anchors(pattern: str) -> tuple[frozenset[str] | None, int | None]:
+    """`required_strings`, and how many characters at most a match can start before the one it
+    holds (None: no bound, as after a `\\s+`)."""
+    parsed = sre_parse.parse(pattern)
+    found = _required(parsed, parsed.state)
+    if not found or min(map(len, found[0])) < MIN_REQUIRED:
+        return None, None
+    return frozenset(found[0]), (found[1] if found[1] < sre.MAXREPEAT else None)
+
+
+def _required(items, state) -> tuple[set[str], int] | None:
+    """The strings one of which every match of `items` holds, and the most characters a match can
+    run before the start of that string."""
     options, run = [], []
+    before = run_at = 0  # the widest the items so far can be; where the current literal run starts
     for op, arg in items:
         if op is sre.LITERAL:
+            run_at = run_at if run else before
             run.append(chr(arg))
+            before += 1
             continue
         if run:
-            options.append({"".join(run)})
+            options.append(({"".join(run)}, run_at))
             run = []
         inner = None
         if op is sre.SUBPATTERN:
-            inner = _required(arg[3])
+            inner = _required(arg[3], state)
         elif op is sre.BRANCH:
-            branches = [_required(b) for b in arg[1]]
-            inner = None if None in branches else set().union(*branches)
+            branches = [_required(b, state) for b in arg[1]]
+            inner = None if None in branches else (set().union(*(b[0] for b in branches)),
+                                                   max(b[1] for b in branches))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            inner = _required(arg[2])
+            inner = _required(arg[2], state)  # held by the first repetition
         if inner:
-            options.append(inner)
+            options.append((inner[0], before + inner[1]))
+        before += sre_parse.SubPattern(state, [(op, arg)]).getwidth()[1]
     if run:
-        options.append({"".join(run)})
-    return max(options, key=lambda strings: (min(map(len, strings)), -len(strings)), default=None)
+        options.append(({"".join(run)}, run_at))
+    return max(options, key=lambda option: (min(map(len, option[0])), -len(option[0])), default=None)
 
 
 class Scanner:
@@ -76,33 +92,38 @@ class Scanner:
         self.joiners = "_" + joiners
         self.regexes = [compile_words(p) for p in patterns]
         self.everywhere: list[int] = []
-        anchors: dict[str, set[int]] = {}
+        self.leads: list[int | None] = []  # how far before its required string a match may start
+        found: dict[str, set[int]] = {}
         for i, regex in enumerate(self.regexes):
-            strings = required_strings(regex.pattern)
+            strings, lead = anchors(regex.pattern)
+            self.leads.append(lead)
             if strings is None:
                 self.everywhere.append(i)
             for s in strings or ():
-                anchors.setdefault(s, set()).add(i)
+                found.setdefault(s, set()).add(i)
         self._automaton = ahocorasick.Automaton()
-        for s, ids in anchors.items():
-            self._automaton.add_word(s, tuple(ids))
-        self._anchored = bool(anchors)
-        if anchors:
+        for s, ids in found.items():
+            self._automaton.add_word(s, (len(s) - 1, tuple(ids)))
+        self._anchored = bool(found)
+        if found:
             self._automaton.make_automaton()
 
     def matches(self, low: str, spans: list[tuple[int, int]]) -> list[list[re.Match]]:
         """For each pattern, its matches inside the (sorted, disjoint) spans, each starting a word.
-        After a match that does not start a word the search goes on from its next character
-        ("xearly last month" still holds "last month")."""
+        A pattern's search starts where its first match could start: at its first required string,
+        less its lead. After a match that does not start a word the search goes on from its next
+        character ("xearly last month" still holds "last month")."""
         found: list[list[re.Match]] = [[] for _ in self.regexes]
-        joiners = self.joiners
+        joiners, leads = self.joiners, self.leads
         for start, end in spans:
-            todo = set(self.everywhere)
-            for _, ids in self._automaton.iter(low, start, end) if self._anchored else ():
-                todo.update(ids)
-            for i in todo:
+            first = dict.fromkeys(self.everywhere, start)  # pattern -> where its first required string starts
+            for at, (back, ids) in self._automaton.iter(low, start, end) if self._anchored else ():
+                for i in ids:
+                    if at - back < first.get(i, end):
+                        first[i] = at - back
+            for i, at in first.items():
                 search, out = self.regexes[i].search, found[i]
-                m = search(low, start, end)
+                m = search(low, start if leads[i] is None else max(start, at - leads[i]), end)
                 while m:
                     at = m.start()
                     if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in joiners):

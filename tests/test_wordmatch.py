@@ -5,7 +5,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conflictmap.wordmatch import Scanner, lower_text, required_strings
+from conflictmap.wordmatch import Scanner, anchors, lower_text, required_strings
 
 
 @pytest.mark.parametrize("pattern, required", [
@@ -22,11 +22,23 @@ def test_required_strings(pattern, required):
     assert required_strings(pattern) == (frozenset(required) if required else None)
 
 
+@pytest.mark.parametrize("pattern, lead", [
+    (r"captur(?:ed|e of|es)", 0),
+    (r"(?:the )?(?:old|new) town", len("the new")),  # " town" starts at most 7 characters into a match
+    (r"(?:on\s+)?friday", None),  # any number of spaces may come first
+    (r"ab(?:cd|x{0,3}efg)", 0),
+])
+def test_anchor_leads(pattern, lead):
+    assert anchors(pattern)[1] == lead
+
+
 PATTERNS = [r"captur(?:ed|es)", r"fell|fall of", r"(?:early\s+)?last\s+month", r"shell(?:ing|ed)", r"\d+ km",
-            r"glide[- ]bombs?", r"(?:on\s+)?friday"]
+            r"glide[- ]bombs?", r"(?:on\s+)?friday",
+            r"(?:the )?(?:old|new) town"]
 WORDS = st.sampled_from(["captured", "Captured", "CAPTURES", "recaptured", "fell", "fall of", "Early last month",
                          "last  month", "shelling", "shelled", "12 km", "Glide-bomb", "glide bombs", "Friday",
-                         "on friday", "x", "-", "_", "İ", "é", " ", "\n", ".", "month", "km"])
+                         "on friday", "the old town", "New town", "town", "x", "-", "_", "İ", "é", " ", "\n", ".",
+                         "month", "km"])
 TEXT = st.lists(st.one_of(WORDS, st.text(max_size=5)), max_size=40).map("".join)
 
 
