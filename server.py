@@ -2,14 +2,18 @@
 while the server starts. The first visit then finds the imports done, the store read and the default view
 packed, instead of waiting for them (about 5 s of a first visit at 10,000 events, bench/RESULTS.md). The
 server answers once that run is over; a run that fails is said on the console and the server starts anyway
-(the page then says what is wrong)."""
+(the page then says what is wrong). Its index page preloads the code of the map page's widgets
+(conflictmap/preload.py), so the browser does not ask for it while the server is busy with the page's run."""
 from __future__ import annotations
 
 import time
 from contextlib import asynccontextmanager
 
 import streamlit as st
+from starlette.middleware import Middleware
 from streamlit.runtime import Runtime
+
+from conflictmap.preload import PreloadWidgets
 
 
 @asynccontextmanager
@@ -24,4 +28,4 @@ async def warm_up(_app):
     yield
 
 
-app = st.App("app.py", lifespan=warm_up)
+app = st.App("app.py", lifespan=warm_up, middleware=[Middleware(PreloadWidgets)])

@@ -194,3 +194,26 @@ def test_an_editors_session_expires(store_copy, tmp_path, monkeypatch):
 ])
 def test_only_the_hosts_served_on_are_allowed(host, names, allowed):
     assert access.allowed_hosts(host, names) == allowed
+
+
+@pytest.mark.browser
+def test_a_first_visit_fetches_the_widgets_code_before_the_page_runs(browser, store_copy):
+    """The served index page preloads the code of the map page's widgets and of the map's frame
+    (conflictmap/preload.py): the browser asks for it before it opens the page's websocket, and the map draws."""
+    proc, url = serve("--db", str(store_copy))
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 950})
+        seen, errors = [], []
+        page.on("request", lambda request: seen.append(request.url.rsplit("/", 1)[-1]))
+        page.on("websocket", lambda ws: seen.append("(websocket)"))
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(url)
+        page.frame_locator("iframe[title*='st_folium']").locator(".cm-marker, .marker-cluster").first.wait_for(
+            timeout=60000)
+        opened = seen.index("(websocket)")
+        for widget in ("ComponentInstance.", "Slider.", "Multiselect."):
+            assert any(name.startswith(widget) for name in seen[:opened]), (widget, seen)
+        assert not errors
+        page.close()
+    finally:
+        stop(proc)
