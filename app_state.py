@@ -84,17 +84,30 @@ def all_events() -> list[dict]:
     return _events(conf.db, store.revision(engine(conf.db)))
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _span_and_outlets(db: Path, revision: tuple) -> tuple:
+    events = _events(db, revision)
+    return filters.date_range(events), filters.outlets_of(events)
+
+
+def span_and_outlets() -> tuple:
+    """The first and last day of all the events (None for an empty store), and their outlets: counted once
+    per change of the store, not on every run."""
+    conf = app_settings()
+    return _span_and_outlets(conf.db, store.revision(engine(conf.db)))
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
-def _packed_events(db: Path, revision: tuple, view: filters.View, geodata: Path) -> str:
+def _packed_events(db: Path, revision: tuple, view: filters.View, geodata: Path) -> tuple[str, str]:
     regions = mapview.region_shapes(mapview.load_basemap(geodata))
     shown = filters.apply(store.merged_events(engine(db), **filters.window(view)), view)
-    return mapview.pack(mapview.events_data(shown, regions, context=_events(db, revision)))
+    return mapview.pack(mapview.events_data(shown, regions, context=_events(db, revision))), filters.summary(shown)
 
 
-def packed_events(view: filters.View) -> str:
-    """The events of a view, packed for the map: its period, or what had begun by its day, read in SQL (the
-    store's date index; PostgreSQL's too), then filtered by the rest of the view. The reruns that only move
-    the map reuse them."""
+def packed_events(view: filters.View) -> tuple[str, str]:
+    """The events of a view, packed for the map, and counted ("42 events, 17 places, 9 sources"): its period,
+    or what had begun by its day, read in SQL (the store's date index; PostgreSQL's too), then filtered by the
+    rest of the view. The reruns that only move the map reuse them."""
     conf = app_settings()
     return _packed_events(conf.db, store.revision(engine(conf.db)), view, conf.geodata)
 

@@ -25,7 +25,8 @@ def _seed_from_url(span, min_conf) -> urlstate.MapState:
     return state
 
 
-def sidebar(events: list[dict], span, min_conf: float) -> tuple[filters.View, urlstate.MapState]:
+def sidebar(known: list[str], span, min_conf: float) -> tuple[filters.View, urlstate.MapState]:
+    """The filters, `known` the outlets to choose from."""
     state = _seed_from_url(span, min_conf)
     with st.sidebar:
         st.header("Filters")
@@ -52,7 +53,6 @@ def sidebar(events: list[dict], span, min_conf: float) -> tuple[filters.View, ur
                 st.session_state.strike_window = strike_days
         statuses = st.multiselect("Status", STATUSES, key="statuses")
         sides = st.multiselect("Claimant side", filters.SIDES, key="sides", format_func=SIDE_LABELS.get)
-        known = filters.outlets_of(events)
         st.session_state.outlets = [o for o in st.session_state.outlets if o in known]
         outlets = st.multiselect("Outlets (all when empty)", known, key="outlets")
         min_sources = st.number_input("Minimum sources", min_value=1, max_value=50, key="min_sources")

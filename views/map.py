@@ -11,21 +11,20 @@ from conflictmap import assets, export, filters, freshness, mapview, timeline, u
 
 DATA = {"csv": "text/csv", "geojson": "application/geo+json", "kml": "application/vnd.google-earth.kml+xml"}
 conf = app_state.app_settings()
-events = app_state.all_events()
 st.title("conflictmap")
-span = filters.date_range(events)
+span, outlets = app_state.span_and_outlets()
 if span is None:
     st.info("The store is empty. Add articles on the **Add articles** page, or run "
             "`python -m conflictmap ingest samples` to load the demo corpus.")
 if "as_of_next" in st.session_state:  # Play's next step, given to the slider before it is drawn
     st.session_state.as_of = st.session_state.pop("as_of_next")
-view, state = map_controls.sidebar(events, span, conf.min_confidence)
+view, state = map_controls.sidebar(outlets, span, conf.min_confidence)
 held = map_controls.held_toggle()
 state = replace(state, held=held)
-shown = filters.apply(events, view)
+packed, counted = app_state.packed_events(view)
 when = (f"as of {view.as_of:%d %b %Y}" if view.as_of else
         f"{view.start:%d %b %Y} – {view.end:%d %b %Y}" if view.start and view.end else "")
-st.caption(" · ".join(x for x in (filters.summary(shown), when) if x))
+st.caption(" · ".join(x for x in (counted, when) if x))
 st.caption(freshness.sentence(freshness.last_updated(app_state.engine(conf.db))))
 
 params = urlstate.to_params(view, state)
@@ -38,9 +37,10 @@ tiles = mapview.TILES.get(state.tiles)
 located = lat is not None and lon is not None
 base = mapview.base_map(conf.geodata, tiles=tiles, location=[lat, lon] if located else None,
                         zoom=zoom, fetch_from=app_state.basemap_url(conf.geodata, tiles))
-layers = [mapview.events_layer(app_state.packed_events(view), cluster=state.cluster)]
+layers = [mapview.events_layer(packed, cluster=state.cluster)]
 if held and span:  # who holds what on the view's last day, inferred from the reports (redraws the map)
-    mapview.held_layer(filters.apply(events, replace(view, as_of=view.as_of or view.end or span[1]))).add_to(base)
+    mapview.held_layer(filters.apply(app_state.all_events(),
+                                     replace(view, as_of=view.as_of or view.end or span[1]))).add_to(base)
 mapview.quiet_when_unmoved(base, fitted=not located)  # a first visit runs this page once, not three times
 position = st_folium(assets.use_urls(base, app_state.STATIC_URL, *layers), feature_group_to_add=layers,
                      returned_objects=["center", "zoom"], key="map", height=640, use_container_width=True,
@@ -65,15 +65,16 @@ with st.expander("Export this view: image, animation or data"):
     fmt = st.radio("Format", ["png", "pdf"], horizontal=True, key="snap_format")
     title = st.text_input("Title", "conflictmap", key="snap_title")
     if st.button("Make snapshot"):
-        data = export.to_bytes(fmt, shown, conf.geodata, size=size, title=title, as_of=view.as_of,
+        data = export.to_bytes(fmt, filters.apply(app_state.all_events(), view), conf.geodata, size=size, title=title, as_of=view.as_of,
                                period=(view.start, view.end) if view.start else None)
         st.download_button(f"Download {fmt.upper()}", data, file_name=f"conflictmap.{fmt}",
                            mime="application/pdf" if fmt == "pdf" else "image/png")
     step = st.radio("Animation step", ["week", "month"], horizontal=True, key="gif_step")
-    if st.button("Make animation (GIF)") and shown:
+    if st.button("Make animation (GIF)") and (shown := filters.apply(app_state.all_events(), view)):
         st.download_button("Download GIF", export.to_bytes("gif", shown, conf.geodata, step=step, title=title),
                            file_name="conflictmap.gif", mime="image/gif")
     if st.button("Prepare data downloads (CSV, GeoJSON, KML)"):  # kept while the view stays the same
+        shown = filters.apply(app_state.all_events(), view)
         st.session_state.data_exports = (repr(view), {f: export.to_bytes(f, shown, conf.geodata) for f in DATA})
     prepared = st.session_state.get("data_exports")
     if prepared and prepared[0] == repr(view):
