@@ -180,7 +180,8 @@ def _qualified(text: str, matches: list[Match], gaz: Gazetteer,
         if _qualifies_unknown(text, before, m, gaz, lex):
             located.append((m.start, _region_named(m, gaz).name))
             continue  # "shelled DPR positions in Rumyantsevo, Donetsk": a village we lack, and its oblast
-        raion = raion_after(text, m.end, lex) if _names_settlements(m, gaz) else None
+        raion = raion_after(text, m.end, lex)  # (its cheap test first: most names have many candidates)
+        raion = raion if raion and _names_settlements(m, gaz) else None
         if raion:
             m = in_raion(m, raion, gaz)
             while i < len(matches) and matches[i].start < raion.end:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 import yaml
 
 from .config import PACKAGE_DATA
-from .wordmatch import Scanner, lower_pattern, lower_text
+from .wordmatch import Scanner, lower_pattern, lower_text, required_strings
 
 BOUNDARY = re.compile(r";|,\s+(?:after|since|while|but|which|who|whose|whereas|although|where|when|as"
                       r"|using|saying|adding|citing|according to|referring to"
@@ -119,6 +119,7 @@ class Lexicon:
     coded_to: re.Pattern  # before the place an event was coded to, in the clause before it
     district: re.Pattern  # a district's adjective name and the word district
     raion: re.Pattern  # a raion's name (group 1) and the word for it (raions.py)
+    raion_needs: frozenset[str]  # strings one of which every such phrase holds: most places have none after them
     first_of_series: re.Pattern
     organisation_after: re.Pattern
     dateline: re.Pattern
@@ -169,7 +170,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    direction_after=re.compile(data["direction_after"], re.IGNORECASE),
                    source_before=lower(data["source_before"]), by_agent=lower(data["by_agent"]),
                    coded_to=lower(data["coded_to"]), district=re.compile(data["district"], re.IGNORECASE),
-                   raion=re.compile(data["raion"]),
+                   raion=re.compile(data["raion"]), raion_needs=required_strings(data["raion"]) or frozenset(),
                    first_of_series=re.compile(data["first_of_series"], re.IGNORECASE),
                    organisation_after=re.compile(data["organisation_after"]),
                    dateline=re.compile(data["dateline"], re.MULTILINE),
@@ -393,6 +394,9 @@ def joins_a_list(text: str, end: int, start: int) -> bool:
 def raion_follows(text: str, pos: int, lex: Lexicon) -> re.Match | None:
     """The raion named right after `pos` as its locator ("Vasylivka, Pokrovskyi district", «Василівка
     Покровського району»), its name in group 1 (raions.py)."""
+    window = text[pos:pos + 80]
+    if lex.raion_needs and not any(needed in window for needed in lex.raion_needs):
+        return None
     found = lex.raion.search(text, pos, pos + 80)
     return found if found and lex.qualifier_between.match(text[pos:found.start()]) else None
 
