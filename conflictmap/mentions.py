@@ -115,7 +115,7 @@ def _with_anaphors(text: str, spans: list[tuple[int, int]], mentions: list[Menti
         si = bisect_right(starts, phrase.start()) - 1
         earliest = starts[max(0, si - ANAPHOR_REACH)]
         before = [m for m in mentions if earliest <= m.start and m.end <= phrase.start() and m.place.kind == "settlement"]
-        if not before or before[-1].doubtful or not _fits(before[-1].place.population, phrase.group(1).lower()) \
+        if not before or before[-1].doubtful or not _fits(before[-1].place.population, phrase.lastgroup) \
                 or _only_a_reference(text, before[-1], lex):
             continue
         m, (s_start, s_end) = before[-1], spans[si]

@@ -253,6 +253,7 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
     ("Ukraine's forces have been expelled from Krynky, Russia claims.", ("Krynky", "claimed", PUBLISHED)),
     ("Ukrainian forces are clinging on in Toretsk.", ("Toretsk", "contested", PUBLISHED)),
     ("Ukrainian forces recently advanced southeast of Kupiansk near Pishchane.", ("Pishchane", "contested", PUBLISHED)),
+    ("Russian forces pressed on toward Pokrovsk on Thursday.", ("Pokrovsk", "contested", "2025-02-06")),
     ("Russian forces attacked near Toretsk itself and Nelipivka on February 3.", ("Nelipivka", "contested", "2025-02-03")),
 ])
 def test_frames_however_phrased(gaz, text, expected):

@@ -190,6 +190,24 @@ def test_a_hromada_is_its_centre(gaz, language, text, expected):
     assert expected <= {e.place.name for e in events_of(gaz, text, language) if e.status == "struck"}
 
 
+@pytest.mark.parametrize("language, text, expected", [
+    ("uk", "Волонтери опублікували нові фото Покровська. Бої точаться вже на околицях міста.", ("Pokrovsk", "contested")),
+    ("ru", "Журналисты побывали в Шебекино. В городе после обстрелов повреждены десятки домов.", ("Shebekino", "struck")),
+    ("uk", "Росіяни увійшли в Торецьк. Місто майже повністю зруйноване.", ("Toretsk", "struck")),
+])
+def test_the_city_is_the_place_named_before(gaz, language, text, expected):
+    """«місто», «город», «село» in any case stand for the settlement named just before, as "the city" does."""
+    assert expected in {(e.place.name, e.status) for e in events_of(gaz, text, language)}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("uk", "Місто Харків знову під ударом."),  # the word before a name: the name is the place, once
+    ("ru", "Город Горловка подвергся обстрелу."),
+])
+def test_the_word_before_a_name_is_no_second_place(gaz, language, text):
+    assert len(events_of(gaz, text, language)) == 1
+
+
 def test_namesakes_by_each_other(gaz):
     """Among namesakes within reach of the other place named, the nearest; and no place is doubted for its
     distance from another's first guess (Orlovka first read as a Russian village 425 km away)."""
