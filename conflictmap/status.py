@@ -36,8 +36,8 @@ COLON_SPEAKER = re.compile(r"\s*:\s")
 WORD = re.compile(r"\w")
 POSSESSIVE = re.compile(r"['’]s?\b")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
-# the kind of place before the next item: "and the village of Y", «та с. Y», «и пгт Y»
-LIST_KIND = (r"(?:(?:the\s+)?(?:villages?|towns?|city|cities|settlements?)\s+of\s+"
+# the kind of place before the next item: "and the nearby villages of Y", «та с. Y», «и пгт Y»
+LIST_KIND = (r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:villages?|towns?|city|cities|settlements?)\s+of\s+"
              r"|(?:с|м|смт|сщ|н\.\s?п|пгт|пос|г|село|селище|місто|город|поселок|посёлок)\.?\s+)?")
 LIST_SEPARATOR = re.compile(r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
                             r"(?:\s+itself)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+)"
@@ -59,6 +59,7 @@ LOCAL = "local"  # the side of a governor or a mayor: that of the place's countr
 OPPOSITE = {"russian": "ukrainian", "ukrainian": "russian"}
 SOURCE = object()  # the speech of a source named after "according to"
 ANTECEDENT_REACH = 300  # characters back in which "its general staff" finds whose it is
+SPEAKER_GAP = 12  # characters between a source and its speech verb ("Ukraine's military said", "Kyiv has said")
 SOURCE_REACH = 40  # characters from "according to" or «повідомила Херсонська» to the source it names
 SPEECH_REACH = 30  # characters from a claimant to the verb that makes it the speaker ("the ministry on Friday said")
 APPOSITION = re.compile(r"^\s*,\s*(?:(?:[A-ZА-ЯІЇЄҐ][\w.'’-]*\s+){0,3}[A-ZА-ЯІЇЄҐ][\w.'’-]*"
@@ -452,10 +453,13 @@ def read_claimant(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list
 
 def _antecedent_side(s: Sentence, lex: Lexicon) -> str:
     """"Ukraine's military did not comment. Its general staff said ...": a source called "its" or "their"
-    is of the side named last before the sentence (ANTECEDENT_REACH characters back), if any."""
-    _, named = find_signals(s.text, lex, s.low, [(max(0, s.start - ANTECEDENT_REACH), s.start)])
-    sides = [c.side for c in named if c.side in OPPOSITE]
-    return sides[-1] if sides else ""
+    is of the side named last before the sentence (ANTECEDENT_REACH characters back), if any: the last
+    that spoke, if one did ("Ukraine's military said ..., as Moscow pressed its offensive. The General
+    Staff said its troops ...": Ukraine's)."""
+    cues, named = find_signals(s.text, lex, s.low, [(max(0, s.start - ANTECEDENT_REACH), s.start)])
+    sides = [c for c in named if c.side in OPPOSITE]
+    spoke = [c for c in sides if any(cue.frame == SPEECH and 0 <= cue.start - c.end <= SPEAKER_GAP for cue in cues)]
+    return (spoke or sides)[-1].side if sides else ""
 
 
 def _speaker(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list[Cue], lex: Lexicon):

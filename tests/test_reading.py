@@ -254,6 +254,8 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
     ("Ukrainian forces are clinging on in Toretsk.", ("Toretsk", "contested", PUBLISHED)),
     ("Ukrainian forces recently advanced southeast of Kupiansk near Pishchane.", ("Pishchane", "contested", PUBLISHED)),
     ("Russian forces pressed on toward Pokrovsk on Thursday.", ("Pokrovsk", "contested", "2025-02-06")),
+    ("Troops repelled attacks near Kurakhove and the nearby villages of Berestky and Illinka.",
+     ("Berestky", "contested", PUBLISHED)),
     ("Russian forces attacked near Toretsk itself and Nelipivka on February 3.", ("Nelipivka", "contested", "2025-02-03")),
 ])
 def test_frames_however_phrased(gaz, text, expected):
@@ -381,6 +383,10 @@ def test_a_governor_speaks_for_the_side_that_runs_the_place(gaz, text, place, si
     # the actor named in the cue itself: a withdrawal is told for the other side
     ("Ukrainian units were pushed back from Novohrodivka.", "Novohrodivka", "claimed", "Ukrainian units", "russian"),
     ("Russian troops have been forced out of Kherson, the army said.", "Kherson", "claimed", "the army", "ukrainian"),
+    # "its" is of the side that spoke last before, not of the last side named
+    ("Russian forces are trying to encircle the town, Ukraine's military said, as Moscow pressed its offensive. "
+     "The General Staff said its troops had repelled 35 Russian attacks near Kurakhove.", "Kurakhove", "contested",
+     "its troops", "ukrainian"),
     # an attack repelled is told for the side that repels it: named, else the attackers' other side
     ("Four Ukrainian counterattacks were repelled near Robotyne.", "Robotyne", "contested", "", "russian"),
     ("Russian attacks near Robotyne were repelled overnight.", "Robotyne", "contested", "", "ukrainian"),
