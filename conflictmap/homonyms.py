@@ -32,7 +32,8 @@ EARTH_KM = 6371.0088
 REGION_BONUS = 5.0
 NEAR_KM = np.array([30.0, 100.0, 300.0])  # nearer than these to another place the article names...
 NEAR_BONUS = np.array([4.0, 2.0, 0.5, 0.0])  # ...earns this
-NEAREST = 0.5  # and within the first, nearer is likelier: "Тоненькое и Орловка" is the Orlivka by Tonenke
+NEAREST = 1.0  # and within the first, nearer is likelier ("Тоненькое и Орловка" is the Orlivka by Tonenke),
+# by more than a known point outweighs a hromada centre: 7 km from Myrnohrad beats 27 km
 FAR_KM = 400  # a homonym this far from all the others an article names is probably one we lack...
 WELL_KNOWN = 50_000  # ...unless it is a city this large: Mariupol and Mykolaiv in one story are both meant
 
