@@ -122,6 +122,18 @@ def test_what_did_not_happen(gaz, text, expected):
     assert found(gaz, text) == expected
 
 
+# A place's official who speaks ("Luhansk's governor") makes no event of the place; the place itself does.
+@pytest.mark.parametrize("text, expected", [
+    ("Luhansk's governor said on Wednesday that Russian forces were moving towards Lysychansk, targeting police "
+     "buildings.", {"Lysychansk"}),  # wire copy
+    ("Zaporizhzhia's regional military administration said drones struck Orikhiv overnight.", {"Orikhiv"}),
+    ("Kharkiv's mayor said Russian missiles hit Kharkiv overnight.", {"Kharkiv"}),  # the city is named again
+    ("Kupiansk's streets were shelled again on Friday.", {"Kupiansk"}),  # its streets: the place
+])
+def test_a_place_s_official_is_no_event(gaz, text, expected):
+    assert places(gaz, text) == expected
+
+
 def test_a_when_clause_takes_the_date_before_it(gaz):
     text = "The town had been a base for Ukraine's 2023 counteroffensive, when its troops recaptured Staromaiorske."
     assert ("Staromaiorske", "claimed", "2023") in found(gaz, text)
