@@ -134,6 +134,17 @@ def test_a_place_s_official_is_no_event(gaz, text, expected):
     assert places(gaz, text) == expected
 
 
+# Withdrawn from around a place: fighting there, no change of hands; a capital left is the place, not its
+# government, and the withdrawal is not passed on to a place named later.
+@pytest.mark.parametrize("text, expected", [
+    ("Russian forces pulled back from around Kyiv at the end of March.", {("Kyiv", "contested", "2024-03")}),
+    ("After retreating from Kyiv in early April 2022, Russia set out to seize Luhansk Oblast.",
+     {("Kyiv", "claimed", "2022-04")}),
+])
+def test_what_a_withdrawal_leaves(gaz, text, expected):
+    assert found(gaz, text) == expected
+
+
 def test_a_when_clause_takes_the_date_before_it(gaz):
     text = "The town had been a base for Ukraine's 2023 counteroffensive, when its troops recaptured Staromaiorske."
     assert ("Staromaiorske", "claimed", "2023") in found(gaz, text)
