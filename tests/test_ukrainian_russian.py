@@ -314,6 +314,13 @@ def test_not_places(gaz, language, text):
     # shells fired at a place: a governor's daily report, a regional channel
     ("ru", "Кроме того, ВСУ выпустили по селу Новая Таволжанка пять снарядов.", ("Novaya Tavolzhanka", "struck", FRIDAY)),
     ("uk", "Окупанти випустили по Нікополю 20 снарядів.", ("Nikopol", "struck", FRIDAY)),
+    # control established over a place, a flag raised over it (a ministry bulletin, a brigade's post)
+    ("ru", "Российские военные установили контроль над населенным пунктом Великая Новоселка в ДНР.",
+     ("Velyka Novosilka", "claimed", FRIDAY)),
+    ("uk", "Сили оборони встановили контроль над Роботиним.", ("Robotyne", "claimed", FRIDAY)),
+    # places named in a bulletin's «в районах» that the gazetteer spells the other way
+    ("ru", "Подразделения нанесли поражение формированиям ВСУ в районах Ровнополя и Времевки.",
+     ("Vremivka", "struck", FRIDAY)),
     # the next item of a list after the kind of place (Telegram, a ministry bulletin)
     ("uk", "⚡️ Ворог атакував н.п. Кругляківка та с. Синьківка.", ("Synkivka", "contested", FRIDAY)),
     ("ru", "ВСУ обстреляли г. Горловка и пгт Зайцево.", ("Zaitseve", "struck", FRIDAY)),
