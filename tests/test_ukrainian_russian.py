@@ -208,6 +208,18 @@ def test_the_word_before_a_name_is_no_second_place(gaz, language, text):
     assert len(events_of(gaz, text, language)) == 1
 
 
+@pytest.mark.parametrize("language, text", [
+    ("ru", "Украинские войска продолжают удерживать Часов Яр."),
+    ("uk", "ЗСУ продовжують утримувати Часів Яр."),
+])
+def test_a_town_held_is_told_for_its_holder(gaz, language, text):
+    """A town held is a state, as "Ukrainian-held" is (below the default floor), told for the side that
+    holds it; "continue to" hold it: still fought for."""
+    (event,) = events_of(gaz, text, language)
+    assert (event.place.name, event.status, event.side) == ("Chasiv Yar", "contested", "ukrainian")
+    assert event.confidence < 0.5
+
+
 def test_namesakes_by_each_other(gaz):
     """Among namesakes within reach of the other place named, the nearest; and no place is doubted for its
     distance from another's first guess (Orlovka first read as a Russian village 425 km away)."""
