@@ -63,6 +63,7 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 COORDINATED_REGIONS = re.compile(r"(?:\s*(?:,|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
+POSSESSIVE = re.compile(r"^[^,;.()]*?(?:'s|’s)\s+$")
 BIG_CITY = 50_000  # "Kharkiv, Sumy and Chernihiv": a city this large before a region's name starts a list
 
 
@@ -173,10 +174,17 @@ def _qualified(text: str, matches: list[Match], gaz: Gazetteer,
     places, and where each such oblast was named (it still helps other names nearby)."""
     kept: list[Match] = []
     located: list[tuple[int, str]] = []
+    matches = list(matches)
     i = 0
     while i < len(matches):
         before, m = matches[i - 1] if i else None, matches[i]
         i += 1
+        if i < len(matches) and _owns(text, m, matches[i], gaz):
+            region = gaz.places[m.candidates[0][0]]
+            inside = tuple(c for c in matches[i].candidates if gaz.within(gaz.places[c[0]], region))
+            matches[i] = replace(matches[i], candidates=inside) if inside else matches[i]
+            located.append((m.start, region.name))
+            continue  # "Kherson Oblast's Beryslav district", "the Sumy region's Krasnopillia"
         if _qualifies_unknown(text, before, m, gaz, lex):
             located.append((m.start, _region_named(m, gaz).name))
             continue  # "shelled DPR positions in Rumyantsevo, Donetsk": a village we lack, and its oblast
@@ -198,6 +206,13 @@ def _qualified(text: str, matches: list[Match], gaz: Gazetteer,
         else:
             kept.append(m)
     return kept, located
+
+
+def _owns(text: str, m: Match, after: Match, gaz: Gazetteer) -> bool:
+    """A region's possessive right before a settlement's name: the region locates it (the gazetteer
+    may hold the possessive as the region's name: "Kherson Oblast's")."""
+    gap = text[m.start:after.start] if m.surface.endswith(("'s", "’s")) else text[m.end:after.start]
+    return bool(POSSESSIVE.search(gap)) and _names_a_region(m, gaz) and _names_settlements(after, gaz)
 
 
 def _qualifier(text: str, m: Match, after: Match, gaz: Gazetteer, lex: Lexicon, end: int):

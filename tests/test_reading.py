@@ -42,6 +42,9 @@ def the(gaz, text, place, status=None):
     ("Shelling near Oleksandrivka, Kherson, damaged two houses.", "Oleksandrivka", "Kherson Oblast"),
     ("Enemy drones attacked Mykolaivka, Dnipropetrovsk region, this morning.", "Mykolaivka",
      "Dnipropetrovsk Oblast"),  # Telegram
+    ("Two civilians were killed by Russian shelling in Kherson Oblast's Beryslav district.", "Beryslav",
+     "Kherson Oblast"),  # wire copy: the region's possessive before the place
+    ("Russian forces shelled the Donetsk region's Oleksandrivka overnight.", "Oleksandrivka", "Donetsk Oblast"),
 ])
 def test_an_oblast_after_a_place_picks_its_homonym(gaz, text, place, region):
     events = read(gaz, text)
