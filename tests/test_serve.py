@@ -145,6 +145,8 @@ def test_an_editor_signs_in_corrects_and_signs_out(browser, store_copy, tmp_path
         sidebar.get_by_role("button", name="Sign out").click()
         sidebar.get_by_role("button", name="Sign in").wait_for(timeout=30000)
         page.get_by_text("Editors sign in").first.wait_for(timeout=30000)
+        # the rerun that signs out replaces the page's elements a moment after the sidebar's
+        page.get_by_text("Save correction").wait_for(state="detached", timeout=30000)
         assert page.get_by_text("Save correction").count() == 0
         assert sidebar.locator("[data-testid='stSidebarNav']").get_by_text("Add articles", exact=True).count() == 0
         page.close()
