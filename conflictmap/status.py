@@ -280,7 +280,8 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
                 speech: list[Cue], lex: Lexicon, others: tuple[tuple[int, int], ...] = ()) -> list[Reading]:
     """What the sentence says happened at the place at `span`: the frame that governs it first, then
     any frame of another status in the same clause that no other place (`others`) stands nearer to
-    ("clashed with Ukrainian forces and shelled near X"). `speech`: the sentence's speech verbs."""
+    ("clashed with Ukrainian forces and shelled near X"), but a place listed before it ("explosions in
+    occupied Horlivka and Yasynuvata"). `speech`: the sentence's speech verbs."""
     before = max(s.start, span[0] - 50)
     if lex.reference_before.search(s.low, before, span[0]):
         return []  # "west of Donetsk": a reference point, not where it happened
@@ -304,7 +305,7 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     readings = [_reading(s, span, cue, distance, lex, claimants, speech, repelled=_repelled(s, cue, cues))]
     for _, d, c in scored[1:]:
         if c.second and all(c.status != r.status and r.frame != "denial" for r in readings) and d == _gap(span, c) \
-                and not any(_gap(o, c) < d for o in others if o != span):
+                and not any(_gap(o, c) < d and not _listed_with(s, o, span, others) for o in others if o != span):
             readings.append(_reading(s, span, c, d, lex, claimants, speech, SECONDARY))
     return [r for r in readings if r.status]
 

@@ -283,6 +283,8 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
     ("Russian forces pressed on toward Pokrovsk on Thursday.", ("Pokrovsk", "contested", "2025-02-06")),
     ("Troops repelled attacks near Kurakhove and the nearby villages of Berestky and Illinka.",
      ("Berestky", "contested", PUBLISHED)),
+    # a second frame reaches every place of a list, not only the first
+    ("Explosions were reported in occupied Horlivka and Yasynuvata.", ("Yasynuvata", "struck", PUBLISHED)),
     ("Russian forces attacked near Toretsk itself and Nelipivka on February 3.", ("Nelipivka", "contested", "2025-02-03")),
 ])
 def test_frames_however_phrased(gaz, text, expected):
