@@ -35,6 +35,7 @@ INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose|який|яка|яке|�
 COLON_SPEAKER = re.compile(r"\s*:\s")
 WORD = re.compile(r"\w")
 POSSESSIVE = re.compile(r"['’]s?\b")
+OPPONENT_BEFORE = re.compile(r"\b(?:with|against|з|із|зі|проти|с|со|против)\s+$")  # "clashed with Ukrainian troops"
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 # the kind of place before the next item: "and the nearby villages of Y", «та с. Y», «и пгт Y»
 LIST_KIND = (r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:villages?|towns?|city|cities|settlements?)\s+of\s+"
@@ -506,13 +507,15 @@ def _agent(s: Sentence, cue: Cue, claimants: list[Claimant], lex: Lexicon):
     """The actor of the cue: the nearest before it in its clause, or "by ..." right after it; an
     assault's or a withdrawal's cue may start with its actor's last word ("Ukrainian units were pushed
     back", "Russian troops attacked"). A possessive is no actor ("Kyiv's incursion into Russia's Kursk
-    region, seizing ...": Kyiv acts)."""
+    region, seizing ...": Kyiv acts), nor is the other side of a fight, unless it is all there is
+    ("Russian forces clashed with Ukrainian troops near X and shelled Y": Russia shells)."""
     start = _clause_start(s, cue.start)
     reach = cue.end if cue.frame in ACTOR_IN_CUE else cue.start
     before = [c for c in claimants if start <= c.start < cue.start and c.end <= reach and cue.start - c.end <= AGENT_REACH
               and not POSSESSIVE.match(s.text, c.end)]
-    if before:
-        return before[-1]
+    subjects = [c for c in before if not OPPONENT_BEFORE.search(s.low, max(start, c.start - 12), c.start)]
+    if subjects or before:
+        return (subjects or before)[-1]
     return next((c for c in claimants if 0 <= c.start - cue.end <= AGENT_REACH
                  and lex.by_agent.fullmatch(s.low, cue.end, c.start)), None)
 

@@ -416,6 +416,9 @@ def test_a_governor_speaks_for_the_side_that_runs_the_place(gaz, text, place, si
     ("Russian forces are trying to encircle the town, Ukraine's military said, as Moscow pressed its offensive. "
      "The General Staff said its troops had repelled 35 Russian attacks near Kurakhove.", "Kurakhove", "contested",
      "its troops", "ukrainian"),
+    # the other side of a fight is no actor of what follows it in the clause (incident report)
+    ("On 22 July 2022, Russian forces conducted a ground assault against Ukrainian forces and shelled near Udy.",
+     "Udy", "struck", "Russian forces", "russian"),
     # an attack repelled is told for the side that repels it: named, else the attackers' other side
     ("Four Ukrainian counterattacks were repelled near Robotyne.", "Robotyne", "contested", "", "russian"),
     ("Russian attacks near Robotyne were repelled overnight.", "Robotyne", "contested", "", "ukrainian"),
