@@ -4,6 +4,7 @@ carry a PostGIS point (migration 0003), which these tables leave out: the databa
 """
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote
@@ -15,6 +16,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from .config import StoreError
+
+LOCK_RETRIES = 40  # a locked store is tried again this many times, 0.05 s longer each time (41 s in all)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 LEGACY = {"1": "0001", "2": "0002"}  # meta.schema_version of the stores written before Alembic
@@ -141,14 +144,29 @@ def writing(engine: sa.Engine):
         yield conn
 
 
+def when_unlocked(action):
+    """`action()`, tried again while SQLite says another process holds the store locked for longer than
+    its busy timeout, or at once where it may not wait (a read meeting a writer that creates the store),
+    up to LOCK_RETRIES times with a growing pause."""
+    for attempt in range(1, LOCK_RETRIES + 1):
+        try:
+            return action()
+        except sa.exc.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == LOCK_RETRIES:
+                raise
+            time.sleep(0.05 * attempt)
+
+
 def prepare(engine: sa.Engine, name: str, readonly: bool) -> sa.Engine:
     """The engine once the store is at the latest revision: created or upgraded if it may be written.
     A store already at the latest revision is only read."""
     head = ScriptDirectory.from_config(_config()).get_current_head()
-    try:
+
+    def read() -> tuple[str | None, list[str]]:
         with engine.connect() as conn:
-            current = revision(conn)
-            tables = [t for t in sa.inspect(conn).get_table_names() if t not in EXTENSION_TABLES]
+            return revision(conn), [t for t in sa.inspect(conn).get_table_names() if t not in EXTENSION_TABLES]
+    try:
+        current, tables = when_unlocked(read)  # another ingest may be creating or writing the store
     except sa.exc.DatabaseError as exc:
         raise StoreError(f"{name}: not a store that can be read ({_first_line(exc.orig)})") from None
     if current == head:
@@ -162,13 +180,16 @@ def prepare(engine: sa.Engine, name: str, readonly: bool) -> sa.Engine:
         why = (f"written by an older version of conflictmap (schema {current}); open it once for writing to "
                f"upgrade it" if current else "an empty database, not yet a store")
         raise StoreError(f"{name}: {why}; it is read-only here")
-    with writing(engine) as conn:
-        current = revision(conn)  # again, under the write lock: another process may have upgraded it
-        config = _config(conn)
-        if current and current != head:
-            command.stamp(config, current)  # a store from before Alembic says its version in meta
-        if current != head:
-            command.upgrade(config, "head")
+
+    def upgrade() -> None:
+        with writing(engine) as conn:
+            current = revision(conn)  # again, under the write lock: another process may have upgraded it
+            config = _config(conn)
+            if current and current != head:
+                command.stamp(config, current)  # a store from before Alembic says its version in meta
+            if current != head:
+                command.upgrade(config, "head")
+    when_unlocked(upgrade)
     return engine
 
 

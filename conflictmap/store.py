@@ -7,18 +7,16 @@ as it was before that batch.
 from __future__ import annotations
 
 import json
-import time
 
 import sqlalchemy as sa
 
 from . import corrections as corrections_mod
 from .database import connect  # noqa: F401 (the door)
 from .models import Article, Event
-from .schema import articles, event_links, event_months, events, name, read_only, sources, writing  # noqa: F401
+from .schema import articles, event_links, event_months, events, name, read_only, sources, when_unlocked, writing  # noqa: F401
 from .schema import corrections as corrections_table
 from .store_batch import IngestResult, add_events, content_hash, write_articles  # noqa: F401
 
-LOCK_RETRIES = 40
 REEXTRACT_CHUNK = 500  # articles whose events are merged at a time when rebuilding
 
 
@@ -26,16 +24,10 @@ def ingest_batch(engine: sa.Engine, batch: list[tuple[Article, list[Event]]]) ->
     """Store articles with their events in one transaction; the same text twice is stored once.
     Another ingest writing to the same store at the same time makes this one wait (and, if SQLite says the
     store is locked for longer than its timeout, retry)."""
-    attempt = 0
-    while True:
-        try:
-            with writing(engine) as conn:
-                return write_articles(conn, batch)
-        except sa.exc.OperationalError as exc:
-            attempt += 1
-            if "locked" not in str(exc) or attempt == LOCK_RETRIES:
-                raise
-            time.sleep(0.05 * attempt)
+    def write() -> list[IngestResult]:
+        with writing(engine) as conn:
+            return write_articles(conn, batch)
+    return when_unlocked(write)
 
 
 def ingest(engine: sa.Engine, article: Article, found: list[Event]) -> IngestResult:
