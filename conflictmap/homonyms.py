@@ -19,14 +19,13 @@ from .context import Context
 from .gazetteer import Gazetteer, Match
 from .models import Place
 from .names import fold_name
-from .respell import CYRILLIC, in_latin
+from .respell import CYRILLIC, OWN_NAME, in_latin
 
 # How the name matched: a name a person wrote into gazetteer.yaml for a place of the war's reporting
 # («Андріївка» for the village by Bakhmut) outweighs a larger namesake's own name.
 HOW_PRIOR = {"primary": 1.5, "region": 4.0, "curated": 4.0, "alias": 0.0, "respelled": -0.5,
              "respelled alias": -2.0}
 VOUCHED = ("region", "curated")  # names a person wrote into gazetteer.yaml: as good as the place's own
-OWN = ("primary", "curated", "region")  # how a place's own name, or one a person vouched for, matches
 ALIASES = ("alias", "respelled alias")  # names that are not the place's own (a former name, a spelling)
 EARTH_KM = 6371.0088
 REGION_BONUS = 5.0
@@ -242,24 +241,21 @@ def with_doubts_rechecked(choices: list[Choice]) -> list[Choice]:
     """A doubt was measured against the first guesses of the other names; a place within FAR_KM of
     another final choice is not far from everything named («Тоненькое и Орловка»: the first guess for
     Orlovka was a Russian village 425 km away, the final one is by Tonenke)."""
-    settled = [c.place for c in choices if c.place.kind == "settlement"]
-    if not any(c.doubt for c in choices) or len(settled) < 2:
+    doubtful = [c.place for c in choices if c.doubt]
+    if not doubtful:
         return choices
-    lat, lon = np.radians([p.lat for p in settled]), np.radians([p.lon for p in settled])
-    return [c._replace(doubt="") if c.doubt and _near_another(c.place, settled, lat, lon) else c for c in choices]
-
-
-def _near_another(place: Place, settled: list[Place], lat: np.ndarray, lon: np.ndarray) -> bool:
-    here_lat, here_lon = math.radians(place.lat), math.radians(place.lon)
-    km = EARTH_KM * np.hypot(lat - here_lat, (lon - here_lon) * math.cos(here_lat))
-    return bool(((km < FAR_KM) & np.array([p.id != place.id for p in settled])).any())
+    km, _ = Neighbours([c.place for c in choices]).nearest(
+        np.radians([p.lat for p in doubtful]), np.radians([p.lon for p in doubtful]),
+        np.array([key(p.id) for p in doubtful], dtype=np.int64), np.zeros(len(doubtful), dtype=np.int64))
+    cleared = {p.id for p, far in zip(doubtful, km) if far < FAR_KM}
+    return [c._replace(doubt="") if c.doubt and c.place.id in cleared else c for c in choices]
 
 
 def _sure_alone(match: Match) -> bool:
     """A name with one meaning that is the place's own needs no scoring. Another spelling (an alias, or
     one read by its sound or skeleton) of a place far from all the others named is more likely a place
     the gazetteer lacks: "Zhuravlevka" in a report from Belgorod is no Zhuravlivka of Vinnytsia oblast."""
-    return len(match.candidates) == 1 and match.candidates[0][1] in OWN
+    return len(match.candidates) == 1 and match.candidates[0][1] in OWN_NAME
 
 
 def _choice(s: Scores, j: int, best: int, neighbours: Neighbours, gaz: Gazetteer) -> Choice:

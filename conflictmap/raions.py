@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from .gazetteer import Gazetteer, Match
 from .names import fold_name
-from .respell import _skeleton, in_latin
+from .respell import in_latin, skeleton
 from .status import raion_follows
 
 ENDING = re.compile(r"(?:s|z|c)'?k(?:yi|yy|iy|ij|y|i|a|e|oho|ogo|omu|om|ii|im|ym|oi|oj|ykh|ikh)?$")
@@ -30,7 +30,7 @@ class Raion(NamedTuple):
 
 def raion_key(name: str) -> str:
     """The skeleton of a raion's stem: "Pokrovskyi", "Pokrovsk", «Покровського» give the same key."""
-    return _skeleton(stem(name))
+    return skeleton(stem(name))
 
 
 def stem(name: str) -> str:

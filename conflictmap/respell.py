@@ -133,7 +133,7 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
                                   or _listed(text, start, places, added))
                 if not (before and len(key) >= MIN_SKELETON and len(table[key]) <= MAX_CANDIDATES):
                     continue
-            cands = _closest(spelling.translate(_letters()[2]) if CYRILLIC.search(spelling) else spelling,
+            cands = _closest(in_latin(spelling),
                              table[key], gaz)
             if cands:
                 added.append(Match(start, end, name, cands))
@@ -151,9 +151,8 @@ def hromada_centres(name: str, language: str, gaz: Gazetteer) -> tuple[tuple[str
     by the skeleton of its Latin letters against the gazetteer's "... hromada" names."""
     table = _settlements_by(gaz, "hromadas", lambda key: key.isascii() and key.endswith(" hromada"),
                             lambda keys: _skeleton(keys.replace(" hromada", "")), 1)
-    latin = _letters()[2]
     for spelling in _spellings(name, language):
-        found = table.get(skeleton(spelling.translate(latin)))
+        found = table.get(skeleton(in_latin(spelling)))
         if found:
             return tuple(dict.fromkeys((pid, "alias") for pid, _ in found))
     return ()
@@ -185,8 +184,7 @@ def _known_spelling(name: str, language: str, tables: tuple[dict, ...]) -> tuple
         key = skeleton(name)
         return (name, key, tables[-1]) if key in tables[-1] else (name, None, {})
     spellings = _spellings(name, language)
-    latin = _letters()[2]
-    for table, key_of in zip(tables, (sound, lambda spelling: skeleton(spelling.translate(latin)))):
+    for table, key_of in zip(tables, (sound, lambda spelling: skeleton(in_latin(spelling)))):
         for spelling in spellings:
             key = key_of(spelling)
             if key in table:
