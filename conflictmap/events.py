@@ -14,8 +14,8 @@ from .gazetteer import Gazetteer
 from .language import is_read
 from .mentions import find_mentions, sentences
 from .models import Article, Event, Mention
-from .status import (BOUNDARY, BOUNDARY_PENALTY, LOCAL, MAX_DISTANCE, SECONDARY, SPEECH, Lexicon, Sentence, by_span,
-                     clause_distance, find_signals, load_lexicon, read_status)
+from .status import (BOUNDARY, BOUNDARY_PENALTY, LOCAL, MAX_DISTANCE, OCCUPIER, SECONDARY, SPEECH, Lexicon, Sentence,
+                     by_span, clause_distance, find_signals, load_lexicon, read_status)
 from .wordmatch import lower_text
 
 QUOTE_LIMIT = 600
@@ -168,7 +168,11 @@ def _extent(low: str, reading, span: tuple[int, int], lex: Lexicon) -> str:
 
 def _local(side: str, place) -> str:
     """A governor, a mayor or rescuers (`local`) speak for the side that runs the place: Russia's in
-    Russia and in Crimea, Ukraine's elsewhere in Ukraine (occupation officials are named as such)."""
+    Russia and in Crimea, Ukraine's elsewhere in Ukraine (occupation officials are named as such). An
+    occupied place (`occupier`) is held by the other country's side: Russia's in Ukraine, Ukraine's in
+    Russia."""
+    if side == OCCUPIER:
+        return {"UA": "russian", "RU": "ukrainian"}.get(place.country, "")
     if side != LOCAL:
         return side
     return "russian" if place.country == "RU" or {place.name, place.region} & RUN_BY_RUSSIA_SINCE_2014 else "ukrainian"

@@ -57,6 +57,8 @@ SECONDARY = 0.8  # confidence kept by an event of a place's second frame
 AGENT_REACH = 80  # characters from an actor to the cue it performs
 OWN = "own"  # the side of an actor such as "its forces": the speaker's
 LOCAL = "local"  # the side of a governor or a mayor: that of the place's country (events.py)
+OCCUPIER = "occupier"  # the holder of an occupied place: the other country's side (events.py)
+HOLDER_REACH = 30  # characters around a control cue that may name its holder ("under Russian military control")
 OPPOSITE = {"russian": "ukrainian", "ukrainian": "russian"}
 SOURCE = object()  # the speech of a source named after "according to"
 ANTECEDENT_REACH = 300  # characters back in which "its general staff" finds whose it is
@@ -105,6 +107,8 @@ class Lexicon:
     governed_gap: re.Pattern  # the words between a cue and the place it governs
     passive_gap: re.Pattern  # the words between a place and the passive cue it is the subject of
     claimant_sides: tuple[str, ...]
+    held_by: re.Pattern  # around a control cue, the side that holds the place: one named group per side
+    participle_before: re.Pattern  # before a control cue used as an adjective or a passive ("in occupied X")
     government_after: re.Pattern
     government_place_before: re.Pattern
     origin_before: re.Pattern
@@ -153,6 +157,8 @@ def load_lexicon(language: str = "en") -> Lexicon:
     return Lexicon(signals=Scanner([p for p, _ in cues] + [c["pattern"] for c in claimants]),
                    cue_frames=tuple(frame for _, frame in cues),
                    claimant_sides=tuple(c["side"] for c in claimants),
+                   held_by=lower("|".join(f"(?P<{h['side']}>{h['pattern']})" for h in data["held_by"])),
+                   participle_before=lower(data["participle_before"]),
                    denial=word(data["denial"]), negated=lower(data["negated"]), irrealis=lower(data["irrealis"]),
                    attempt=lower(data["attempt"]), governed_gap=lower(data["governed_gap"]),
                    averted_before=lower(data["averted_before"]),
@@ -443,14 +449,33 @@ def read_claimant(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list
     speaker_side = _antecedent_side(s, lex) if speaker is not None and speaker.side == OWN else _side(speaker, None, s)
     agent_side = _side(agent, speaker_side or (_antecedent_side(s, lex) if agent and agent.side == OWN else None),
                        s) if agent else ""
-    if cue.frame in ("capture", "control") and agent_side:
-        side = agent_side  # "occupied by Russian troops, the governor said": Russia's hold, whoever tells it
+    if cue.frame == "control":
+        side = _holder(s, cue, agent, agent_side, lex)
+    elif cue.frame == "capture" and agent_side:
+        side = agent_side  # "taken by Russian troops, the governor said": Russia's gain, whoever tells it
     elif cue.frame == "withdrawal" and agent_side in OPPOSITE:
         side = OPPOSITE[agent_side]
     else:
         side = speaker_side or agent_side or (_side_from_words(s.words) if not speaker else "")
     source = speaker or agent
     return (source.text.strip() if source else ""), side
+
+
+def _holder(s: Sentence, cue: Cue, agent: Claimant | None, agent_side: str, lex: Lexicon) -> str:
+    """The side that holds the place a control cue speaks of, whoever tells it: the one the cue names
+    ("Russian-held", "under Ukrainian control"), else its actor ("Russian troops occupied X", "occupied by
+    Russian troops"), unless the cue is a participle and the actor is the clause's ("Ukrainian drones
+    struck a depot in occupied Dzhankoi", "Moscow admitted that Sudzha remained occupied"); else OCCUPIER
+    for an occupation, whose side the place's country tells (events.py)."""
+    named = next((m.lastgroup for m in lex.held_by.finditer(s.low, max(s.start, cue.start - HOLDER_REACH),
+                                                             min(s.end, cue.end + HOLDER_REACH))
+                  if m.start() <= cue.start < m.end() or cue.start <= m.start() < cue.end), "")
+    if named in OPPOSITE:
+        return named
+    participle = lex.participle_before.search(s.low, max(s.start, cue.start - 30), cue.start)
+    if agent_side and not (participle and agent.start < cue.start):
+        return agent_side
+    return named
 
 
 def _antecedent_side(s: Sentence, lex: Lexicon) -> str:

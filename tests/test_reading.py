@@ -170,6 +170,29 @@ def test_a_hold_is_told_for_the_side_that_holds(gaz):
     assert {(e.status, e.side) for e in extract(article, gaz)} == {("claimed", "russian")}
 
 
+@pytest.mark.parametrize("text, place, side", [
+    # the holder the cue names, not the clause's actor
+    ("Ukrainian drones struck an ammunition depot in Russian-occupied Dzhankoi overnight.", "Dzhankoi", "russian"),
+    ("Russian missiles hit Ukrainian-held Zaporizhzhia on Tuesday, killing four.", "Zaporizhzhia", "ukrainian"),
+    ("Kremenets is under Ukrainian military control, the brigade said.", "Kremenets", "ukrainian"),
+    ("Kreminna has been under Russia's control since 2022, the ISW said.", "Kreminna", "russian"),
+    # an occupation with no side named: the other country's side holds it
+    ("BREAKING: explosions reported in occupied Melitopol, local channels say", "Melitopol", "russian"),
+    ("Ukraine's navy said it hit a landing ship off occupied Sevastopol.", "Sevastopol", "russian"),
+    ("Moscow admitted that Sudzha remained occupied.", "Sudzha", "ukrainian"),
+    # the actor of the occupation itself
+    ("Russian forces occupied Kherson in March 2022.", "Kherson", "russian"),
+    ("Ukrainian troops now occupy Sudzha, the Russian governor said.", "Sudzha", "ukrainian"),
+    ("Robotyne, occupied by Russian troops since 2022, was shelled again.", "Robotyne", "russian"),
+])
+def test_a_hold_is_told_for_the_side_that_holds_it_not_the_clause_s_actor(gaz, text, place, side):
+    """Incident reports, wire copy and Telegram posts name a held place in passing ("in occupied
+    Melitopol"): the holder is the side the words name, else the other country's, never the side whose
+    drones or guns the clause is about."""
+    article = Article(file="t.txt", text=text, published=PUBLISHED)
+    assert {e.side for e in extract(article, gaz) if e.place.name == place and e.status == "claimed"} == {side}
+
+
 def test_a_hromada_is_its_centre(gaz):
     """ACLED and regional officials name a hromada ("community") where they mean the towns in it."""
     assert ("Ternivka", "struck", "2023-12-08") in found(
@@ -526,6 +549,13 @@ def test_a_village_is_no_city(gaz):
      "Chasiv Yar", "contested", "A spokesman for Ukraine's 24th Brigade", "ukrainian"),  # through a relative clause
     ("After weeks of offensive operations the town of Vuhledar in the Donetsk region was captured, Moscow said.",
      "Vuhledar", "claimed", "Moscow", "russian"),  # the passive verb of which the town is the subject
+    # groups of forces by their names (ministry bulletins, think-tank updates)
+    ("The Southern Grouping of Forces said it had captured Ivanivske.", "Ivanivske", "claimed",
+     "Southern Grouping of Forces", "russian"),
+    ("Units of the Vostok Group of Forces took Urozhaine, the ministry said.", "Urozhaine", "claimed",
+     "the ministry", "russian"),
+    ("The Khortytsia group of forces said Russian troops attacked near Kupiansk.", "Kupiansk", "contested",
+     "Khortytsia group of forces", "ukrainian"),
 ])
 def test_claimant_and_side_from_the_clause_that_speaks(gaz, text, place, status, claimant, side):
     event = the(gaz, text, place, status)

@@ -390,6 +390,22 @@ def test_claimants(gaz, language, text, place, status, claimant, side):
     assert found[0].claimant == claimant and found[0].side == side
 
 
+
+@pytest.mark.parametrize("language, text, place, side", [
+    ("uk", "Вночі українські дрони атакували нафтобазу в окупованому Луганську.", "Luhansk", "russian"),
+    ("uk", "Сили оборони вдарили по складу в тимчасово окупованому Мелітополі, повідомив Генштаб.",
+     "Melitopol", "russian"),
+    ("uk", "Куп'янськ залишається під українським контролем, заявили в угрупованні.", "Kupiansk", "ukrainian"),
+    ("ru", "ВСУ нанесли удар по оккупированному Мелитополю.", "Melitopol", "russian"),
+    ("ru", "Российские войска обстреляли оккупированную ВСУ Суджу.", "Sudzha", "ukrainian"),
+    ("ru", "Курахово находится под российским контролем, сообщил военкор.", "Kurakhove", "russian"),
+])
+def test_a_hold_is_told_for_the_side_that_holds_it(gaz, language, text, place, side):
+    """«в окупованому Мелітополі» is Russia's hold whoever strikes it; «оккупированная ВСУ» Ukraine's."""
+    assert {e.side for e in events_of(gaz, text, language) if e.place.name == place and e.status == "claimed"} \
+        == {side}
+
+
 # --- dates ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("language, text, edtf", [
