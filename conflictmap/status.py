@@ -35,7 +35,8 @@ INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose|який|яка|яке|�
 COLON_SPEAKER = re.compile(r"\s*:\s")
 WORD = re.compile(r"\w")
 POSSESSIVE = re.compile(r"['’]s?\b")
-OPPONENT_BEFORE = re.compile(r"\b(?:with|against|з|із|зі|проти|с|со|против)\s+$")  # "clashed with Ukrainian troops"
+# the other side of a fight or the target of an attack: "clashed with Ukrainian troops", "drones at Ukraine"
+OPPONENT_BEFORE = re.compile(r"\b(?:with|against|at|on|into|over|across|towards?|з|із|зі|проти|по|на|с|со|против)\s+$")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 # the kind of place before the next item: "and the nearby villages of Y", «та с. Y», «и пгт Y»
 LIST_KIND = (r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:villages?|towns?|city|cities|settlements?)\s+of\s+"

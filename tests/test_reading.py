@@ -439,6 +439,11 @@ def test_a_governor_speaks_for_the_side_that_runs_the_place(gaz, text, place, si
     ("Russian forces are trying to encircle the town, Ukraine's military said, as Moscow pressed its offensive. "
      "The General Staff said its troops had repelled 35 Russian attacks near Kurakhove.", "Kurakhove", "contested",
      "its troops", "ukrainian"),
+    # the target of an attack is no actor of it (wire copy, think-tank update)
+    ("Russia fired 90 missiles and drones at Ukraine overnight, hitting power plants in the Lviv region.",
+     "Lviv Oblast", "struck", "Russia", "russian"),
+    ("Ukrainian forces inflicted a defeat on Russia, recapturing almost all of the Kharkiv region.",
+     "Kharkiv Oblast", "claimed", "Ukrainian forces", "ukrainian"),
     # the other side of a fight is no actor of what follows it in the clause (incident report)
     ("On 22 July 2022, Russian forces conducted a ground assault against Ukrainian forces and shelled near Udy.",
      "Udy", "struck", "Russian forces", "russian"),

@@ -383,6 +383,8 @@ def test_what_was_averted_did_not_happen(gaz, language, text, expected):
      "группировки войск «Центр»", "russian"),
     ("ru", "В Генштабе ВСУ заявили, что ВСУ отразили атаки у Покровска.", "Pokrovsk", "contested",
      "Генштабе ВСУ", "ukrainian"),
+    ("ru", "Россия нанесла массированный удар по Украине, поразив энергообъекты в Одессе.", "Odesa", "struck",
+     "Россия", "russian"),  # the target of the strike is no actor of it
 ])
 def test_claimants(gaz, language, text, place, status, claimant, side):
     found = [e for e in events_of(gaz, text, language) if e.place.name == place and e.status == status]
