@@ -59,6 +59,7 @@ AGENT_REACH = 80  # characters from an actor to the cue it performs
 OWN = "own"  # the side of an actor such as "its forces": the speaker's
 LOCAL = "local"  # the side of a governor or a mayor: that of the place's country (events.py)
 OCCUPIER = "occupier"  # the holder of an occupied place: the other country's side (events.py)
+ADJECTIVE_REACH = 60  # characters before a cue that a side's adjective and its weapon words may take
 HOLDER_REACH = 30  # characters around a control cue that may name its holder ("under Russian military control")
 OPPOSITE = {"russian": "ukrainian", "ukrainian": "russian"}
 SOURCE = object()  # the speech of a source named after "according to"
@@ -109,6 +110,7 @@ class Lexicon:
     passive_gap: re.Pattern  # the words between a place and the passive cue it is the subject of
     claimant_sides: tuple[str, ...]
     held_by: re.Pattern  # around a control cue, the side that holds the place: one named group per side
+    actor_adjective: re.Pattern  # right before a cue, a side's adjective naming its actor: a group per side
     participle_before: re.Pattern  # before a control cue used as an adjective or a passive ("in occupied X")
     government_after: re.Pattern
     government_place_before: re.Pattern
@@ -158,7 +160,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
     return Lexicon(signals=Scanner([p for p, _ in cues] + [c["pattern"] for c in claimants]),
                    cue_frames=tuple(frame for _, frame in cues),
                    claimant_sides=tuple(c["side"] for c in claimants),
-                   held_by=lower("|".join(f"(?P<{h['side']}>{h['pattern']})" for h in data["held_by"])),
+                   held_by=_by_side(data["held_by"]), actor_adjective=_by_side(data["actor_adjective"]),
                    participle_before=lower(data["participle_before"]),
                    denial=word(data["denial"]), negated=lower(data["negated"]), irrealis=lower(data["irrealis"]),
                    attempt=lower(data["attempt"]), governed_gap=lower(data["governed_gap"]),
@@ -193,6 +195,12 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    respell_before=re.compile(data.get("respell_before") or data["place_before"], re.IGNORECASE),
                    hromada_after=re.compile(data.get("hromada_after", NOTHING)),
                    language=language)
+
+
+def _by_side(patterns: list[dict]) -> re.Pattern:
+    """One pattern of lower-cased text for a list of {pattern, side}, each from a word's start: a match's
+    `lastgroup` is its side."""
+    return re.compile("|".join(f"(?<!\\w)(?P<{p['side']}>{lower_pattern(p['pattern'])})" for p in patterns))
 
 
 def _lexicon_data(language: str) -> dict:
@@ -449,7 +457,7 @@ def read_claimant(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list
     agent = _agent(s, cue, claimants, lex)
     speaker_side = _antecedent_side(s, lex) if speaker is not None and speaker.side == OWN else _side(speaker, None, s)
     agent_side = _side(agent, speaker_side or (_antecedent_side(s, lex) if agent and agent.side == OWN else None),
-                       s) if agent else ""
+                       s) if agent else _adjective_side(s, cue, lex)
     if cue.frame == "control":
         side = _holder(s, cue, agent, agent_side, lex)
     elif cue.frame == "capture" and agent_side:
@@ -460,6 +468,12 @@ def read_claimant(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list
         side = speaker_side or agent_side or (_side_from_words(s.words) if not speaker else "")
     source = speaker or agent
     return (source.text.strip() if source else ""), side
+
+
+def _adjective_side(s: Sentence, cue: Cue, lex: Lexicon) -> str:
+    """The side whose adjective stands right before the cue ("a Ukrainian HIMARS strike"), if any."""
+    found = lex.actor_adjective.search(s.low, max(s.start, cue.start - ADJECTIVE_REACH), cue.start)
+    return found.lastgroup if found else ""
 
 
 def _holder(s: Sentence, cue: Cue, agent: Claimant | None, agent_side: str, lex: Lexicon) -> str:

@@ -444,6 +444,11 @@ def test_a_governor_speaks_for_the_side_that_runs_the_place(gaz, text, place, si
      "Lviv Oblast", "struck", "Russia", "russian"),
     ("Ukrainian forces inflicted a defeat on Russia, recapturing almost all of the Kharkiv region.",
      "Kharkiv Oblast", "claimed", "Ukrainian forces", "ukrainian"),
+    # a side's adjective on the weapon or the strike names the actor when no actor is named
+    ("A Ukrainian HIMARS strike hit a Russian base in Makiivka on December 31.", "Makiivka", "struck", "",
+     "ukrainian"),
+    ("Overnight Russian strikes on the border region of Sumy killed three people.", "Sumy Oblast", "struck", "",
+     "russian"),
     # the other side of a fight is no actor of what follows it in the clause (incident report)
     ("On 22 July 2022, Russian forces conducted a ground assault against Ukrainian forces and shelled near Udy.",
      "Udy", "struck", "Russian forces", "russian"),

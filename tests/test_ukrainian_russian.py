@@ -385,6 +385,8 @@ def test_what_was_averted_did_not_happen(gaz, language, text, expected):
      "Генштабе ВСУ", "ukrainian"),
     ("ru", "Россия нанесла массированный удар по Украине, поразив энергообъекты в Одессе.", "Odesa", "struck",
      "Россия", "russian"),  # the target of the strike is no actor of it
+    ("uk", "Російський обстріл зруйнував будинок у Херсоні.", "Kherson", "struck", "", "russian"),
+    ("ru", "Украинский ракетный удар разрушил склад в Макеевке.", "Makiivka", "struck", "", "ukrainian"),
 ])
 def test_claimants(gaz, language, text, place, status, claimant, side):
     found = [e for e in events_of(gaz, text, language) if e.place.name == place and e.status == status]
