@@ -438,7 +438,9 @@ def test_a_governor_speaks_for_the_side_that_runs_the_place(gaz, text, place, si
     # "its" is of the side that spoke last before, not of the last side named
     ("Russian forces are trying to encircle the town, Ukraine's military said, as Moscow pressed its offensive. "
      "The General Staff said its troops had repelled 35 Russian attacks near Kurakhove.", "Kurakhove", "contested",
-     "its troops", "ukrainian"),
+     "The General Staff", "ukrainian"),  # the source that speaks, of the side that spoke before
+    ("Ukrainian troops repulsed Russian attacks around Toretsk, the General Staff said.", "Toretsk", "contested",
+     "the General Staff", "ukrainian"),
     # the target of an attack is no actor of it (wire copy, think-tank update)
     ("Russia fired 90 missiles and drones at Ukraine overnight, hitting power plants in the Lviv region.",
      "Lviv Oblast", "struck", "Russia", "russian"),
