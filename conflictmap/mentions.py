@@ -65,6 +65,8 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
 COORDINATED_REGIONS = re.compile(r"(?:\s*(?:,|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
 POSSESSIVE = re.compile(r"^[^,;.()]*?(?:'s|’s)\s+$")
 BIG_CITY = 50_000  # "Kharkiv, Sumy and Chernihiv": a city this large before a region's name starts a list
+CITY_POPULATION = 10_000  # a namesake this large is a city ("the city of X", "X City")
+CITY_REACH = 40  # characters before a name in which "the city of" may stand
 
 
 def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | None = None) -> list[Mention]:
@@ -75,7 +77,7 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     listed = _listed_with_a_place(text, named, gaz)
     matches = [_as_region(text, m, gaz) for m, among in zip(named, listed)
                if not _not_a_place(text, m, gaz, lex, confirmed, among)]
-    matches = respelled(text, matches, named, gaz, lex)
+    matches = [_as_city(text, m, gaz, lex) for m in respelled(text, matches, named, gaz, lex)]
     matches, located = _qualified(text, matches, gaz, lex)
     if not matches:
         return []
@@ -164,6 +166,16 @@ def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match:
         return m
     regions = [p for p in gaz.lookup(f"{m.surface} region") if p.kind == "region"]
     return replace(m, candidates=((regions[0].id, "region"),)) if regions else m
+
+
+def _as_city(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> Match:
+    """"the southern city of Zaporizhzhia", "Zaporizhzhia City": of a name's namesakes, the cities, if it
+    has any (a village called Zaporizhzhia near Pokrovsk is no city)."""
+    if len(m.candidates) < 2 or not (lex.city_after.match(text, m.end)
+                                     or lex.city_before.search(text, max(0, m.start - CITY_REACH), m.start)):
+        return m
+    cities = tuple(c for c in m.candidates if gaz.places[c[0]].population >= CITY_POPULATION)
+    return replace(m, candidates=cities) if cities else m
 
 
 def _qualified(text: str, matches: list[Match], gaz: Gazetteer,

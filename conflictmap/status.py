@@ -49,7 +49,7 @@ RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|я�
 LIST_WORDS = re.compile(r"\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)"
                         r"(?:(?:в|у|біля|поблизу|під|около|под|возле)\s+)?" + LIST_KIND)  # «Торецька і Покровська», «та в Y»
 REPELLED_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?")  # "repelled [two Russian] attacks"
-ATTACK_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?")  # "attacks [near Robotyne were] repelled"
+ATTACK_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?")  # "attacks [near Robotyne in the Zaporizhzhia region were] repelled"
 NOTHING = "(?!)"  # a pattern that never matches
 SPEECH = "speech"  # the cues that are speech verbs ("said"): no status, but they tell who speaks
 MAX_DISTANCE = 220  # so a cue across a clause boundary counts only within 40 characters
@@ -111,6 +111,7 @@ class Lexicon:
     claimant_sides: tuple[str, ...]
     held_by: re.Pattern  # around a control cue, the side that holds the place: one named group per side
     actor_adjective: re.Pattern  # right before a cue, a side's adjective naming its actor: a group per side
+    possessive_actor: re.Pattern  # after an actor's possessive, the act it owns ("Russia's attack")
     participle_before: re.Pattern  # before a control cue used as an adjective or a passive ("in occupied X")
     government_after: re.Pattern
     government_place_before: re.Pattern
@@ -122,6 +123,8 @@ class Lexicon:
     river_before: re.Pattern  # a town's name here is its river's
     place_before: re.Pattern
     place_after: re.Pattern
+    city_before: re.Pattern  # before a name called a city ("the city of X"): mentions.py keeps the namesakes that are
+    city_after: re.Pattern  # after it ("X City")
     direction_after: re.Pattern
     source_before: re.Pattern  # on lower-cased text
     by_agent: re.Pattern  # between a passive cue and its actor ("captured by")
@@ -162,6 +165,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    claimant_sides=tuple(c["side"] for c in claimants),
                    held_by=_by_side(data["held_by"]), actor_adjective=_by_side(data["actor_adjective"]),
                    participle_before=lower(data["participle_before"]),
+                   possessive_actor=lower(data["possessive_actor"]),
                    denial=word(data["denial"]), negated=lower(data["negated"]), irrealis=lower(data["irrealis"]),
                    attempt=lower(data["attempt"]), governed_gap=lower(data["governed_gap"]),
                    averted_before=lower(data["averted_before"]),
@@ -178,6 +182,8 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    river_before=re.compile(data["river_before"], re.IGNORECASE),
                    place_before=re.compile(data["place_before"], re.IGNORECASE),
                    place_after=re.compile(data["place_after"], re.IGNORECASE),
+                   city_before=re.compile(data["city_before"], re.IGNORECASE),
+                   city_after=re.compile(data["city_after"], re.IGNORECASE),
                    direction_after=re.compile(data["direction_after"], re.IGNORECASE),
                    source_before=lower(data["source_before"]), by_agent=lower(data["by_agent"]),
                    coded_to=lower(data["coded_to"]), district=re.compile(data["district"], re.IGNORECASE),
@@ -323,6 +329,8 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
         if c.second and all(c.status != r.status and r.frame != "denial" for r in readings) and d == _gap(span, c) \
                 and not any(_gap(o, c) < d and not _listed_with(s, o, span, others) for o in others if o != span):
             readings.append(_reading(s, span, c, d, lex, claimants, speech, SECONDARY))
+    if any(r.frame == "capture" and r.status == "claimed" for r in readings):  # "retook Izium in a lightning counteroffensive": a change
+        readings = [r for r in readings if r.frame != "assault"]  # of hands, not also a fight there
     return [r for r in readings if r.status]
 
 
@@ -352,8 +360,7 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
     elif status == "claimed" and lex.denial.search(s.low, s.start, s.end):
         status = "contested"  # "Kyiv denied Russia had captured X", «інформація про захоплення X не відповідає дійсності»
     elif status == "claimed" and (lex.attempt.search(s.low, max(clause_start, cue.start - 40), cue.start)
-                                  or cue.frame == "capture" and cue.end <= span[0]
-                                  and lex.taken_positions.match(s.low, cue.end, span[0])
+                                  or cue.frame == "capture" and _takes_positions(s, span, cue, lex)
                                   or cue.frame == "withdrawal" and cue.end <= span[0]
                                   and lex.left_near.fullmatch(s.low, cue.end, span[0])):
         status = "contested"  # "tried to capture X", "captured positions near X", "pulled back from villages
@@ -361,12 +368,20 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
     told_as = cue._replace(frame="fighting") if cue.frame == "withdrawal" and status != cue.status else cue
     claimant, side = read_claimant(s, repelled[1] if repelled else told_as, claimants, speech, lex)  # a fight is
     # told for the speaker's side; an attack repelled, for the side that repels it, else the attackers' other side
-    if repelled and not claimant:
+    if repelled and not (claimant and side):
         side = OPPOSITE.get(read_claimant(s, repelled[0], claimants, speech, lex)[1], "")
     confidence = (0.9 if distance < 120 else 0.7) * weight * cue.weight
     if _hedged(s, clause_start, cue.start if cue.start > span[0] else span[0], lex):
         confidence *= 0.4
     return Reading(status, cue.text, round(confidence, 2), claimant, side, cue.start, cue.frame)
+
+
+def _takes_positions(s: Sentence, span: tuple[int, int], cue: Cue, lex: Lexicon) -> bool:
+    """The capture takes positions near the place, not the place: "captured positions near X",
+    "counterattacked near X and regained lost positions"."""
+    if cue.end <= span[0]:
+        return bool(lex.taken_positions.match(s.low, cue.end, span[0]))
+    return span[1] <= cue.start and bool(lex.taken_positions.match(s.low, cue.end, s.end))
 
 
 def _governs(s: Sentence, cue: Cue, span: tuple[int, int], lex: Lexicon, others: tuple[tuple[int, int], ...] = ()) -> bool:
@@ -458,6 +473,10 @@ def read_claimant(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list
     speaker_side = _antecedent_side(s, lex) if speaker is not None and speaker.side == OWN else _side(speaker, None, s)
     agent_side = _side(agent, speaker_side or (_antecedent_side(s, lex) if agent and agent.side == OWN else None),
                        s) if agent else _adjective_side(s, cue, lex)
+    if cue.frame == "repelled" and agent is not None and agent.start < cue.start \
+            and PASSIVE.search(s.low, max(s.start, cue.start - 20), cue.start):
+        agent, agent_side = None, OPPOSITE.get(agent_side, "")  # "Russian forces ... were repulsed", "the Kiev
+        # regime's attempt to counterattack was thwarted": the subject attacked, the other side repelled it
     if cue.frame == "control":
         side = _holder(s, cue, agent, agent_side, lex)
     elif cue.frame == "capture" and agent_side:
@@ -546,13 +565,14 @@ ACTOR_IN_CUE = ("assault", "withdrawal")  # frames with cues that start with the
 def _agent(s: Sentence, cue: Cue, claimants: list[Claimant], lex: Lexicon):
     """The actor of the cue: the nearest before it in its clause, or "by ..." right after it; an
     assault's or a withdrawal's cue may start with its actor's last word ("Ukrainian units were pushed
-    back", "Russian troops attacked"). A possessive is no actor ("Kyiv's incursion into Russia's Kursk
-    region, seizing ...": Kyiv acts), nor is the other side of a fight, unless it is all there is
-    ("Russian forces clashed with Ukrainian troops near X and shelled Y": Russia shells)."""
+    back", "Russian troops attacked"). A possessive is no actor ("Kyiv launched its incursion into Russia's
+    Kursk region, seizing ...": Kyiv acts) unless it owns an act ("the Kiev regime's attempt to
+    counterattack"), nor is the other side of a fight, unless it is all there is ("Russian forces clashed
+    with Ukrainian troops near X and shelled Y": Russia shells)."""
     start = _clause_start(s, cue.start)
     reach = cue.end if cue.frame in ACTOR_IN_CUE else cue.start
     before = [c for c in claimants if start <= c.start < cue.start and c.end <= reach and cue.start - c.end <= AGENT_REACH
-              and not POSSESSIVE.match(s.text, c.end)]
+              and not (POSSESSIVE.match(s.text, c.end) and not lex.possessive_actor.match(s.low, c.end))]
     subjects = [c for c in before if not OPPONENT_BEFORE.search(s.low, max(start, c.start - 12), c.start)]
     if subjects or before:
         return (subjects or before)[-1]
