@@ -129,9 +129,11 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
     base = group[0].sentence_start
     sentence = Sentence(article.text, found.low, base, base + len(group[0].sentence))
     spans = [(m.start, m.end) for m in group]
-    # the places a cue may govern instead: regions and reference points ("southeast of Kupiansk") only locate
+    # the places a cue may govern instead: regions, reference points ("southeast of Kupiansk") and sectors
+    # ("attacked in the Siversk direction near Bilohorivka") only locate
     others = tuple(span for span, m in zip(spans, group) if m.place.kind == "settlement"
-                   and not lex.reference_before.search(found.low, max(base, span[0] - 50), span[0]))
+                   and not lex.reference_before.search(found.low, max(base, span[0] - 50), span[0])
+                   and not lex.direction_after.match(article.text, span[1]))
     readings = [read_status(sentence, span, found.cues[base], found.claimants[base], found.speech[base], lex, others)
                 for span in spans]
     if not any(readings):

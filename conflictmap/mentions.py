@@ -19,7 +19,7 @@ from .homonyms import Choice, Neighbours, Request, choose_all, with_doubts_reche
 from .models import Mention
 from .names import EMOJI, fold_name
 from .raions import in_raion, raion_after
-from .respell import respelled
+from .respell import respelled, with_spellings_in
 from .status import Lexicon, in_dateline, joins_a_list
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "vs", "u.s",
@@ -87,6 +87,7 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     where = [pos for pos, _ in spots]
     contexts = [frozenset(name for _, name in spots[bisect_left(where, m.start - REGION_REACH):
                                                      bisect_right(where, m.start + REGION_REACH)]) for m in matches]
+    matches = [with_spellings_in(m, c, gaz) for m, c in zip(matches, contexts)]
     # First pass without neighbours; the places it finds are the neighbours of the second.
     first = _choose_once([((id(m.candidates), m.surface, c), Request(m, c)) for m, c in zip(matches, contexts)],
                          gaz, Neighbours([], context))
@@ -290,8 +291,9 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
         return True  # "KHARKIV, May 15 (Kharkiv Evening Post) -"
     after = text[m.end:m.end + 80]
     if lex.organisation_after.match(after) or lex.unit_before.search(text, max(0, m.start - 40), m.start) \
-            or (_after_a_capital(text, m.start) and lex.person_before.search(text, max(0, m.start - 30), m.start)):
-        return True
+            or (_after_a_capital(text, m.start) and lex.person_before.search(text, max(0, m.start - 30), m.start)) \
+            or (lex.person_before.fullmatch(m.surface + " ") and SURNAME_AFTER.match(text, m.end)):
+        return True  # a unit, or a person: "Volodymyr Rogov", "governor Oleh Kiper" (Oleh is a village too)
     if lex.river_before.search(text, max(0, m.start - 30), m.start) and _names_settlements(m, gaz) \
             and not COORDINATED_REGIONS.match(text, m.end):
         return True  # "the left bank of the Dnipro": the river
@@ -310,6 +312,7 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
     return False
 
 
+SURNAME_AFTER = re.compile(r"\s[A-ZА-ЯІЇЄҐ][a-zа-яіїєґё'’-]+")
 PREVIOUS_NAME = re.compile(r"[^\W\d_][\w'’-]*(?=[^\w'’-]*$)")
 
 

@@ -37,6 +37,7 @@ MIN_SKELETON = 5  # shorter skeletons (Pisky: psk) name too many places...
 MIN_QUALIFIED = 4  # ...unless the oblast is named after it ("Elenovka, Donetsk")
 MIN_SOUND = 5  # a shorter Cyrillic sound is too common to tell a place by
 CYRILLIC_LANGUAGES = ("uk", "ru")
+CITY = 50_000  # a name borne by a place this large is not another spelling of a village's
 MAX_CANDIDATES = 40  # a skeleton shared by more places is no clue
 OWN_NAME = ("primary", "curated", "region")  # how a name a place is known by matches it
 CLOSE_ENOUGH = 0.05  # spellings this much less alike than the best are dropped
@@ -224,6 +225,26 @@ def _with_other_spellings(m: Match, gaz: Gazetteer, lex, table: dict, qualified:
     if not more or len(known) + len(more) > MAX_CANDIDATES and not qualified:
         return m
     return Match(m.start, m.end, m.surface, m.candidates + more)
+
+
+def with_spellings_in(m: Match, regions: frozenset[str], gaz: Gazetteer) -> Match:
+    """A Latin name none of whose places lies in the regions named near it, with the settlements of
+    those regions whose names share its skeleton: another language's spelling of a village there
+    ("five villages in the Kharkov Region - Strelechya, Krasnoye, Borisovka": Krasne and Borysivka of
+    Kharkiv oblast, not the Krasnoye and Borisovka of Belgorod oblast). A city's name is its own ("fled
+    Donetsk ... shelling in neighbouring Luhansk oblast")."""
+    if not regions or CYRILLIC.search(m.surface) or any(_inside(pid, regions, gaz) for pid, _ in m.candidates) \
+            or any(gaz.places[pid].kind != "settlement" or gaz.places[pid].population >= CITY
+                   for pid, _ in m.candidates):
+        return m
+    known = {pid for pid, _ in m.candidates}
+    more = tuple(c for c in index(gaz).get(skeleton(m.surface), ()) if c[0] not in known and _inside(c[0], regions, gaz))
+    return Match(m.start, m.end, m.surface, m.candidates + more) if more else m
+
+
+def _inside(pid: str, regions: frozenset[str], gaz: Gazetteer) -> bool:
+    region = gaz.places[pid].region
+    return region in regions or any(region in gaz.contains.get(r, ()) for r in regions)
 
 
 def _qualified(text: str, end: int, lex) -> bool:

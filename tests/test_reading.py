@@ -7,6 +7,7 @@ import pytest
 
 from conflictmap.context import EARTH_KM, REACH_KM, Context
 from conflictmap.events import extract
+from conflictmap.mentions import find_mentions
 from conflictmap.models import Article
 from conflictmap.status import load_lexicon
 
@@ -165,6 +166,23 @@ def test_a_when_clause_takes_the_date_before_it(gaz):
 def test_a_name_called_a_city_is_the_namesake_that_is_one(gaz, text):
     (event,) = [e for e in read(gaz, text) if e.place.name == "Zaporizhzhia"]
     assert event.place.population > 500_000
+
+
+def test_a_russian_spelling_in_a_named_region_is_its_village_there(gaz):
+    """A state agency's list after the region it names: the Kharkiv oblast villages, not the Belgorod
+    oblast namesakes of their Russian spellings; a city keeps its own name though another region is named."""
+    text = ("Russian forces have liberated five villages in the Kharkov Region - Strelechya, Krasnoye, Pylnaya, "
+            "Borisovka and Oleynikovo - the Russian Defense Ministry said on Saturday.")
+    assert {(e.place.name, e.place.region) for e in read(gaz, text) if e.place.kind == "settlement"} >= {
+        ("Strilecha", "Kharkiv Oblast"), ("Krasne", "Kharkiv Oblast"), ("Borysivka", "Kharkiv Oblast")}
+    text = "Thousands have fled Donetsk, fearing the shelling unleashed in neighbouring Luhansk oblast."
+    (donetsk,) = [m.place for m in find_mentions(text, gaz, load_lexicon()) if m.surface == "Donetsk"]
+    assert donetsk.population > 500_000
+
+
+def test_a_person_named_like_a_village_is_no_place(gaz):
+    text = "Russia hit Odesa with two Iskander missiles on Friday, regional governor Oleh Kiper said."
+    assert places(gaz, text) == {"Odesa"}
 
 
 def test_a_village_is_not_taken_for_the_city_of_its_name(gaz):
@@ -330,7 +348,19 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
      ("Urozhaine", "contested", PUBLISHED)),
     ("⚡️Ukrainian forces have crossed into Russia's Kursk region near Sudzha, local officials report",
      ("Sudzha", "contested", PUBLISHED)),
-    # settlements attacked in a governor's daily count are shelled, not stormed
+    # pressing on towards a place, positions kept, an attack in a sector near a place (explainer, update)
+    ("Ukrainian forces pressed further on Tuesday towards Korenevo, Russian military bloggers wrote.",
+     ("Korenevo", "contested", "2025-02-04")),
+    ("Ukrainian forces maintain positions in Kruhliakivka despite continued Russian pressure.",
+     ("Kruhliakivka", "contested", PUBLISHED)),
+    ("Russian forces attacked in the Siversk direction near Verkhnokamianske on February 6 but did not advance.",
+     ("Verkhnokamianske", "contested", "2025-02-06")),
+    # a side that says it controls a place claims it
+    ("Kyiv's troops say they control more than 90 settlements in the Kursk region, including the town of Sudzha.",
+     ("Sudzha", "claimed", PUBLISHED)),
+    ("Russia is now believed to control all of Sievierodonetsk except the Azot chemical plant.",
+     ("Sievierodonetsk", "claimed", PUBLISHED)),
+    # settlements attacked in a governor's count are shelled, not stormed
     ("Russian forces attacked 11 settlements in Kharkiv Oblast over the past day, the governor said.",
      ("Kharkiv Oblast", "struck", PUBLISHED)),
     # a second frame reaches every place of a list, not only the first
@@ -487,6 +517,8 @@ def test_a_governor_speaks_for_the_side_that_runs_the_place(gaz, text, place, si
      "Udy", "contested", "", "ukrainian"),
     ("Russia's capture of Lysychansk completed its conquest of the Luhansk region.", "Lysychansk", "claimed",
      "Russia", "russian"),
+    ("Meanwhile, the Belgorod authorities reported that Ukrainian shelling damaged homes in Shebekino.",
+     "Shebekino", "struck", "the Belgorod authorities", "russian"),  # a region's authorities speak for it
     # the target of an attack is no actor of it (wire copy, think-tank update)
     ("Russia fired 90 missiles and drones at Ukraine overnight, hitting power plants in the Lviv region.",
      "Lviv Oblast", "struck", "Russia", "russian"),
