@@ -14,8 +14,8 @@ from .gazetteer import Gazetteer
 from .language import is_read
 from .mentions import find_mentions, sentences
 from .models import Article, Event, Mention
-from .status import (BOUNDARY, BOUNDARY_PENALTY, LOCAL, MAX_DISTANCE, OCCUPIER, SECONDARY, SPEECH, Lexicon, Sentence,
-                     by_span, clause_distance, find_signals, load_lexicon, read_status)
+from .status import (BOUNDARY, BOUNDARY_PENALTY, CHANGE_OF_HANDS, LOCAL, MAX_DISTANCE, OCCUPIER, SECONDARY, SPEECH,
+                     Lexicon, Sentence, by_span, clause_distance, find_signals, load_lexicon, read_status)
 from .wordmatch import lower_text
 
 QUOTE_LIMIT = 600
@@ -134,8 +134,8 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
     others = tuple(span for span, m in zip(spans, group) if m.place.kind == "settlement"
                    and not lex.reference_before.search(found.low, max(base, span[0] - 50), span[0])
                    and not lex.direction_after.match(article.text, span[1]))
-    readings = [read_status(sentence, span, found.cues[base], found.claimants[base], found.speech[base], lex, others)
-                for span in spans]
+    readings = _change_of_hands_only(group, [read_status(sentence, span, found.cues[base], found.claimants[base],
+                                                         found.speech[base], lex, others) for span in spans])
     if not any(readings):
         return []
     firsts = [r[0] if r else None for r in readings]
@@ -158,6 +158,17 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
                       "place": m.why, "surface": m.surface, "located": m.place.precision,
                       **({"extent": _extent(found.low, reading, span, lex)} if m.place.kind == "region" else {})}))
     return out
+
+
+def _change_of_hands_only(group: list[Mention], readings: list[list]) -> list[list]:
+    """A place a sentence says changed hands is not also fought over in it, however it is named there:
+    "retook Izium in a lightning counteroffensive", "The loss of Avdiivka came after months of assaults
+    ... against the town's flanks"."""
+    changed = {m.place.id for m, told in zip(group, readings)
+               if any(r.frame in CHANGE_OF_HANDS and r.status == "claimed" for r in told)}
+    if not changed:
+        return readings
+    return [[r for r in told if not (m.place.id in changed and r.frame == "assault")] for m, told in zip(group, readings)]
 
 
 def _extent(low: str, reading, span: tuple[int, int], lex: Lexicon) -> str:

@@ -87,7 +87,7 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     where = [pos for pos, _ in spots]
     contexts = [frozenset(name for _, name in spots[bisect_left(where, m.start - REGION_REACH):
                                                      bisect_right(where, m.start + REGION_REACH)]) for m in matches]
-    matches = [with_spellings_in(m, c, gaz) for m, c in zip(matches, contexts)]
+    matches = [with_spellings_in(m, c, gaz) for m, c in zip(matches, _regions_of_sentence(matches, spots, spans))]
     # First pass without neighbours; the places it finds are the neighbours of the second.
     first = _choose_once([((id(m.candidates), m.surface, c), Request(m, c)) for m, c in zip(matches, contexts)],
                          gaz, Neighbours([], context))
@@ -103,6 +103,15 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
         mentions.append(Mention(place, match.surface, match.start, match.end, text[s_start:s_end], s_start,
                                 others, why, doubtful=doubtful, certainty=_certainty(place, margin)))
     return _with_anaphors(text, spans, mentions, lex)
+
+
+def _regions_of_sentence(matches: list[Match], spots: list[tuple[int, str]],
+                         spans: list[tuple[int, int]]) -> list[frozenset[str]]:
+    """For each name, the regions named in its own sentence (a spelling is read as another language's only
+    for the region its sentence names: "villages in the Kharkov Region - Krasnoye, Borisovka")."""
+    starts = [start for start, _ in spans]
+    sentence = lambda pos: bisect_right(starts, pos)  # noqa: E731
+    return [frozenset(name for pos, name in spots if sentence(pos) == sentence(m.start)) for m in matches]
 
 
 ANAPHOR_SIZES = {"city": (20_000, None), "town": (1_000, 200_000), "village": (0, 20_000), "settlement": (0, 50_000)}

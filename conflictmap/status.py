@@ -58,6 +58,7 @@ SECONDARY = 0.8  # confidence kept by an event of a place's second frame
 AGENT_REACH = 80  # characters from an actor to the cue it performs
 OWN = "own"  # the side of an actor such as "its forces": the speaker's
 LOCAL = "local"  # the side of a governor or a mayor: that of the place's country (events.py)
+CHANGE_OF_HANDS = ("capture", "withdrawal")  # frames that say a place changed hands
 OCCUPIER = "occupier"  # the holder of an occupied place: the other country's side (events.py)
 ADJECTIVE_REACH = 60  # characters before a cue that a side's adjective and its weapon words may take
 HOLDER_REACH = 30  # characters around a control cue that may name its holder ("under Russian military control")
@@ -329,8 +330,6 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
         if c.second and all(c.status != r.status and r.frame != "denial" for r in readings) and d == _gap(span, c) \
                 and not any(_gap(o, c) < d and not _listed_with(s, o, span, others) for o in others if o != span):
             readings.append(_reading(s, span, c, d, lex, claimants, speech, SECONDARY))
-    if any(r.frame == "capture" and r.status == "claimed" for r in readings):  # "retook Izium in a lightning counteroffensive": a change
-        readings = [r for r in readings if r.frame != "assault"]  # of hands, not also a fight there
     return [r for r in readings if r.status]
 
 

@@ -458,6 +458,8 @@ def test_soldiers_killed_is_a_fight_civilians_killed_a_strike(gaz, text, place, 
      "counteroffensive, officials said.", "Izium", {"claimed"}),
     ("Russia launched its cross-border offensive on May 10, capturing several villages including Starytsia and "
      "Hlyboke.", "Hlyboke", {"claimed"}),
+    ("The loss of Avdiivka came after months of assaults in which Russia sent infantry waves against the town's "
+     "flanks.", "Avdiivka", {"claimed"}),  # however the place is named in the sentence
 ])
 def test_what_a_capture_takes_decides_whether_it_is_the_place(gaz, text, place, statuses):
     assert {e.status for e in read(gaz, text) if e.place.name == place} == statuses
