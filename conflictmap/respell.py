@@ -228,7 +228,7 @@ def _with_other_spellings(m: Match, gaz: Gazetteer, lex, table: dict, qualified:
 
 
 def with_spellings_in(m: Match, regions: frozenset[str], gaz: Gazetteer) -> Match:
-    """A Latin name none of whose places lies in the regions named near it, with the settlements of
+    """A Latin name none of whose places lies in the regions its sentence names, with the settlements of
     those regions whose names share its skeleton: another language's spelling of a village there
     ("five villages in the Kharkov Region - Strelechya, Krasnoye, Borisovka": Krasne and Borysivka of
     Kharkiv oblast, not the Krasnoye and Borisovka of Belgorod oblast). A city's name is its own ("fled
