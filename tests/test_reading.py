@@ -180,6 +180,29 @@ def test_a_russian_spelling_in_a_named_region_is_its_village_there(gaz):
     assert donetsk.population > 500_000
 
 
+def test_a_unit_named_for_a_weapon_fires_nothing(gaz):
+    text = "Ukraine's 59th Brigade says its drone operators destroyed a Russian column trying to break into Myrnohrad."
+    assert {e.status for e in read(gaz, text) if e.place.name == "Myrnohrad"} == {"contested"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Enerhodar: the city has been under Russian occupation since 2022. Drones struck a substation there last week, "
+     "the Russian-installed administration said.", {("Enerhodar", "struck")}),  # factbox: the place of the paragraph
+    ("Russian troops entered Toretsk on Friday. Fighting there continued into the night.", {("Toretsk", "contested")}),
+    ("Russian troops shelled Toretsk on Friday. There were no casualties there, officials said.",
+     {("Toretsk", "struck")}),  # existential "there", and no casualties: no second event
+])
+def test_there_is_the_place_named_before(gaz, text, expected):
+    assert {(e.place.name, e.status) for e in read(gaz, text)} == expected
+
+
+def test_a_region_a_later_sentence_names_for_its_own_sake_does_not_place_a_name_before_it(gaz):
+    text = ("Russian shelling killed a woman in Borova, the regional prosecutor said. Air defences shot down 24 "
+            "drones over the Kyiv and Sumy regions.")
+    (borova,) = [e for e in read(gaz, text) if e.place.name == "Borova"]
+    assert borova.place.region == "Kharkiv Oblast"
+
+
 def test_a_person_named_like_a_village_is_no_place(gaz):
     text = "Russia hit Odesa with two Iskander missiles on Friday, regional governor Oleh Kiper said."
     assert places(gaz, text) == {"Odesa"}
@@ -390,6 +413,12 @@ def test_frames_however_phrased(gaz, text, expected):
     ("The mayor was ousted from Melitopol by the occupiers.", "Melitopol"),
     ("Russian military vehicles crossed into Ukraine's government-held territory from Russian-annexed Crimea.",
      "Autonomous Republic of Crimea"),  # where the attack came from
+    # reference points: what a town overlooks, where a road leads (analysis, factbox)
+    ("Russian troops pushed Ukrainian defenders out of a district of Chasiv Yar, the hilltop town that overlooks "
+     "the approaches to Kramatorsk.", "Kramatorsk"),
+    ("Tokmak, a Russian logistics hub on the road to Melitopol, has been hit repeatedly this year.", "Melitopol"),
+    # what a side wants is no event (live blog)
+    ("A reminder: the Kremlin has repeatedly said it wants full control of the Donetsk region.", "Donetsk Oblast"),
 ])
 def test_frames_leave_alone(gaz, text, place):
     assert place not in places(gaz, text)
