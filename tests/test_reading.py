@@ -180,6 +180,12 @@ def test_a_russian_spelling_in_a_named_region_is_its_village_there(gaz):
     assert donetsk.population > 500_000
 
 
+def test_an_attack_launched_with_no_weapon_named_and_striking_a_place_is_a_strike(gaz):
+    text = ("Russia launched one of its largest attacks on Ukraine's energy system overnight, striking the Dnipro "
+            "hydroelectric dam in Zaporizhzhia, officials said on Friday.")
+    assert {(e.place.name, e.status) for e in read(gaz, text)} == {("Zaporizhzhia", "struck")}
+
+
 def test_a_unit_named_for_a_weapon_fires_nothing(gaz):
     text = "Ukraine's 59th Brigade says its drone operators destroyed a Russian column trying to break into Myrnohrad."
     assert {e.status for e in read(gaz, text) if e.place.name == "Myrnohrad"} == {"contested"}
