@@ -394,6 +394,15 @@ def test_claimants(gaz, language, text, place, status, claimant, side):
 
 
 
+@pytest.mark.parametrize("language, text, place, status", [
+    ("uk", "🔥Наші штурмовики вибили ворога з двох посадок біля Кліщіївки.", "Klishchiivka", "contested"),  # brigade
+    ("ru", "Штурмовики выбили противника с двух опорных пунктов у Работино.", "Robotyne", "contested"),
+    ("uk", "Сили оборони вибили окупантів з Кліщіївки.", "Klishchiivka", "claimed"),  # the village itself
+])
+def test_what_a_capture_takes_decides_whether_it_is_the_place(gaz, language, text, place, status):
+    assert {e.status for e in events_of(gaz, text, language) if e.place.name == place} == {status}
+
+
 @pytest.mark.parametrize("language, text", [
     ("uk", "Бої тривають біля Покровська. Ворог атакував м. Запоріжжя керованими авіабомбами."),
     ("ru", "Бои идут у Покровска. Противник нанес удар по городу Запорожье."),
