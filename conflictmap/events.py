@@ -21,6 +21,9 @@ from .wordmatch import lower_text
 QUOTE_LIMIT = 600
 WHEN = re.compile(r",\s+when\b")
 WHEN_REACH = 40  # characters from a date to the ", when" that takes it
+# "captured quickly after invading in February": two words at most between "after" and its date, so that
+# "after a battle that began in August" does not date the capture by the battle's start
+AFTER_CLAUSE = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:after|після|после)\s+(?:[\w'’-]+\s+){0,2}?(?:(?:in|on|of|у|в|во)\s+)?")
 PERIOD_OF = re.compile(r"\bof$|-long$", re.IGNORECASE)
 ASIDE = re.compile(r"\s*\([^()]{1,60}\)")  # a parenthesis right after a date: "(as reported)", "(between 10 and 14 May)"
 IN_ASIDE = re.compile(r"\s?\([^()]{0,38}$")  # a parenthesis the place stands in: "(coded to X)", "(near X)"
@@ -241,7 +244,7 @@ def _date_for(span, spans, dates: list[DateCue], text: str, cue_span: tuple[int,
             continue
         if best is None or mine < best[0]:
             best = (mine, cue)
-    return best[1] if best else _when_date(span, dates, text)
+    return best[1] if best else _when_date(span, dates, text) or _after_date(span, cue_span, dates, text)
 
 
 def _when_date(span, dates: list[DateCue], text: str) -> DateCue | None:
@@ -255,6 +258,14 @@ def _when_date(span, dates: list[DateCue], text: str) -> DateCue | None:
     inside = when and when.start() <= WHEN_REACH and "," not in between[when.end():] \
         and len(BOUNDARY.findall(between)) == 1
     return before[-1] if inside else None
+
+
+def _after_date(span, cue_span, dates: list[DateCue], text: str) -> DateCue | None:
+    """"Kherson, which the Russians captured quickly after invading in February", "entered Kupiansk shortly
+    after the February 2022 invasion": a cue with no date of its own happened at, or just after, the date
+    of the clause opened by "after" right behind it (or behind the place it governs)."""
+    end = max(cue_span[1], span[1]) if span[0] >= cue_span[1] else cue_span[1]
+    return next((d for d in dates if d.start > end and AFTER_CLAUSE.fullmatch(text, end, d.start)), None)
 
 
 def _owns(span, spans, where, mine: int, text: str) -> bool:

@@ -150,6 +150,17 @@ def test_what_a_withdrawal_leaves(gaz, text, expected):
     assert found(gaz, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Melitopol, which the Russians occupied soon after invading in February 2022, has been hit again.",
+     ("Melitopol", "claimed", "2022-02")),  # analysis
+    ("Russian troops entered Kupiansk shortly after the February 2022 invasion.", ("Kupiansk", "contested", "2022-02")),
+    ("Wagner took Bakhmut after a battle that began in August 2022, Prigozhin said.",
+     ("Bakhmut", "claimed", PUBLISHED)),  # the battle's start is not the capture's date
+])
+def test_an_after_clause_dates_a_cue_that_has_no_date(gaz, text, expected):
+    assert expected in {(e.place.name, e.status, e.date) for e in extract(Article("t.txt", text, PUBLISHED), gaz)}
+
+
 def test_a_when_clause_takes_the_date_before_it(gaz):
     text = "The town had been a base for Ukraine's 2023 counteroffensive, when its troops recaptured Staromaiorske."
     assert ("Staromaiorske", "claimed", "2023") in found(gaz, text)

@@ -394,6 +394,11 @@ def test_claimants(gaz, language, text, place, status, claimant, side):
 
 
 
+def test_an_after_clause_dates_a_cue_that_has_no_date(gaz):
+    text = "Росіяни окупували Херсон одразу після вторгнення у лютому 2022 року."
+    assert ("Kherson", "claimed", "2022-02") in told(gaz, text, "uk")
+
+
 @pytest.mark.parametrize("language, text, place, status", [
     ("uk", "🔥Наші штурмовики вибили ворога з двох посадок біля Кліщіївки.", "Klishchiivka", "contested"),  # brigade
     ("ru", "Штурмовики выбили противника с двух опорных пунктов у Работино.", "Robotyne", "contested"),
