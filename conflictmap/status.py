@@ -51,6 +51,11 @@ LIST_WORDS = re.compile(r"\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|
 REPELLED_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?")  # "repelled [two Russian] attacks"
 ATTACK_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?")  # "attacks [near Robotyne in the Zaporizhzhia region were] repelled"
 NOTHING = "(?!)"  # a pattern that never matches
+# around a body's title: the place it belongs to, and its official by name (claimants' text, _named_in_full)
+BODY = re.compile(r"(?:(?:Oblast|Regional|Region|City|District) )?(?:Military )?(?:Administration|Council|Police)")
+BODY_PLACE_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?: (?:Oblast|Regional|Region|City|District))? $")
+OFFICIAL_AFTER = re.compile(r" (?:Head|Chief|Governor|Commander|Spokesperson|Spokesman|Spokeswoman|Secretary)"
+                            r"(?: [A-Z][\w'’-]+){1,3}")
 SPEECH = "speech"  # the cues that are speech verbs ("said"): no status, but they tell who speaks
 MAX_DISTANCE = 220  # so a cue across a clause boundary counts only within 40 characters
 GOVERNED_REACH = 90  # characters: the longest gap `governed_gap` can fill
@@ -233,10 +238,21 @@ def find_signals(text: str, lex: Lexicon, low: str | None = None,
     n = len(lex.cue_frames)
     cues = [Cue(m.start(), m.end(), text[m.start():m.end()], status, frame, weight, second)
             for (frame, status, weight, second), matches in zip(lex.cue_frames, found[:n]) for m in matches]
-    claimants = [Claimant(m.start(), m.end(), text[m.start():m.end()], side)
+    claimants = [_named_in_full(text, m.start(), m.end(), side)
                  for side, matches in zip(lex.claimant_sides, found[n:]) for m in matches
                  if not (text[m.start():m.end()].isupper() and in_dateline(text, m.start(), m.end(), lex))]
     return sorted(cues, key=lambda c: c.start), _longest(claimants)
+
+
+def _named_in_full(text: str, start: int, end: int, side: str) -> Claimant:
+    """A body named by its title, with the place before it and the official after it, as a reader should
+    see it: "Kharkiv Oblast Military Administration Head Oleh Syniehubov", not "Military Administration"."""
+    if BODY.match(text, start):
+        before = BODY_PLACE_BEFORE.search(text, max(0, start - 40), start)
+        start = before.start() if before else start
+    after = OFFICIAL_AFTER.match(text, end) if text[start:start + 1].isupper() else None
+    end = after.end() if after else end
+    return Claimant(start, end, text[start:end], side)
 
 
 def in_dateline(text: str, start: int, end: int, lex: Lexicon) -> bool:

@@ -565,6 +565,11 @@ def test_a_governor_speaks_for_the_side_that_runs_the_place(gaz, text, place, si
      "Udy", "contested", "", "ukrainian"),
     ("Russia's capture of Lysychansk completed its conquest of the Luhansk region.", "Lysychansk", "claimed",
      "Russia", "russian"),
+    # a body named by its title is shown with its place and its official (think-tank update)
+    ("Kharkiv Oblast Military Administration Head Oleh Syniehubov reported that Russian forces struck Kupiansk "
+     "with guided glide bombs.", "Kupiansk", "struck", "Kharkiv Oblast Military Administration Head Oleh Syniehubov",
+     "ukrainian"),
+    ("Meanwhile Russian forces shelled Kupiansk.", "Kupiansk", "struck", "Russian forces", "russian"),
     ("Meanwhile, the Belgorod authorities reported that Ukrainian shelling damaged homes in Shebekino.",
      "Shebekino", "struck", "the Belgorod authorities", "russian"),  # a region's authorities speak for it
     # the target of an attack is no actor of it (wire copy, think-tank update)
