@@ -47,10 +47,55 @@ def anchors(pattern: str) -> tuple[frozenset[str] | None, int | None]:
     """`required_strings`, and how many characters at most a match can start before the one it
     holds (None: no bound, as after a `\\s+`)."""
     parsed = sre_parse.parse(pattern)
-    found = _required(parsed, parsed.state)
+    return _anchors(parsed, parsed.state)
+
+
+def _anchors(items, state) -> tuple[frozenset[str] | None, int | None]:
+    found = _required(items, state)
     if not found or min(map(len, found[0])) < MIN_REQUIRED:
         return None, None
-    return frozenset(found[0]), (found[1] if found[1] < sre.MAXREPEAT else None)
+    return frozenset(found[0]), _bounded(found[1])
+
+
+def _bounded(width: int) -> int | None:
+    return width if width < sre.MAXREPEAT - 1 else None
+
+
+def _reach(items, state, single_spaces: bool) -> int | None:
+    width = _bounded(sre_parse.SubPattern(state, _reshaped(items, state, single_spaces, True)).getwidth()[1])
+    return None if width is None else width + 2  # a word boundary reads one character more
+
+
+def _tight(items, state) -> tuple[frozenset[str] | None, int | None]:
+    """`_anchors` in a text with no two white spaces in a row."""
+    return _anchors(sre_parse.SubPattern(state, _reshaped(items, state, True, False)), state)
+
+
+SPACE = [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])]  # `\\s`, parsed
+REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _reshaped(items, state, single_spaces: bool, lookaheads: bool) -> list:
+    """The parsed pattern with, if `single_spaces`, each repeat of `\\s` at most one long, and if
+    `lookaheads`, each look-ahead read as characters the match runs over (so its width counts)."""
+    again = lambda sub: sre_parse.SubPattern(state, _reshaped(sub, state, single_spaces, lookaheads))  # noqa: E731
+    out = []
+    for op, arg in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT) and lookaheads and arg[0] == 1:
+            op, arg = sre.SUBPATTERN, (None, 0, 0, again(arg[1]))
+        elif op is sre.SUBPATTERN:
+            arg = (*arg[:3], again(arg[3]))
+        elif op is sre.BRANCH:
+            arg = (arg[0], [again(b) for b in arg[1]])
+        elif op in REPEATS:
+            longest = max(arg[0], 1) if single_spaces and list(arg[2]) == SPACE else arg[1]
+            arg = (arg[0], min(arg[1], longest), again(arg[2]))
+        elif op is sre.ATOMIC_GROUP:
+            arg = again(arg)
+        elif op is sre.GROUPREF_EXISTS:
+            raise ValueError("a conditional group: its width is not read here")
+        out.append((op, arg))
+    return out
 
 
 def _required(items, state) -> tuple[set[str], int] | None:
@@ -84,6 +129,9 @@ def _required(items, state) -> tuple[set[str], int] | None:
     return max(options, key=lambda option: (min(map(len, option[0])), -len(option[0])), default=None)
 
 
+DOUBLE_SPACE = re.compile(r"\s\s")
+
+
 class Scanner:
     """Whole-word patterns run over chosen spans of a text's `lower_text`. A match must start a
     word: no letter, digit, underscore or one of `joiners` just before it."""
@@ -92,11 +140,18 @@ class Scanner:
         self.joiners = "_" + joiners
         self.regexes = [compile_words(p) for p in patterns]
         self.everywhere: list[int] = []
-        self.leads: list[int | None] = []  # how far before its required string a match may start
+        # (lead, reach) of each pattern: how far before its required string a match may start, and
+        # how far from its start a try reads; then the same in a span with no two spaces in a row
+        self.bounds: list[tuple[int | None, int | None]] = []
+        self.tight_bounds: list[tuple[int | None, int | None]] = []
         found: dict[str, set[int]] = {}
         for i, regex in enumerate(self.regexes):
-            strings, lead = anchors(regex.pattern)
-            self.leads.append(lead)
+            parsed = sre_parse.parse(regex.pattern)
+            strings, lead = _anchors(parsed, parsed.state)
+            tight_strings, tight_lead = _tight(parsed, parsed.state)
+            self.bounds.append((lead, _reach(parsed, parsed.state, False)))
+            self.tight_bounds.append((tight_lead, _reach(parsed, parsed.state, True)) if tight_strings == strings
+                                     else self.bounds[-1])
             if strings is None:
                 self.everywhere.append(i)
             for s in strings or ():
@@ -110,26 +165,54 @@ class Scanner:
 
     def matches(self, low: str, spans: list[tuple[int, int]]) -> list[list[re.Match]]:
         """For each pattern, its matches inside the (sorted, disjoint) spans, each starting a word.
-        A pattern's search starts where its first match could start: at its first required string,
-        less its lead. After a match that does not start a word the search goes on from its next
-        character ("xearly last month" still holds "last month")."""
+        A pattern is searched only where a match could be (`_window`). After a match that does not
+        start a word the search goes on from its next character ("xearly last month" still holds
+        "last month")."""
         found: list[list[re.Match]] = [[] for _ in self.regexes]
-        joiners, leads = self.joiners, self.leads
         for start, end in spans:
-            first = dict.fromkeys(self.everywhere, start)  # pattern -> where its first required string starts
-            for at, (back, ids) in self._automaton.iter(low, start, end) if self._anchored else ():
-                for i in ids:
-                    if at - back < first.get(i, end):
-                        first[i] = at - back
-            for i, at in first.items():
-                search, out = self.regexes[i].search, found[i]
-                m = search(low, start if leads[i] is None else max(start, at - leads[i]), end)
-                while m:
-                    at = m.start()
-                    if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in joiners):
-                        out.append(m)
-                        after = m.end()
-                        m = search(low, after if after > at else at + 1, end)
-                    else:
-                        m = search(low, at + 1, end)
+            bounds = self.bounds if DOUBLE_SPACE.search(low, start, end) else self.tight_bounds
+            for i, (first, last) in self._held(low, start, end).items():
+                self._search(self.regexes[i], low, *_window(first, last, *bounds[i], start, end), last + 1, found[i])
         return found
+
+    def _held(self, low: str, start: int, end: int) -> dict[int, tuple[int, int]]:
+        """Where the first and the last of the strings each pattern requires start in low[start:end]
+        (the span's ends for a pattern that requires none): the patterns not listed cannot match there."""
+        held: dict[int, list[int]] = {i: [start, end] for i in self.everywhere}
+        for at, (back, ids) in self._automaton.iter(low, start, end) if self._anchored else ():
+            at -= back
+            for i in ids:
+                seen = held.get(i)
+                if seen is None:
+                    held[i] = [at, at]
+                elif at < seen[0]:
+                    seen[0] = at
+                elif at > seen[1]:
+                    seen[1] = at
+        return held
+
+    def _search(self, regex: re.Pattern, low: str, pos: int, endpos: int, after_last: int,
+                out: list[re.Match]) -> None:
+        """The pattern's word-start matches in low[pos:endpos]; none starts after its last required string."""
+        search, joiners = regex.search, self.joiners
+        while pos < after_last:
+            m = search(low, pos, endpos)
+            if not m:
+                return
+            at = m.start()
+            if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in joiners):
+                out.append(m)
+                pos = m.end() if m.end() > at else at + 1
+            else:
+                pos = at + 1
+
+
+def _window(first: int, last: int, lead: int | None, reach: int | None, start: int, end: int) -> tuple[int, int]:
+    """The (pos, endpos) of the span [start, end) to search a pattern in, given where the first and
+    the last of its required strings start. A match holds one of them at most `lead` characters after
+    its start, and a try reads at most `reach` characters: searching from first - lead to last + reach
+    finds every match the whole span holds, and nothing else (a match that the cut end would make up
+    still holds a required string, no later than the last, and its try reads no further than the cut)."""
+    if lead is None:
+        return start, end
+    return max(start, first - lead), (end if reach is None else min(end, last + reach))

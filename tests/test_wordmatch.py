@@ -60,3 +60,46 @@ def test_scanner_finds_what_a_plain_search_finds(text, cut):
 def test_lower_text_keeps_offsets():
     text = "İstanbul and Kyiv"
     assert len(lower_text(text)) == len(text) and lower_text(text).endswith("and kyiv")
+
+
+# Patterns whose windows end early: look-aheads read past a match, `\s+` is bounded in single-spaced text.
+WINDOWED = [r"(?:has |have )?taken(?! to | part)(?: control of)?", r"(?:ground |counter-?)?attacks?(?! helicopters?)",
+            r"(?:on\s+)?(?:last\s+)?friday(?:'s)?", r"(?:early\s+|late\s+)?last\s+month", r"\d+\s+km\b",
+            r"(?:the )?(?:old|new) town(?=\W)"]
+WINDOWED_WORDS = st.sampled_from(["has taken", "taken to", "taken part", "taken control of", "attack", "counter-attacks",
+                                  "attack helicopters", "on last friday", "on  friday", "friday's", "last\tmonth",
+                                  "late  last month", "12 km", "3\n km", "the new town.", "old town", "x", "-", " ",
+                                  "  ", "\n", ".", "_", "'s"])
+WINDOWED_TEXT = st.lists(st.one_of(WINDOWED_WORDS, st.text(max_size=4)), max_size=50).map("".join)
+
+
+def searched_whole(regex: re.Pattern, low: str, start: int, end: int, joiners: str) -> list[tuple[int, int]]:
+    """What a Scanner finds in a span when it searches all of it: the reference its windows must keep."""
+    found, m = [], regex.search(low, start, end)
+    while m:
+        at = m.start()
+        word_start = at == 0 or not (low[at - 1].isalnum() or low[at - 1] in joiners)
+        if word_start:
+            found.append((m.span(), m.groups()))
+        m = regex.search(low, (m.end() if word_start and m.end() > at else at + 1), end)
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(WINDOWED_TEXT, st.integers(0, 3))
+def test_windows_find_what_searching_the_whole_span_finds(text, cut):
+    low = lower_text(text)
+    spans = [(0, len(text) // 2), (len(text) // 2 + cut, len(text))] if len(text) > 8 else [(0, len(text))]
+    scanner = Scanner(WINDOWED, joiners="-")
+    for regex, matches in zip(scanner.regexes, scanner.matches(low, spans)):
+        assert [(m.span(), m.groups()) for m in matches] == \
+            [f for a, b in spans for f in searched_whole(regex, low, a, b, scanner.joiners)]
+
+
+def test_windows_are_bounded_where_spaces_are_single():
+    scanner = Scanner([r"(?:on\s+)?friday", r"taken(?! to )", r"\w+ offensive"])
+    # every pattern ends on a look-ahead for a word character; a word boundary reads one more
+    assert scanner.tight_bounds[0] == (len("on "), len("on friday") + 1 + 2)
+    assert scanner.bounds[0] == (None, None)
+    assert scanner.bounds[1] == (0, len("taken to ") + 1 + 2)  # the look-ahead reads on
+    assert scanner.bounds[2][0] is None
