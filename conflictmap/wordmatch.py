@@ -11,6 +11,7 @@ Python's regex engine tries a pattern at every position of the text. Three thing
 from __future__ import annotations
 
 import re
+from re import _compiler as sre_compile
 from re import _constants as sre
 from re import _parser as sre_parse
 
@@ -127,6 +128,77 @@ def _required(items, state) -> tuple[set[str], int] | None:
     if run:
         options.append(({"".join(run)}, run_at))
     return max(options, key=lambda option: (min(map(len, option[0])), -len(option[0])), default=None)
+
+
+def quick(regex: re.Pattern) -> re.Pattern:
+    """The same pattern behind a look-ahead for the characters a match can start with, when they are
+    few to tell: Python's engine tries a pattern at every position, and most positions then fail at
+    one set test instead of at each branch (a `\\b` first keeps the engine from finding that set itself)."""
+    parsed = sre_parse.parse(regex.pattern, regex.flags)
+    if parsed.state.flags & ~regex.flags & ~re.UNICODE or _prefixed(parsed, regex.flags):
+        return regex  # flags set inside the pattern, or a start the engine finds quickly itself
+    first = _first_chars(parsed)
+    if first is None or first[1] or len(first[0] & COMMON) > len(COMMON) // 2:
+        return regex  # (a set that holds most lower-case letters passes most positions)
+    chars = "".join(sorted(re.escape(c) if c not in "-]\\^" else "\\" + c for c in first[0]))
+    return re.compile(f"(?=[{chars}])(?:{regex.pattern})", regex.flags)
+
+
+MAX_FIRST = 120  # characters: a larger set is no quick test
+COMMON = set("abcdefghijklmnopqrstuvwxyz")
+
+
+def _prefixed(parsed, flags: int) -> bool:
+    """Does the engine skip to the pattern's possible starts by itself: a literal prefix or first
+    character set it reads from the pattern, or an anchor at its start?"""
+    if parsed.data and parsed.data[0] == (sre.AT, sre.AT_BEGINNING_STRING) or \
+            parsed.data and parsed.data[0] == (sre.AT, sre.AT_BEGINNING) and not flags & re.MULTILINE:
+        return True
+    return bool(sre_compile._get_literal_prefix(parsed, flags)[0] or sre_compile._get_charset_prefix(parsed, flags))
+
+
+def _first_chars(items) -> tuple[set[str], bool] | None:
+    """The characters the items' match can start with, and whether it can be empty; None when any
+    character (a class such as \\w, a negated set, a flag set inside) or too many can."""
+    first: set[str] = set()
+    for op, arg in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # reads no character of its own
+        if op is sre.LITERAL:
+            inner = ({chr(arg)}, False)
+        elif op is sre.IN:
+            inner = _class_chars(arg)
+        elif op is sre.SUBPATTERN:
+            inner = None if arg[1] or arg[2] else _first_chars(arg[3])
+        elif op is sre.ATOMIC_GROUP:
+            inner = _first_chars(arg)
+        elif op is sre.BRANCH:
+            branches = [_first_chars(b) for b in arg[1]]
+            inner = None if None in branches else (set().union(*(b[0] for b in branches)),
+                                                   any(b[1] for b in branches))
+        elif op in REPEATS:
+            inner = _first_chars(arg[2])
+            inner = inner and (inner[0], inner[1] or arg[0] == 0)
+        else:
+            return None
+        if inner is None or len(first | inner[0]) > MAX_FIRST:
+            return None
+        first |= inner[0]
+        if not inner[1]:
+            return first, False
+    return first, True
+
+
+def _class_chars(items) -> tuple[set[str], bool] | None:
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is sre.LITERAL:
+            chars.add(chr(arg))
+        elif op is sre.RANGE and arg[1] - arg[0] < MAX_FIRST:
+            chars.update(map(chr, range(arg[0], arg[1] + 1)))
+        else:
+            return None
+    return chars, False
 
 
 DOUBLE_SPACE = re.compile(r"\s\s")

@@ -5,7 +5,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conflictmap.wordmatch import Scanner, anchors, lower_text, required_strings
+from conflictmap.wordmatch import Scanner, anchors, lower_text, quick, required_strings
 
 
 @pytest.mark.parametrize("pattern, required", [
@@ -103,3 +103,31 @@ def test_windows_are_bounded_where_spaces_are_single():
     assert scanner.bounds[0] == (None, None)
     assert scanner.bounds[1] == (0, len("taken to ") + 1 + 2)  # the look-ahead reads on
     assert scanner.bounds[2][0] is None
+
+
+QUICK = [(r"\b(?:near|in|at)\s+(?:the\s+)?$", re.IGNORECASE), (r"(?<!\w)(?:denied|den(?:y|ies))(?!\w)", 0),
+         (r"\b(?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]*(?:ka|ve)\b", 0), (r";|,\s+(?:but|which)\b|\b(?:but|after)\b|\(", 0),
+         (r"(?:Volodymyr|Oleksandr|Ivan|[Ss]erhii)\s+$", 0), (r"(?:[Gg]roup|[Bb]rigade)\s*[«\"“]\s*$", 0)]
+QUICK_TEXT = st.lists(st.one_of(st.sampled_from(["near ", "In the ", "AT  ", "denied", "Denies", "xdeny", "Novo Ivanka",
+                                                 "Zarichne", "Nove-Selo Mala", ", but ", "after", "(", ";", "Ivan ", "serhii  ",
+                                                 "Oleksandr", "brigade «", "Group \"", " ", "\n", "İ", "ſ", "K"]),
+                                st.text(max_size=3)), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(QUICK_TEXT, st.integers(0, 6))
+def test_quick_finds_what_the_pattern_finds(text, pos):
+    for pattern, flags in QUICK:
+        regex = re.compile(pattern, flags)
+        fast = quick(regex)
+        assert fast.pattern != regex.pattern  # each of these gets its look-ahead
+        assert [(m.span(), m.groups()) for m in fast.finditer(text, pos)] == \
+            [(m.span(), m.groups()) for m in regex.finditer(text, pos)]
+        assert bool(fast.search(text, pos, len(text) - 1)) == bool(regex.search(text, pos, len(text) - 1))
+
+
+@pytest.mark.parametrize("pattern", [r"according to\s*$", r"\(\s*coded", r"^(?:'s|’s)", r"\w+ near", r"(?:a)?",
+                                     r"[a-z]+, (?:near|in)"])
+def test_quick_leaves_patterns_the_engine_skips_through_or_any_start(pattern):
+    regex = re.compile(pattern)
+    assert quick(regex) is regex
