@@ -60,7 +60,7 @@ class Candidates:
     _likeness: dict[str, np.ndarray] = field(default_factory=dict)
     _fixed: dict[tuple, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     _reports: tuple = (None, None)  # (context key, reports near each candidate) of the last context asked
-    alone: dict[tuple, Choice] = field(default_factory=dict)  # choices made with no neighbours
+    alone: dict[tuple, Place] = field(default_factory=dict)  # first guesses (`first_guesses`)
 
     @classmethod
     def of(cls, match: Match, gaz: Gazetteer) -> Candidates:
@@ -218,22 +218,31 @@ def rank(match: Match, gaz: Gazetteer, anchors: list[Place], regions: set[str]) 
     return [(float(s.total[i]), s.place(0, i), s.why(0, i, neighbours, gaz)) for i in order]
 
 
+def first_guesses(requests: list[Request], gaz: Gazetteer, context: Context | None = None) -> list[Place]:
+    """The place each name most likely means with no neighbours, by itself, the regions named near it
+    and the batch (`context`): the neighbours that `choose_all` then measures each name against. It
+    depends on nothing else, so it is made once per name, regions and batch, and kept."""
+    setting = context.key if context is not None else None
+    places: list[Place | None] = [gaz.places[r.match.candidates[0][0]] if _sure_alone(r.match) else
+                                  candidates(r.match, gaz).alone.get((r.match.surface, r.regions, setting))
+                                  for r in requests]
+    todo = [i for i, p in enumerate(places) if p is None]
+    if todo:
+        s = score_all([requests[i] for i in todo], gaz, Neighbours([], context))
+        for j, (i, best) in enumerate(zip(todo, s.best().tolist())):
+            places[i] = s.tables[j].alone[(requests[i].match.surface, requests[i].regions, setting)] = s.place(j, best)
+    return places
+
+
 def choose_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -> list[Choice]:
-    """The place each name most likely means here, why, and any doubt. With no neighbours a choice
-    depends only on the name and the regions named near it, so it is made once and kept."""
-    alone = not neighbours.places
-    setting = neighbours.context.key if neighbours.context is not None else None
-    choices: list[Choice | None] = [
-        Choice(gaz.places[r.match.candidates[0][0]], "only candidate") if _sure_alone(r.match) else
-        candidates(r.match, gaz).alone.get((r.match.surface, r.regions, setting)) if alone else None
-        for r in requests]
+    """The place each name most likely means here, why, and any doubt."""
+    choices: list[Choice | None] = [Choice(gaz.places[r.match.candidates[0][0]], "only candidate")
+                                    if _sure_alone(r.match) else None for r in requests]
     todo = [i for i, c in enumerate(choices) if c is None]
     if todo:
         s = score_all([requests[i] for i in todo], gaz, neighbours)
         for j, (i, best) in enumerate(zip(todo, s.best().tolist())):
             choices[i] = _choice(s, j, best, neighbours, gaz)
-            if alone:
-                s.tables[j].alone[(requests[i].match.surface, requests[i].regions, setting)] = choices[i]
     return choices
 
 

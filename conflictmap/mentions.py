@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from typing import Callable, TypeVar
 
 from .context import Context
 from .gazetteer import PROMINENT, Gazetteer, Match
-from .homonyms import Choice, Neighbours, Request, choose_all, with_doubts_rechecked
+from .homonyms import Neighbours, Request, choose_all, first_guesses, with_doubts_rechecked
 from .models import Mention
 from .names import EMOJI, fold_name
 from .raions import in_raion, raion_after
@@ -32,6 +33,7 @@ END_PUNCTUATION = ".!?…"
 _BREAK = re.compile(r"\n\s*|[" + END_PUNCTUATION + EMOJI + r"][\"”’»)\ufe0f" + EMOJI + r"]*\s+(?=[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
 MAX_SENTENCE = 1500  # characters
 REGION_REACH = 300  # characters: a region named this close to a place helps choose among its homonyms
+T = TypeVar("T")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -86,12 +88,13 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
                     if all(gaz.places[pid].kind == "region" for pid, _ in m.candidates)] + located)
     contexts = _regions_near(matches, spots, set(located), [end for _, end in spans])
     matches = [with_spellings_in(m, c, gaz) for m, c in zip(matches, _regions_of_sentence(matches, spots, spans))]
-    # First pass without neighbours; the places it finds are the neighbours of the second.
-    first = _choose_once([((id(m.candidates), m.surface, c), Request(m, c)) for m, c in zip(matches, contexts)],
-                         gaz, Neighbours([], context))
-    neighbours = Neighbours(list({c.place.id: c.place for c in first}.values()), context)  # each place named, once
-    chosen = with_doubts_rechecked(_choose_once([((id(m.candidates), c, f.place.id), Request(m, c, f.place.id))
-                                                 for m, c, f in zip(matches, contexts, first)], gaz, neighbours))
+    # First guesses without neighbours; the places they find are the neighbours of the choice.
+    first = _once([((id(m.candidates), m.surface, c), Request(m, c)) for m, c in zip(matches, contexts)],
+                  lambda requests: first_guesses(requests, gaz, context))
+    neighbours = Neighbours(list({p.id: p for p in first}.values()), context)  # each place named, once
+    chosen = with_doubts_rechecked(_once([((id(m.candidates), c, f.id), Request(m, c, f.id))
+                                          for m, c, f in zip(matches, contexts, first)],
+                                         lambda requests: choose_all(requests, gaz, neighbours)))
     mentions, si = [], 0
     for match, (place, why, doubt, others, margin) in zip(matches, chosen):
         while si < len(spans) - 1 and spans[si][1] <= match.start:
@@ -176,12 +179,12 @@ def _certainty(place, margin: float) -> float:
     return lead * (APPROXIMATE if place.precision in ("hromada", "raion") else 1.0)
 
 
-def _choose_once(keyed: list[tuple[tuple, Request]], gaz: Gazetteer, neighbours: Neighbours) -> list[Choice]:
-    """A choice for each request; a name said again in the same setting is chosen once (its candidates
+def _once(keyed: list[tuple[tuple, Request]], choose: Callable[[list[Request]], list[T]]) -> list[T]:
+    """`choose` for each request; a name said again in the same setting is chosen once (its candidates
     are keyed by identity: the gazetteer hands the same tuple for each use of a name, and hashing one
     of a hundred homonyms again and again was a measurable share of the time)."""
     unique = dict(keyed)
-    chosen = dict(zip(unique, choose_all(list(unique.values()), gaz, neighbours)))
+    chosen = dict(zip(unique, choose(list(unique.values()))))
     return [chosen[k] for k, _ in keyed]
 
 
