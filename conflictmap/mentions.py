@@ -141,19 +141,24 @@ def _with_anaphors(text: str, spans: list[tuple[int, int]], mentions: list[Menti
     last, in its sentence or the one before (wire copy puts one sentence in a paragraph), if its size
     fits the word (a village is no city)."""
     found = []
-    starts = [start for start, _ in spans]
+    starts, named_at = [start for start, _ in spans], [m.start for m in mentions]  # both sorted
     for phrase in lex.anaphor.finditer(text):
         si = bisect_right(starts, phrase.start()) - 1
-        earliest = starts[max(0, si - ANAPHOR_REACH)]
-        before = [m for m in mentions if earliest <= m.start and m.end <= phrase.start() and m.place.kind == "settlement"]
-        if not before or before[-1].doubtful or not _fits(before[-1].place.population, phrase.lastgroup) \
-                or _only_a_reference(text, before[-1], lex):
+        m = _last_settlement(mentions, bisect_left(named_at, starts[max(0, si - ANAPHOR_REACH)]),
+                             bisect_right(named_at, phrase.start()), phrase.start())
+        if m is None or m.doubtful or not _fits(m.place.population, phrase.lastgroup) \
+                or _only_a_reference(text, m, lex):
             continue
-        m, (s_start, s_end) = before[-1], spans[si]
+        s_start, s_end = spans[si]
         found.append(Mention(m.place, phrase.group(0), phrase.start(), phrase.end(), text[s_start:s_end], s_start,
                              m.candidates, f"{phrase.group(0)}: {m.surface}, named before", anaphor=True,
                              certainty=m.certainty))
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def _last_settlement(mentions: list[Mention], lo: int, hi: int, end: int) -> Mention | None:
+    """The last settlement of mentions[lo:hi] that ends by `end`."""
+    return next((m for m in reversed(mentions[lo:hi]) if m.end <= end and m.place.kind == "settlement"), None)
 
 
 def _only_a_reference(text: str, m: Mention, lex: Lexicon) -> bool:
