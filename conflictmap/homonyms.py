@@ -7,6 +7,7 @@ candidates, and the part that does not depend on the article is computed once pe
 """
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -35,6 +36,7 @@ NEAREST = 1.0  # and within the first, nearer is likelier ("Тоненькое �
 # by more than a known point outweighs a hromada centre: 7 km from Myrnohrad beats 27 km
 FAR_KM = 400  # a homonym this far from all the others an article names is probably one we lack...
 WELL_KNOWN = 50_000  # ...unless it is a city this large: Mariupol and Mykolaiv in one story are both meant
+BY_IDENTITY = "candidates by identity"  # the key in Gazetteer.derived of `candidates`' index by identity
 
 
 class Choice(NamedTuple):
@@ -137,10 +139,18 @@ class Neighbours:
 
 
 def candidates(match: Match, gaz: Gazetteer) -> Candidates:
-    """The candidate arrays of a name, kept on the gazetteer so that each is built once."""
+    """The candidate arrays of a name, kept on the gazetteer so that each is built once. They are found
+    by the identity of the tuple of candidates first (the gazetteer hands the same tuple for each use
+    of a name, and hashing a hundred homonyms was a measurable share of the time); the tuple they were
+    built for stays a key of `gaz.derived`, so its identity is never another's."""
+    by_identity = gaz.derived.setdefault(BY_IDENTITY, {})
+    known = by_identity.get(id(match.candidates))
+    if known is not None and known[0] is match.candidates:
+        return known[1]
     table = gaz.derived.get(match.candidates)
     if table is None:
         table = gaz.derived[match.candidates] = Candidates.of(match, gaz)
+        by_identity[id(match.candidates)] = (match.candidates, table)
     return table
 
 
@@ -192,9 +202,7 @@ class Scores:
 def score_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -> Scores:
     """The candidates of several names of one article, scored in one numpy pass."""
     tables = [candidates(r.match, gaz) for r in requests]
-    named = [frozenset(r.regions | {part for region in r.regions for part in gaz.contains.get(region, ())})
-             for r in requests]
-    fixed, inside = zip(*[t.fixed_score(r.match.surface, n) for t, r, n in zip(tables, requests, named)])
+    fixed, inside = zip(*[t.fixed_score(r.match.surface, _with_parts(r.regions, gaz)) for t, r in zip(tables, requests)])
     sizes = [len(t.places) for t in tables]
     without = np.repeat(np.array([key(r.without) if r.without else 0 for r in requests], dtype=np.int64), sizes)
     km, nearest = neighbours.nearest(*(np.concatenate([getattr(t, a) for t in tables]) for a in ("lat", "lon", "keys")),
@@ -210,6 +218,11 @@ def score_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -
                   np.concatenate(inside), km, nearest, bonus, reports)
 
 
+def _with_parts(regions: frozenset[str], gaz: Gazetteer) -> frozenset[str]:
+    """The regions named near a mention and the parts of each (Donbas: Donetsk and Luhansk oblasts)."""
+    return frozenset(regions | {part for region in regions for part in gaz.contains.get(region, ())})
+
+
 def rank(match: Match, gaz: Gazetteer, anchors: list[Place], regions: set[str]) -> list[tuple[float, Place, str]]:
     """Every place a name may mean, best first, each with its score and why."""
     neighbours = Neighbours(anchors)
@@ -220,18 +233,25 @@ def rank(match: Match, gaz: Gazetteer, anchors: list[Place], regions: set[str]) 
 
 def first_guesses(requests: list[Request], gaz: Gazetteer, context: Context | None = None) -> list[Place]:
     """The place each name most likely means with no neighbours, by itself, the regions named near it
-    and the batch (`context`): the neighbours that `choose_all` then measures each name against. It
-    depends on nothing else, so it is made once per name, regions and batch, and kept."""
+    and the batch (`context`): the neighbours that `choose_all` then measures each name against."""
     setting = context.key if context is not None else None
-    places: list[Place | None] = [gaz.places[r.match.candidates[0][0]] if _sure_alone(r.match) else
-                                  candidates(r.match, gaz).alone.get((r.match.surface, r.regions, setting))
-                                  for r in requests]
-    todo = [i for i, p in enumerate(places) if p is None]
-    if todo:
-        s = score_all([requests[i] for i in todo], gaz, Neighbours([], context))
-        for j, (i, best) in enumerate(zip(todo, s.best().tolist())):
-            places[i] = s.tables[j].alone[(requests[i].match.surface, requests[i].regions, setting)] = s.place(j, best)
-    return places
+    return [gaz.places[r.match.candidates[0][0]] if _sure_alone(r.match) else _first_guess(r, gaz, context, setting)
+            for r in requests]
+
+
+def _first_guess(r: Request, gaz: Gazetteer, context: Context | None, setting) -> Place:
+    """`score_all`'s best with no neighbours, where nearness adds nought: the score that does not depend
+    on the article, plus the batch's bonus. It depends on nothing else, so it is made once per name,
+    regions and batch, and kept."""
+    table = candidates(r.match, gaz)
+    key = (r.match.surface, r.regions, setting)
+    place = table.alone.get(key)
+    if place is None:
+        total = table.fixed_score(r.match.surface, _with_parts(r.regions, gaz))[0]
+        if context is not None:
+            total = total + context.bonus(table.reports(context), np.zeros(1, dtype=np.int64))[0]
+        place = table.alone[key] = table.places[int(np.argmax(total))]  # the first, on a tie, as `Scores.best`
+    return place
 
 
 def choose_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -> list[Choice]:
@@ -272,7 +292,7 @@ def _choice(s: Scores, j: int, best: int, neighbours: Neighbours, gaz: Gazetteer
     why = f"{s.why(j, best, neighbours, gaz)} (score {s.total[best]:.1f} of {s.ends[j] - s.starts[j]} candidates)"
     far = place.kind == "settlement" and place.population < WELL_KNOWN and FAR_KM <= km < np.inf
     ids, at = s.tables[j].ids, best - s.starts[j]
-    scores = s.total[s.starts[j]:s.ends[j]]
-    margin = float(np.subtract(*np.partition(scores, -2)[-1:-3:-1])) if len(scores) > 1 else math.inf  # best - next
+    first, *second = heapq.nlargest(2, s.total[s.starts[j]:s.ends[j]].tolist())  # (a few: numpy is slower here)
+    margin = first - second[0] if second else math.inf  # best - next
     return Choice(place, why, f"{km:.0f} km from the nearest other place named ({neighbours.places[s.nearest[best]].name})"
                   if far else "", ids[:at] + ids[at + 1:], margin)
