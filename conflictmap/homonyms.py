@@ -7,7 +7,6 @@ candidates, and the part that does not depend on the article is computed once pe
 """
 from __future__ import annotations
 
-import heapq
 import math
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -292,7 +291,7 @@ def _choice(s: Scores, j: int, best: int, neighbours: Neighbours, gaz: Gazetteer
     why = f"{s.why(j, best, neighbours, gaz)} (score {s.total[best]:.1f} of {s.ends[j] - s.starts[j]} candidates)"
     far = place.kind == "settlement" and place.population < WELL_KNOWN and FAR_KM <= km < np.inf
     ids, at = s.tables[j].ids, best - s.starts[j]
-    first, *second = heapq.nlargest(2, s.total[s.starts[j]:s.ends[j]].tolist())  # (a few: numpy is slower here)
-    margin = first - second[0] if second else math.inf  # best - next
+    scores = sorted(s.total[s.starts[j]:s.ends[j]].tolist())  # (a few: numpy is slower here)
+    margin = scores[-1] - scores[-2] if len(scores) > 1 else math.inf  # best - next
     return Choice(place, why, f"{km:.0f} km from the nearest other place named ({neighbours.places[s.nearest[best]].name})"
                   if far else "", ids[:at] + ids[at + 1:], margin)

@@ -279,6 +279,8 @@ def _qualifier(text: str, m: Match, after: Match, gaz: Gazetteer, lex: Lexicon, 
 def _qualifies_unknown(text: str, before: Match | None, m: Match, gaz: Gazetteer, lex: Lexicon) -> bool:
     """An oblast's name after a name the gazetteer lacks qualifies it: "in Rumyantsevo, Donetsk", "the
     village of Novooleksandrovka in the DPR", «населенный пункт Новоолександровка Донецкой Народной Республики»."""
+    if not lex.qualifier_after.match(text, m.end):
+        return False  # (the cheapest test first: most names are not followed so)
     after_comma = text[max(0, m.start - 3):m.start].rstrip().endswith(",")
     name = (lex.unknown_before_qualifier if after_comma else lex.settlement_named_before).search(
         text, max(0, m.start - 80), m.start)
@@ -286,8 +288,7 @@ def _qualifies_unknown(text: str, before: Match | None, m: Match, gaz: Gazetteer
         return False
     known = before is not None and before.end > name.start(1) and not (before.start >= name.start(1)
                                                                        and before.end < name.end(1))
-    return bool(not known and _region_named(m, gaz)
-                and lex.qualifier_after.match(text, m.end))
+    return bool(not known and _region_named(m, gaz))
 
 
 def _names_settlements(m: Match, gaz: Gazetteer) -> bool:
