@@ -237,14 +237,32 @@ class Scanner:
 
     def matches(self, low: str, spans: list[tuple[int, int]]) -> list[list[re.Match]]:
         """For each pattern, its matches inside the (sorted, disjoint) spans, each starting a word.
-        A pattern is searched only where a match could be (`_window`). After a match that does not
-        start a word the search goes on from its next character ("xearly last month" still holds
-        "last month")."""
+        A pattern is searched only where a match could be: a match holds one of its required strings
+        at most `lead` characters after its start, and a try reads at most `reach` characters, so the
+        search runs from the first such string less the lead to the last plus the reach, and starts
+        no try after the last. That finds every match the whole span holds, and nothing else: a match
+        the cut end would make up still holds a required string, no later than the last, and its try
+        reads no further than the cut. After a match that does not start a word the search goes on
+        from its next character ("xearly last month" still holds "last month")."""
         found: list[list[re.Match]] = [[] for _ in self.regexes]
+        joiners = self.joiners
         for start, end in spans:
             bounds = self.bounds if DOUBLE_SPACE.search(low, start, end) else self.tight_bounds
             for i, (first, last) in self._held(low, start, end).items():
-                self._search(self.regexes[i], low, *_window(first, last, *bounds[i], start, end), last + 1, found[i])
+                lead, reach = bounds[i]
+                pos = start if lead is None else max(start, first - lead)
+                endpos = end if lead is None or reach is None else min(end, last + reach)
+                search, out = self.regexes[i].search, found[i]
+                while pos <= last:
+                    m = search(low, pos, endpos)
+                    if not m:
+                        break
+                    at = m.start()
+                    if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in joiners):
+                        out.append(m)
+                        pos = m.end() if m.end() > at else at + 1
+                    else:
+                        pos = at + 1
         return found
 
     def _held(self, low: str, start: int, end: int) -> dict[int, tuple[int, int]]:
@@ -262,29 +280,3 @@ class Scanner:
                 elif at > seen[1]:
                     seen[1] = at
         return held
-
-    def _search(self, regex: re.Pattern, low: str, pos: int, endpos: int, after_last: int,
-                out: list[re.Match]) -> None:
-        """The pattern's word-start matches in low[pos:endpos]; none starts after its last required string."""
-        search, joiners = regex.search, self.joiners
-        while pos < after_last:
-            m = search(low, pos, endpos)
-            if not m:
-                return
-            at = m.start()
-            if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in joiners):
-                out.append(m)
-                pos = m.end() if m.end() > at else at + 1
-            else:
-                pos = at + 1
-
-
-def _window(first: int, last: int, lead: int | None, reach: int | None, start: int, end: int) -> tuple[int, int]:
-    """The (pos, endpos) of the span [start, end) to search a pattern in, given where the first and
-    the last of its required strings start. A match holds one of them at most `lead` characters after
-    its start, and a try reads at most `reach` characters: searching from first - lead to last + reach
-    finds every match the whole span holds, and nothing else (a match that the cut end would make up
-    still holds a required string, no later than the last, and its try reads no further than the cut)."""
-    if lead is None:
-        return start, end
-    return max(start, first - lead), (end if reach is None else min(end, last + reach))
