@@ -16,7 +16,7 @@ from .mentions import find_mentions, sentences
 from .models import Article, Event, Mention
 from .status import (BOUNDARY, BOUNDARY_PENALTY, CHANGE_OF_HANDS, LOCAL, MAX_DISTANCE, OCCUPIER, SECONDARY, SPEECH,
                      Lexicon, Sentence, by_span, clause_distance, find_signals, load_lexicon, read_status)
-from .wordmatch import lower_text
+from .wordmatch import lower_text, may_match
 
 QUOTE_LIMIT = 600
 WHEN = re.compile(r",\s+when\b")
@@ -69,7 +69,7 @@ def _answered(text: str, low: str, told: dict[int, list[Event]], lex: Lexicon) -
     """"Russian forces shelled Marinka. Ukrainian forces responded with fire.": a sentence that answers
     fire, names no place and opens on its subject makes the places struck just before it (ANSWER_REACH
     sentences) contested."""
-    if not lex.answered.search(low):
+    if not may_match(lex.answered, low) or not lex.answered.search(low):
         return []
     spans = sentences(text)
     out = []

@@ -11,6 +11,7 @@ Python's regex engine tries a pattern at every position of the text. Three thing
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _compiler as sre_compile
 from re import _constants as sre
 from re import _parser as sre_parse
@@ -42,6 +43,19 @@ def required_strings(pattern: str) -> frozenset[str] | None:
     """Strings one of which every match of the pattern contains, or None when there are none worth
     looking for."""
     return anchors(pattern)[0]
+
+
+def may_match(regex: re.Pattern, text: str) -> bool:
+    """Whether the text holds one of the strings every match of the pattern holds (else a search
+    need not run: a few substring tests are much cheaper than a search of a whole article). Always
+    true for a case-insensitive pattern: run it on `lower_text` output instead, lower-cased."""
+    needed = None if regex.flags & re.IGNORECASE else _needed(regex.pattern)
+    return needed is None or any(s in text for s in needed)
+
+
+@lru_cache(maxsize=256)
+def _needed(pattern: str) -> frozenset[str] | None:
+    return required_strings(pattern)
 
 
 def anchors(pattern: str) -> tuple[frozenset[str] | None, int | None]:

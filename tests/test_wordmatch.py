@@ -5,7 +5,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conflictmap.wordmatch import Scanner, anchors, lower_text, quick, required_strings
+from conflictmap.wordmatch import Scanner, anchors, lower_text, may_match, quick, required_strings
 
 
 @pytest.mark.parametrize("pattern, required", [
@@ -131,3 +131,11 @@ def test_quick_finds_what_the_pattern_finds(text, pos):
 def test_quick_leaves_patterns_the_engine_skips_through_or_any_start(pattern):
     regex = re.compile(pattern)
     assert quick(regex) is regex
+
+
+def test_may_match_only_when_a_required_string_is_there():
+    answered = re.compile(r"\b(?:fired back|returned fire|responded (?:with (?:\w+ )?fire|in kind))\b")
+    assert may_match(answered, "ukrainian forces returned fire near x") and answered.search("returned fire")
+    assert not may_match(answered, "ukrainian forces fired on x")
+    assert may_match(re.compile(r"\w+"), "")  # nothing required: it must be searched
+    assert may_match(re.compile("returned fire", re.IGNORECASE), "RETURNED FIRE")  # no test for these
