@@ -22,6 +22,9 @@ PUB = date(2025, 2, 7)  # a Friday
     ("six months ago", "2024-08"),
     ("two days ago", "2025-02-05"),
     ("so far this year", "2025-01-01/2025-02-07"),
+    ("killed three civilians earlier this week", "2025-02-03/2025-02-07"),  # by publication, not the week's end
+    ("so far this month", "2025-02-01/2025-02-07"),
+    ("this week", "2025-02-03/2025-02-09"),
     ("eight months of systematic shelling", "2024-06/2025-02"),
     ("a three-month siege", "2024-11/2025-02"),
     ("since last summer", "2024-06/2025-02-07"),
