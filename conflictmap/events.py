@@ -21,6 +21,7 @@ from .wordmatch import lower_text, may_match
 QUOTE_LIMIT = 600
 WHEN = re.compile(r",\s+when\b")
 WHEN_REACH = 40  # characters from a date to the ", when" that takes it
+DATE_RIGHT_AFTER = re.compile(r"\s+(?:in|on|since|by|during|until|у|в|во|з|с)\s+(?:(?:early|late|mid)[- ])?")
 # "captured quickly after invading in February": two words at most between "after" and its date, so that
 # "after a battle that began in August" does not date the capture by the battle's start
 AFTER_CLAUSE = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:after|після|после)\s+(?:[\w'’-]+\s+){0,2}?(?:(?:in|on|of|у|в|во)\s+)?")
@@ -230,6 +231,9 @@ def _date_for(span, spans, dates: list[DateCue], text: str, cue_span: tuple[int,
     opened = IN_ASIDE.search(text, max(0, span[0] - 40), span[0])
     if opened:  # "(coded to Zhovtneve)": the place takes the date of the clause its parenthesis stands in
         span = (opened.start(), opened.start())
+    own = next((d for d in dates if d.start >= span[1] and DATE_RIGHT_AFTER.fullmatch(text, span[1], d.start)), None)
+    if own:  # "taking Ocheretyne in April, New York in August": the date right after a place is its own
+        return own
     best = None
     for cue in dates:
         aside = ASIDE.match(text, cue.end)  # "Around 14 May 2023 (as reported), ...": the aside is the date's

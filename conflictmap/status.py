@@ -21,8 +21,8 @@ from .wordmatch import Scanner, lower_pattern, lower_text, quick, required_strin
 
 BOUNDARY = quick(re.compile(r";|,\s+(?:after|since|while|but|which|who|whose|whereas|although|where|when|as"
                       r"|using|saying|adding|citing|according to|referring to"
-                      r"|після|коли|де|який|яка|яке|які|якого|якої|яких|але|проте|однак|хоча|тоді як|а"  # Ukrainian
-                      r"|после|когда|где|который|которая|которое|которые|которого|которой|но|однако|хотя|а)\b"  # Russian
+                      r"|після|коли|де|який|яка|яке|які|яку|якого|якої|яких|але|проте|однак|хоча|тоді як|а"  # Ukrainian
+                      r"|после|когда|где|который|которая|которое|которые|которую|которого|которой|но|однако|хотя|а)\b"  # Russian
                       r"|\b(?:but|while|whereas|although|however|since|after|але|проте|однак|хоча|після|но|однако|хотя"
                       r"|после)\b|\(|\)"))
 BOUNDARY_PENALTY = 180
@@ -44,7 +44,7 @@ LIST_KIND = (r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:villages?|towns?|city|cities|
 LIST_SEPARATOR = re.compile(r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
                             r"(?:\s+itself)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+)"
                             r"(?:(?:near|in|around|at|outside)\s+)?" + LIST_KIND)  # "X on June 24 and Y", "X - Y", "near X and in Y"
-RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|яка|яке|які|де|коли|который|которая|которое"
+RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|яка|яке|які|яку|де|коли|который|которая|которое|которую"
                            r"|которые|где|когда)\b[^,;]*$")
 LIST_WORDS = re.compile(r"\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)"
                         r"(?:(?:в|у|біля|поблизу|під|около|под|возле)\s+)?" + LIST_KIND)  # «Торецька і Покровська», «та в Y»
@@ -64,6 +64,9 @@ AGENT_REACH = 80  # characters from an actor to the cue it performs
 OWN = "own"  # the side of an actor such as "its forces": the speaker's
 LOCAL = "local"  # the side of a governor or a mayor: that of the place's country (events.py)
 CHANGE_OF_HANDS = ("capture", "withdrawal")  # frames that say a place changed hands
+# a relative clause that opens right after a place and has it for its object
+RELATIVE_AFTER = re.compile(r"(?:\s+(?:in|on|since|у|в)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+)?"
+                            r",\s+(?:which|that|який|яку|яке|які|котрий|котру|который|которую|которое|которые)\b")
 OCCUPIER = "occupier"  # the holder of an occupied place: the other country's side (events.py)
 ADJECTIVE_REACH = 60  # characters before a cue that a side's adjective and its weapon words may take
 HOLDER_REACH = 30  # characters around a control cue that may name its holder ("under Russian military control")
@@ -352,7 +355,20 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
         if c.second and all(c.status != r.status and r.frame != "denial" for r in readings) and d == _gap(span, c) \
                 and not any(_gap(o, c) < d and not _listed_with(s, o, span, others) for o in others if o != span):
             readings.append(_reading(s, span, c, d, lex, claimants, speech, SECONDARY))
+    described = _described(s, span, [c for _, _, c in scored])
+    if described and all(described.status != r.status for r in readings):
+        readings.append(_reading(s, span, described, _gap(span, described), lex, claimants, speech, SECONDARY))
     return [r for r in readings if r.status]
+
+
+def _described(s: Sentence, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
+    """The change of hands a relative clause right after the place tells of it ("wounded in Bakhmut, which
+    Russian forces captured in May 2023", «Авдіївку, яку росіяни захопили в лютому»)."""
+    opener = RELATIVE_AFTER.match(s.low, span[1])
+    if not opener:
+        return None
+    end = _clause_end(s, opener.end())
+    return next((c for c in cues if opener.end() <= c.start < end and c.frame in CHANGE_OF_HANDS), None)
 
 
 def _repelled(s: Sentence, cue: Cue, cues: list[Cue]) -> tuple[Cue, Cue] | None:

@@ -161,6 +161,25 @@ def test_an_after_clause_dates_a_cue_that_has_no_date(gaz, text, expected):
     assert expected in {(e.place.name, e.status, e.date) for e in extract(Article("t.txt", text, PUBLISHED), gaz)}
 
 
+def test_a_list_of_places_each_with_its_date(gaz):
+    """A feature's summary of the front: each place takes the date right after it."""
+    text = ("Russian forces have pushed west across the Donetsk region, taking Ocheretyne in April, New York in August "
+            "and the mining town of Selydove in October.")
+    assert {(e.place.name, e.status, e.date) for e in read(gaz, text)} == {
+        ("Ocheretyne", "claimed", "2024-04"), ("New York", "claimed", "2024-08"), ("Selydove", "claimed", "2024-10")}
+    assert places(gaz, "Ukrainian troops withdrew, taking cover in basements.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Several were wounded in Bakhmut, which Russian forces captured in May 2023.", ("Bakhmut", "claimed", "2023-05")),
+    ("Several were wounded in the battle for Bakhmut in 2023, which Russian forces captured after ten months of "
+     "fighting.", ("Bakhmut", "claimed", "2023")),  # a feature's background
+])
+def test_a_relative_clause_after_a_place_tells_of_it(gaz, text, expected):
+    assert expected in {(e.place.name, e.status, e.date) for e in extract(Article("t.txt", text, PUBLISHED), gaz)}
+
+
+
 def test_a_when_clause_takes_the_date_before_it(gaz):
     text = "The town had been a base for Ukraine's 2023 counteroffensive, when its troops recaptured Staromaiorske."
     assert ("Staromaiorske", "claimed", "2023") in found(gaz, text)

@@ -394,6 +394,15 @@ def test_claimants(gaz, language, text, place, status, claimant, side):
 
 
 
+@pytest.mark.parametrize("language, text, expected", [
+    ("uk", "Росіяни обстріляли Авдіївку, яку окупанти захопили в лютому 2024 року.", ("Avdiivka", "claimed", "2024-02")),
+    ("ru", "Российские войска нанесли удар по Авдеевке, которую ВСУ оставили в феврале 2024 года.",
+     ("Avdiivka", "claimed", "2024-02")),
+])
+def test_a_relative_clause_after_a_place_tells_of_it(gaz, language, text, expected):
+    assert expected in told(gaz, text, language)
+
+
 def test_an_after_clause_dates_a_cue_that_has_no_date(gaz):
     text = "Росіяни окупували Херсон одразу після вторгнення у лютому 2022 року."
     assert ("Kherson", "claimed", "2022-02") in told(gaz, text, "uk")
