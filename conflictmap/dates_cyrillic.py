@@ -76,6 +76,7 @@ def _grammar(language: str) -> Grammar:
         (w["today"], lambda g, pub: _day(pub)),
         (w["last_week"], lambda g, pub: _ago({"num": "1", "unit": "week"}, pub)),
         (w["this_week"], lambda g, pub: _ago({"num": "0", "unit": "week"}, pub)),
+        (w["weekend"], dates._weekend),
         (w["last_month"], lambda g, pub: _ago({"num": "1", "unit": "month"}, pub)),
         (w["this_month"], lambda g, pub: _month(pub.year, pub.month)),
         (w["last_year"], lambda g, pub: f"{pub.year - 1:04d}"),
