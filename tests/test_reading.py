@@ -216,6 +216,16 @@ def test_an_attack_launched_with_no_weapon_named_and_striking_a_place_is_a_strik
     assert {(e.place.name, e.status) for e in read(gaz, text)} == {("Zaporizhzhia", "struck")}
 
 
+@pytest.mark.parametrize("text", [
+    "Drones struck the Zaporizhzhia nuclear power plant on Sunday, the IAEA said.",  # wire copy
+    "Shelling near the ZNPP cut its last external power line, Rosatom's chief said.",
+])
+def test_a_nuclear_plant_is_where_it_stands_not_the_city_of_its_name(gaz, text):
+    (event,) = read(gaz, text)
+    assert event.place.name == "Zaporizhzhia Nuclear Power Plant" and event.status == "struck"
+    assert abs(event.place.lat - 47.51) < 0.05  # by Enerhodar, 50 km from Zaporizhzhia city
+
+
 def test_a_unit_named_for_a_weapon_fires_nothing(gaz):
     text = "Ukraine's 59th Brigade says its drone operators destroyed a Russian column trying to break into Myrnohrad."
     assert {e.status for e in read(gaz, text) if e.place.name == "Myrnohrad"} == {"contested"}

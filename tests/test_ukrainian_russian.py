@@ -403,6 +403,14 @@ def test_a_relative_clause_after_a_place_tells_of_it(gaz, language, text, expect
     assert expected in told(gaz, text, language)
 
 
+@pytest.mark.parametrize("language, text, place", [
+    ("uk", "Російські війська обстріляли Запорізьку АЕС.", "Zaporizhzhia Nuclear Power Plant"),
+    ("ru", "ВСУ нанесли удар по Курской АЭС, сообщил губернатор.", "Kursk Nuclear Power Plant"),
+])
+def test_a_nuclear_plant_is_where_it_stands(gaz, language, text, place):
+    assert {(e.place.name, e.status) for e in events_of(gaz, text, language)} == {(place, "struck")}
+
+
 def test_an_after_clause_dates_a_cue_that_has_no_date(gaz):
     text = "Росіяни окупували Херсон одразу після вторгнення у лютому 2022 року."
     assert ("Kherson", "claimed", "2022-02") in told(gaz, text, "uk")
