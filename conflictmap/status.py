@@ -132,7 +132,7 @@ class Lexicon:
     river_before: re.Pattern  # a town's name here is its river's
     place_before: re.Pattern
     place_after: re.Pattern
-    city_before: re.Pattern  # before a name called a city ("the city of X"): mentions.py keeps the namesakes that are
+    city_before: re.Pattern  # before a name called a city ("the city of X"): mentions.py keeps its city namesakes
     city_after: re.Pattern  # after it ("X City")
     direction_after: re.Pattern
     source_before: re.Pattern  # on lower-cased text
