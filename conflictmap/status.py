@@ -41,9 +41,11 @@ PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 # the kind of place before the next item: "and the nearby villages of Y", «та с. Y», «и пгт Y»
 LIST_KIND = (r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:villages?|towns?|city|cities|settlements?)\s+of\s+"
              r"|(?:с|м|смт|сщ|н\.\s?п|пгт|пос|г|село|селище|місто|город|поселок|посёлок)\.?\s+)?")
-LIST_SEPARATOR = re.compile(r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
+LIST_SEPARATOR = re.compile(r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
+                            r"|\s+in\s+the\s+[A-Z][\w'’-]+\s+(?:region|oblast|province))?"
                             r"(?:\s+itself)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+)"
-                            r"(?:(?:near|in|around|at|outside)\s+)?" + LIST_KIND)  # "X on June 24 and Y", "X - Y", "near X and in Y"
+                            r"(?:(?:\d+\s+)?(?:near|in|around|at|outside)\s+)?" + LIST_KIND)
+# "X on June 24 and Y", "X in the Donetsk region and Y", "X - Y", "near X and in Y", "27 attacks near X and 11 near Y"
 RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|яка|яке|які|яку|де|коли|который|которая|которое|которую"
                            r"|которые|где|когда)\b[^,;]*$")
 LIST_WORDS = re.compile(r"\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)"

@@ -161,6 +161,16 @@ def test_an_after_clause_dates_a_cue_that_has_no_date(gaz, text, expected):
     assert expected in {(e.place.name, e.status, e.date) for e in extract(Article("t.txt", text, PUBLISHED), gaz)}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Russia's defence ministry said its forces had captured the villages of Sukhyi Yar and Petrivka in the Donetsk "
+     "region and Kopanky in the Kharkiv region.", {"Sukhyi Yar", "Petrivka", "Kopanky"}),  # wire copy
+    ("Ukraine's General Staff said its troops had repelled 27 Russian attacks near Pokrovsk and 11 near Kurakhove.",
+     {"Pokrovsk", "Kurakhove"}),  # a count for each place
+])
+def test_a_list_runs_on_past_a_region_or_a_count(gaz, text, expected):
+    assert {e.place.name for e in read(gaz, text) if e.place.kind == "settlement"} == expected
+
+
 def test_a_list_of_places_each_with_its_date(gaz):
     """A feature's summary of the front: each place takes the date right after it."""
     text = ("Russian forces have pushed west across the Donetsk region, taking Ocheretyne in April, New York in August "
