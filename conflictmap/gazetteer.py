@@ -71,6 +71,10 @@ class Gazetteer:
     def region_of(self, place: Place) -> str:
         return place.name if place.kind == "region" else place.region
 
+    def with_parts(self, regions: frozenset[str]) -> frozenset[str]:
+        """Regions and the parts of each (Donbas: Donetsk and Luhansk oblasts)."""
+        return frozenset(regions | {part for region in regions for part in self.contains.get(region, ())})
+
     def within(self, place: Place, region: Place) -> bool:
         """Does `place` lie in `region` (a region lies within itself and in the macro-regions)?"""
         own = self.region_of(place)

@@ -201,7 +201,7 @@ class Scores:
 def score_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -> Scores:
     """The candidates of several names of one article, scored in one numpy pass."""
     tables = [candidates(r.match, gaz) for r in requests]
-    fixed, inside = zip(*[t.fixed_score(r.match.surface, _with_parts(r.regions, gaz)) for t, r in zip(tables, requests)])
+    fixed, inside = zip(*[t.fixed_score(r.match.surface, gaz.with_parts(r.regions)) for t, r in zip(tables, requests)])
     sizes = [len(t.places) for t in tables]
     without = np.repeat(np.array([key(r.without) if r.without else 0 for r in requests], dtype=np.int64), sizes)
     km, nearest = neighbours.nearest(*(np.concatenate([getattr(t, a) for t in tables]) for a in ("lat", "lon", "keys")),
@@ -215,11 +215,6 @@ def score_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) -
         batch = reports = np.zeros(len(km))
     return Scores(requests, tables, ends - sizes, ends, np.concatenate(fixed) + bonus + batch,
                   np.concatenate(inside), km, nearest, bonus, reports)
-
-
-def _with_parts(regions: frozenset[str], gaz: Gazetteer) -> frozenset[str]:
-    """The regions named near a mention and the parts of each (Donbas: Donetsk and Luhansk oblasts)."""
-    return frozenset(regions | {part for region in regions for part in gaz.contains.get(region, ())})
 
 
 def rank(match: Match, gaz: Gazetteer, anchors: list[Place], regions: set[str]) -> list[tuple[float, Place, str]]:
@@ -246,7 +241,7 @@ def _first_guess(r: Request, gaz: Gazetteer, context: Context | None, setting) -
     key = (r.match.surface, r.regions, setting)
     place = table.alone.get(key)
     if place is None:
-        total = table.fixed_score(r.match.surface, _with_parts(r.regions, gaz))[0]
+        total = table.fixed_score(r.match.surface, gaz.with_parts(r.regions))[0]
         if context is not None:
             total = total + context.bonus(table.reports(context), np.zeros(1, dtype=np.int64))[0]
         place = table.alone[key] = table.places[int(np.argmax(total))]  # the first, on a tie, as `Scores.best`

@@ -86,8 +86,9 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     spans = sentences(text)
     spots = sorted([(m.start, gaz.places[m.candidates[0][0]].name) for m in matches
                     if all(gaz.places[pid].kind == "region" for pid, _ in m.candidates)] + located)
-    contexts = _regions_near(matches, spots, set(located), [end for _, end in spans])
-    matches = [with_spellings_in(m, c, gaz) for m, c in zip(matches, _regions_of_sentence(matches, spots, spans))]
+    sentence_of = _sentence_index(spans)
+    contexts = _regions_near(matches, spots, set(located), sentence_of)
+    matches = [with_spellings_in(m, c, gaz) for m, c in zip(matches, _regions_of_sentence(matches, spots, sentence_of))]
     # First guesses without neighbours; the places they find are the neighbours of the choice.
     first = _once([((id(m.candidates), m.surface, c), Request(m, c)) for m, c in zip(matches, contexts)],
                   lambda requests: first_guesses(requests, gaz, context))
@@ -106,8 +107,14 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     return _with_anaphors(text, spans, mentions, lex)
 
 
+def _sentence_index(spans: list[tuple[int, int]]) -> Callable[[int], int]:
+    """Which sentence of `spans` (sorted) a position stands in."""
+    starts = [start for start, _ in spans]
+    return lambda pos: bisect_right(starts, pos)
+
+
 def _regions_near(matches: list[Match], spots: list[tuple[int, str]], qualifiers: set[tuple[int, str]],
-                  ends: list[int]) -> list[frozenset[str]]:
+                  sentence_of: Callable[[int], int]) -> list[frozenset[str]]:
     """For each name, the regions named within REGION_REACH of it: before it, or in its own sentence, or
     as the qualifier of a name after it ("Novomykhaylivka, Donetsk" a sentence on). A region a later
     sentence names for its own sake ("drones over the Kyiv and Sumy regions") says nothing of a name
@@ -115,20 +122,17 @@ def _regions_near(matches: list[Match], spots: list[tuple[int, str]], qualifiers
     where = [pos for pos, _ in spots]
     near = []
     for m in matches:
-        i = bisect_right(ends, m.start)
-        sentence_end = ends[i] if i < len(ends) else ends[-1]
         around = spots[bisect_left(where, m.start - REGION_REACH):bisect_right(where, m.start + REGION_REACH)]
-        near.append(frozenset(name for pos, name in around if pos <= sentence_end or (pos, name) in qualifiers))
+        near.append(frozenset(name for pos, name in around
+                              if sentence_of(pos) <= sentence_of(m.start) or (pos, name) in qualifiers))
     return near
 
 
 def _regions_of_sentence(matches: list[Match], spots: list[tuple[int, str]],
-                         spans: list[tuple[int, int]]) -> list[frozenset[str]]:
+                         sentence_of: Callable[[int], int]) -> list[frozenset[str]]:
     """For each name, the regions named in its own sentence (a spelling is read as another language's only
     for the region its sentence names: "villages in the Kharkov Region - Krasnoye, Borisovka")."""
-    starts = [start for start, _ in spans]
-    sentence = lambda pos: bisect_right(starts, pos)  # noqa: E731
-    return [frozenset(name for pos, name in spots if sentence(pos) == sentence(m.start)) for m in matches]
+    return [frozenset(name for pos, name in spots if sentence_of(pos) == sentence_of(m.start)) for m in matches]
 
 
 ANAPHOR_SIZES = {"city": (20_000, None), "town": (1_000, 200_000), "village": (0, 20_000), "settlement": (0, 50_000),

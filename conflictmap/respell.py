@@ -233,18 +233,15 @@ def with_spellings_in(m: Match, regions: frozenset[str], gaz: Gazetteer) -> Matc
     ("five villages in the Kharkov Region - Strelechya, Krasnoye, Borisovka": Krasne and Borysivka of
     Kharkiv oblast, not the Krasnoye and Borisovka of Belgorod oblast). A city's name is its own ("fled
     Donetsk ... shelling in neighbouring Luhansk oblast")."""
-    if not regions or CYRILLIC.search(m.surface) or any(_inside(pid, regions, gaz) for pid, _ in m.candidates) \
+    inside = gaz.with_parts(regions)
+    if not regions or CYRILLIC.search(m.surface) or any(gaz.places[pid].region in inside for pid, _ in m.candidates) \
             or any(gaz.places[pid].kind != "settlement" or gaz.places[pid].population >= CITY
                    for pid, _ in m.candidates):
         return m
     known = {pid for pid, _ in m.candidates}
-    more = tuple(c for c in index(gaz).get(skeleton(m.surface), ()) if c[0] not in known and _inside(c[0], regions, gaz))
+    more = tuple(c for c in index(gaz).get(skeleton(m.surface), ()) if c[0] not in known
+                 and gaz.places[c[0]].region in inside)
     return Match(m.start, m.end, m.surface, m.candidates + more) if more else m
-
-
-def _inside(pid: str, regions: frozenset[str], gaz: Gazetteer) -> bool:
-    region = gaz.places[pid].region
-    return region in regions or any(region in gaz.contains.get(r, ()) for r in regions)
 
 
 def _qualified(text: str, end: int, lex) -> bool:
