@@ -125,6 +125,7 @@ def common_words() -> frozenset[str]:
     return frozenset(fold_name(w) for w in path.read_text(encoding="utf-8").split() if not w.startswith("#"))
 
 
+VOWELS = set("аеиоуыэюяіїє")
 COMMON_ZIPF = 3.5  # a word this frequent (wordfreq's Zipf scale: once in 300,000 words) is a common word...
 TOWN_SIZE = 100_000  # ...when no place it may name is a town this large («Харкова» is Kharkiv)
 
@@ -140,11 +141,21 @@ def write_common_words(gaz: Gazetteer) -> int:
         for key, cands in built.keys.items():
             if CYRILLIC.search(key) and " " not in key and all(
                     gaz.places[pid].kind == "settlement" and gaz.places[pid].population < TOWN_SIZE for pid, _ in cands) \
-                    and max(zipf_frequency(key, lang) for lang in LANGUAGES) >= COMMON_ZIPF:
+                    and max(zipf_frequency(form, lang) for form in _unfolded(key) for lang in LANGUAGES) >= COMMON_ZIPF:
                 words.add(key)
     header = "# Written by `python -m conflictmap.cyrillic`: frequent words that are also a case of a small place's name\n"
     (PACKAGE_DATA / COMMON_WORDS).write_text(header + "\n".join(sorted(words)) + "\n", encoding="utf-8")
     return len(words)
+
+
+def _unfolded(key: str) -> set[str]:
+    """The spellings a folded key may stand for: folding wrote й as и («мирный» is keyed «мирныи»), and
+    wordfreq knows only the word as written. Й stands after a vowel."""
+    forms = {key}
+    for i, ch in enumerate(key):
+        if ch == "и" and i and key[i - 1] in VOWELS:
+            forms |= {form[:i] + "й" + form[i + 1:] for form in forms}
+    return forms
 
 
 if __name__ == "__main__":

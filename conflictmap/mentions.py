@@ -64,7 +64,7 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces + [(start, end)]
 
 
-COORDINATED_REGIONS = re.compile(r"(?:\s*(?:,|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
+COORDINATED_REGIONS = re.compile(r"(?:\s*(?:,(?:\s*(?:and|or))?|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
 POSSESSIVE = re.compile(r"^[^,;.()]*?(?:'s|’s)\s+$")
 BIG_CITY = 50_000  # "Kharkiv, Sumy and Chernihiv": a city this large before a region's name starts a list
 CITY_POPULATION = 10_000  # a namesake this large is a city ("the city of X", "X City")
@@ -77,8 +77,8 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     confirmed: set[str] = set()  # word-like names the article has already used as places
     named = gaz.find(text)
     listed = _listed_with_a_place(text, named, gaz)
-    matches = [_as_region(text, m, gaz) for m, among in zip(named, listed)
-               if not _not_a_place(text, m, gaz, lex, confirmed, among)]
+    matches = [region for m, among in zip(named, listed)
+               if not _not_a_place(text, m, gaz, lex, confirmed, among) and (region := _as_region(text, m, gaz))]
     matches = [_as_city(text, m, gaz, lex) for m in respelled(text, matches, named, gaz, lex)]
     matches, located = _qualified(text, matches, gaz, lex)
     if not matches:
@@ -197,12 +197,13 @@ def _once(keyed: list[tuple[tuple, Request]], choose: Callable[[list[Request]], 
     return [chosen[k] for k, _ in keyed]
 
 
-def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match:
-    """"the Kursk and Belgorod regions": each name is a region, though the word stands only once."""
+def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match | None:
+    """"the Kursk and Belgorod regions": each name is a region, though the word stands only once; None
+    for a region the gazetteer does not hold ("the Volgograd and Rostov regions" are not Volgograd city)."""
     if not COORDINATED_REGIONS.match(text, m.end):
         return m
     regions = [p for p in gaz.lookup(f"{m.surface} region") if p.kind == "region"]
-    return replace(m, candidates=((regions[0].id, "region"),)) if regions else m
+    return replace(m, candidates=((regions[0].id, "region"),)) if regions else None
 
 
 def _as_city(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> Match:

@@ -19,7 +19,8 @@ import yaml
 from .config import PACKAGE_DATA
 from .wordmatch import Scanner, lower_pattern, lower_text, quick, required_strings
 
-BOUNDARY = quick(re.compile(r";|,\s+(?:after|since|while|but|which|who|whose|whereas|although|where|when|as"
+BOUNDARY = quick(re.compile(r";(?!\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)\w*\s+of|near|around|along)\b)"  # a list of places
+                      r"|,\s+(?:after|since|while|but|which|who|whose|whereas|although|where|when|as"
                       r"|using|saying|adding|citing|according to|referring to"
                       r"|після|коли|де|який|яка|яке|які|яку|якого|якої|яких|але|проте|однак|хоча|тоді як|а"  # Ukrainian
                       r"|после|когда|где|который|которая|которое|которые|которую|которого|которой|но|однако|хотя|а)\b"  # Russian
@@ -43,9 +44,12 @@ LIST_KIND = (r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:villages?|towns?|city|cities|
              r"|(?:с|м|смт|сщ|н\.\s?п|пгт|пос|г|село|селище|місто|город|поселок|посёлок)\.?\s+)?")
 LIST_SEPARATOR = re.compile(r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
                             r"|\s+in\s+the\s+[A-Z][\w'’-]+\s+(?:region|oblast|province))?"
-                            r"(?:\s+itself)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+)"
+                            r"(?:\s+itself)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+"
+                            r"|;\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)[\w-]*\s+of\s+[A-Z][\w'’-]+\s+)?)"
                             r"(?:(?:\d+\s+)?(?:near|in|around|at|outside)\s+)?" + LIST_KIND)
-# "X on June 24 and Y", "X in the Donetsk region and Y", "X - Y", "near X and in Y", "27 attacks near X and 11 near Y"
+# "X on June 24 and Y", "X in the Donetsk region and Y", "X - Y", "near X and in Y", "27 attacks near X and 11 near Y",
+# "near X; west of Avdiivka near Y" (a think-tank update's list)
+COORDINATED_BEFORE = re.compile(r"\w\s+(?:and|or|і|й|та|и|или|або)\s+(?:to\s+the\s+|на\s+|к\s+)?$")  # "near X and northwest of Y"
 RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|яка|яке|які|яку|де|коли|который|которая|которое|которую"
                            r"|которые|где|когда)\b[^,;]*$")
 LIST_WORDS = re.compile(r"\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)"
@@ -129,6 +133,8 @@ class Lexicon:
     origin_before: re.Pattern
     locator_before: re.Pattern
     reference_before: re.Pattern
+    compass_before: re.Pattern
+    inside_before: re.Pattern
     person_before: re.Pattern
     unit_before: re.Pattern  # a unit named for a place, its name in quotes
     river_before: re.Pattern  # a town's name here is its river's
@@ -189,6 +195,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    origin_before=lower(data["origin_before"]),
                    locator_before=re.compile(data["locator_before"], re.IGNORECASE),
                    reference_before=lower(data["reference_before"]),
+                   compass_before=lower(data["compass_before"]), inside_before=lower(data["inside_before"]),
                    person_before=re.compile(data["person_before"]), unit_before=re.compile(data["unit_before"]),
                    river_before=re.compile(data["river_before"], re.IGNORECASE),
                    place_before=re.compile(data["place_before"], re.IGNORECASE),
@@ -252,7 +259,14 @@ def find_signals(text: str, lex: Lexicon, low: str | None = None,
     claimants = [_named_in_full(text, m.start(), m.end(), side)
                  for side, matches in zip(lex.claimant_sides, found[n:]) for m in matches
                  if not (text[m.start():m.end()].isupper() and in_dateline(text, m.start(), m.end(), lex))]
-    return sorted(cues, key=lambda c: c.start), _longest(claimants)
+    return sorted(_outside_strikes(cues), key=lambda c: c.start), _longest(claimants)
+
+
+def _outside_strikes(cues: list[Cue]) -> list[Cue]:
+    """An assault's verb inside a strike's words is the strike's («дрон ВСУ атаковал автомобиль»)."""
+    strikes = [(c.start, c.end) for c in cues if c.frame == "strike"]
+    return [c for c in cues if c.frame != "assault"
+            or not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end) for a, b in strikes)]
 
 
 def _named_in_full(text: str, start: int, end: int, side: str) -> Claimant:
@@ -333,7 +347,7 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     ("clashed with Ukrainian forces and shelled near X"), but a place listed before it ("explosions in
     occupied Horlivka and Yasynuvata"). `speech`: the sentence's speech verbs."""
     before = max(s.start, span[0] - 50)
-    if lex.reference_before.search(s.low, before, span[0]):
+    if lex.reference_before.search(s.low, before, span[0]) and not _where_it_happened(s, span, before, lex, others):
         return []  # "west of Donetsk": a reference point, not where it happened
     origin = bool(lex.origin_before.search(s.low, before, span[0]))
     coded = lex.coded_to.search(s.low, before, span[0]) if "(" in s.low[before:span[0]] else None
@@ -361,6 +375,18 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     if described and all(described.status != r.status for r in readings):
         readings.append(_reading(s, span, described, _gap(span, described), lex, claimants, speech, SECONDARY))
     return [r for r in readings if r.status]
+
+
+def _where_it_happened(s: Sentence, span: tuple[int, int], before: int, lex: Lexicon,
+                       others: tuple[tuple[int, int], ...]) -> bool:
+    """A reference point that is where it happened: "in the south of Avdiivka"; "advanced southwest of
+    Avdiivka" where no other settlement stands for the verb, or "near Chasiv Yar and northwest of Avdiivka"."""
+    if lex.inside_before.search(s.low, before, span[0]):
+        return True
+    compass = lex.compass_before.search(s.low, before, span[0])
+    if not compass:
+        return False
+    return not any(o != span for o in others) or COORDINATED_BEFORE.search(s.low, before, compass.start()) is not None
 
 
 def _described(s: Sentence, span: tuple[int, int], cues: list[Cue]) -> Cue | None:

@@ -848,3 +848,52 @@ def test_a_village_placed_at_its_hromada_says_so_in_popup_and_exports(samples_ev
     assert "hromada&#x27;s centre" in data["located"][data["place"][0]]  # escaped for the page
     header, row = export.events_csv([approximate]).splitlines()[:2]
     assert "located" in header.split(",") and ",hromada," in row
+
+
+# Regions listed before one plural "regions" are each a region; one the gazetteer lacks is no city.
+@pytest.mark.parametrize("text, expected", [
+    ("Air defences destroyed drones over the Kursk, Belgorod, and Bryansk regions overnight, the ministry said.",
+     {"Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast"}),  # wire copy, serial comma
+    ("Drones were downed across the Belgorod, Volgograd and Rostov regions, the ministry wrote on Telegram.",
+     {"Belgorod Oblast", "Rostov Oblast"}),  # Telegram: Volgograd region is not Volgograd city
+    ("Shelling hit Kupiansk in the Kharkiv region overnight.", {"Kupiansk"}),  # a qualifier stays one
+])
+def test_regions_listed_before_one_plural(gaz, text, expected):
+    assert places(gaz, text) == expected
+
+
+# Air defence that repels a drone or missile attack tells of a strike, not of fighting on the ground.
+@pytest.mark.parametrize("text, expected", [
+    ("Air defences repelled a drone attack on Kharkiv overnight, the mayor said.", {("Kharkiv", "struck")}),
+    ("The governor said air defence had repelled an attack on the city by eight UAVs. Belgorod was hit.",
+     {("Belgorod", "struck")}),  # regional press
+    ("Ukrainian troops repelled a Russian assault near Robotyne.", {("Robotyne", "contested")}),  # still a fight
+    ("A drone strike destroyed an oil tank at a depot in Novoshakhtinsk.", {("Novoshakhtinsk", "struck")}),
+    ("Ukrainian troops destroyed two tanks near Robotyne.", {("Robotyne", "contested")}),  # armour: a fight
+])
+def test_air_defence_and_storage_tanks(gaz, text, expected):
+    assert {(p, s) for p, s, _ in found(gaz, text)} == expected
+
+
+# A compass reference is where it happened when no other settlement stands for the verb, or when it is
+# coordinated with one; a point at a distance, or beside a named village, only locates.
+@pytest.mark.parametrize("text, expected", [
+    ("Russian forces recently advanced southwest of Avdiivka, geolocated footage indicates.",
+     {("Avdiivka", "contested")}),  # think-tank update
+    ("Russian troops made confirmed advances to the south and southwest of Avdiivka.", {("Avdiivka", "contested")}),
+    ("Fighting continued in the southern part of Vovchansk, the brigade said.", {("Vovchansk", "contested")}),
+    ("Russian forces attacked near Kyslivka, southeast of Kupiansk.", {("Kyslivka", "contested")}),
+    ("Ukrainian forces advanced near Klishchiivka, about 7 km southwest of Bakhmut.", {("Klishchiivka", "contested")}),
+    ("Russian troops shelled a village 10 km northwest of Bakhmut.", set()),  # an unnamed place at a distance
+])
+def test_a_compass_reference_with_nothing_else_is_where_it_happened(gaz, text, expected):
+    assert {(p, s) for p, s, _ in found(gaz, text)} == expected
+
+
+# A think-tank update lists places under one verb, separated by semicolons.
+def test_a_semicolon_list_of_places_shares_its_verb(gaz):
+    text = ("Positional fighting continued northwest of Avdiivka near Stepove; west of Avdiivka near Sieverne; "
+            "and southwest of Avdiivka near Pervomaiske.")
+    assert {"Stepove", "Sieverne", "Pervomaiske"} <= places(gaz, text)
+    assert places(gaz, "Russian forces attacked near Robotyne; the mayor of Zaporizhzhia thanked rescuers.") \
+        == {"Robotyne"}  # a clause of its own

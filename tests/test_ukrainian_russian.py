@@ -533,3 +533,38 @@ def test_quote_is_the_cyrillic_sentence(gaz):
     (event,) = events_of(gaz, text, "uk")
     assert event.quote == "Росіяни обстріляли Херсон учора."
 
+
+
+# --- drones, the civilians, the compass ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a governor's channel: settlements attacked with drones are struck, not assaulted
+    ("ВСУ атаковали три населенных пункта в Белгородской области при помощи дронов, сообщил губернатор.", "ru",
+     {("Belgorod Oblast", "struck")}),
+    ("Около хутора Журавлевка дрон ВСУ атаковал автомобиль, сообщил губернатор.", "ru", {("Zhuravlyovka", "struck")}),
+    ("В Грайвороне в результате атаки пробита кровля частного дома.", "ru", {("Grayvoron", "struck")}),
+    ("Росіяни атакували Нікополь за допомогою дронів, повідомив голова ОВА.", "uk", {("Nikopol", "struck")}),
+    ("Внаслідок атаки на Херсон пошкоджено будинок.", "uk", {("Kherson", "struck")}),
+    # troops that attack a village assault it
+    ("Российские подразделения атаковали позиции ВСУ у Работино.", "ru", {("Robotyne", "contested")}),
+])
+def test_an_attack_with_drones_is_a_strike(gaz, text, language, expected):
+    assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Мирный житель, находившийся за рулем, погиб от полученных ранений.", "ru"),  # a civilian, not Myrnyi
+    ("Мирные жители укрылись в подвале.", "ru"),
+    ("Мирний житель дістав поранення, повідомили в ОВА.", "uk"),
+])
+def test_a_civilian_is_no_place(gaz, text, language):
+    assert not told(gaz, text, language)
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Российские войска продвинулись к югу от Новомихайловки, сообщил военкор.", "ru", {("Novomykhailivka", "contested")}),
+    ("Бої тривають у південній частині Покровська, повідомили в бригаді.", "uk", {("Pokrovsk", "contested")}),
+    ("Ворог атакував біля Степового, за 10 кілометрів на захід від Авдіївки.", "uk", {("Stepove", "contested")}),
+])
+def test_a_compass_reference_alone_is_where_it_happened(gaz, text, language, expected):
+    assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
