@@ -83,7 +83,7 @@ def _grammar(language: str) -> Grammar:
         (w["this_year"], lambda g, pub: f"{pub.year:04d}"),
         (rf"{num}\s+{unit}\s+{w['ago']}", _ago),
         (rf"{w['since']}\s+{year}\s+{w['year_word']}", lambda g, pub: f"{g['year']}/{_day(pub)}"),
-        (rf"(?:{w['in']}\s+)?{year}\s+{w['year_word']}", lambda g, pub: g["year"]),
+        (rf"(?:{w['in']}\s+)?{year}\s+{w['year_word']}(?!\s*{w['born']})", lambda g, pub: g["year"]),
         (rf"(?P<last>{w['last']})\s+{season_last}", _season),
         (season, _season),
     ]

@@ -28,6 +28,7 @@ AFTER_CLAUSE = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:after|після|после)
 PERIOD_OF = re.compile(r"\bof$|-long$", re.IGNORECASE)
 ASIDE = re.compile(r"\s*\([^()]{1,60}\)")  # a parenthesis right after a date: "(as reported)", "(between 10 and 14 May)"
 IN_ASIDE = re.compile(r"\s?\([^()]{0,38}$")  # a parenthesis the place stands in: "(coded to X)", "(near X)"
+LANDMARK = 100_000  # a city this large, named as a compass reference, only locates
 OWN_VERB_REACH = 25  # a region's cue this close to it is about the region itself
 DOUBT = 0.4  # confidence kept for a place far from all the others the article names
 ANAPHOR = 0.85  # confidence kept for a place named as "the city" after its name
@@ -138,8 +139,10 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
     others = tuple(span for span, m in zip(spans, group) if m.place.kind == "settlement"
                    and not lex.reference_before.search(found.low, max(base, span[0] - 50), span[0])
                    and not lex.direction_after.match(article.text, span[1]))
-    readings = _change_of_hands_only(group, [read_status(sentence, span, found.cues[base], found.claimants[base],
-                                                         found.speech[base], lex, others) for span in spans])
+    readings = _change_of_hands_only(group, [[] if _a_landmark(m, span, found.low, lex)
+                                             else read_status(sentence, span, found.cues[base], found.claimants[base],
+                                                              found.speech[base], lex, others)
+                                             for m, span in zip(group, spans)])
     if not any(readings):
         return []
     firsts = [r[0] if r else None for r in readings]
@@ -162,6 +165,13 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
                       "place": m.why, "surface": m.surface, "located": m.place.precision,
                       **({"extent": _extent(found.low, reading, span, lex)} if m.place.kind == "region" else {})}))
     return out
+
+
+def _a_landmark(m: Mention, span: tuple[int, int], low: str, lex: Lexicon) -> bool:
+    """A city too large to stand for the fighting on its compass side: "fighting north of Kharkiv" is not
+    in Kharkiv, though "advanced southwest of Avdiivka" is at Avdiivka."""
+    before = max(m.sentence_start, span[0] - 50)
+    return m.place.population >= LANDMARK and lex.compass_before.search(low, before, span[0]) is not None
 
 
 def _change_of_hands_only(group: list[Mention], readings: list[list]) -> list[list]:

@@ -330,7 +330,8 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
     after = text[m.end:m.end + 80]
     if lex.organisation_after.match(after) or lex.unit_before.search(text, max(0, m.start - 40), m.start) \
             or (_after_a_capital(text, m.start) and lex.person_before.search(text, max(0, m.start - 30), m.start)) \
-            or (lex.person_before.fullmatch(m.surface + " ") and SURNAME_AFTER.match(text, m.end)):
+            or (lex.person_before.fullmatch(m.surface + " ") and SURNAME_AFTER.match(text, m.end)) \
+            or lex.people.fullmatch(m.surface):
         return True  # a unit, or a person: "Volodymyr Rogov", "governor Oleh Kiper" (Oleh is a village too)
     if lex.river_before.search(text, max(0, m.start - 30), m.start) and _names_settlements(m, gaz) \
             and not COORDINATED_REGIONS.match(text, m.end):

@@ -134,6 +134,7 @@ class Lexicon:
     locator_before: re.Pattern
     reference_before: re.Pattern
     compass_before: re.Pattern
+    target_before: re.Pattern
     inside_before: re.Pattern
     person_before: re.Pattern
     unit_before: re.Pattern  # a unit named for a place, its name in quotes
@@ -162,6 +163,7 @@ class Lexicon:
     respell_name: re.Pattern  # a capitalised name shaped like a place's, that the gazetteer may spell otherwise
     respell_before: re.Pattern  # what makes such a name a place (respell.py)
     hromada_after: re.Pattern  # after an adjective that names a hromada (Cyrillic: English has its keys)
+    people: re.Pattern  # surnames that are also a case of a village's name (Cyrillic)
     language: str = "en"
 
 
@@ -196,6 +198,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    locator_before=re.compile(data["locator_before"], re.IGNORECASE),
                    reference_before=lower(data["reference_before"]),
                    compass_before=lower(data["compass_before"]), inside_before=lower(data["inside_before"]),
+                   target_before=lower(data["target_before"]),
                    person_before=re.compile(data["person_before"]), unit_before=re.compile(data["unit_before"]),
                    river_before=re.compile(data["river_before"], re.IGNORECASE),
                    place_before=re.compile(data["place_before"], re.IGNORECASE),
@@ -218,6 +221,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    answered=lower(data["answered"]), respell_name=re.compile(data["respell_name"]),
                    respell_before=re.compile(data.get("respell_before") or data["place_before"], re.IGNORECASE),
                    hromada_after=re.compile(data.get("hromada_after", NOTHING)),
+                   people=re.compile(data.get("people", NOTHING)),
                    language=language))
 
 
@@ -259,7 +263,13 @@ def find_signals(text: str, lex: Lexicon, low: str | None = None,
     claimants = [_named_in_full(text, m.start(), m.end(), side)
                  for side, matches in zip(lex.claimant_sides, found[n:]) for m in matches
                  if not (text[m.start():m.end()].isupper() and in_dateline(text, m.start(), m.end(), lex))]
-    return sorted(_outside_strikes(cues), key=lambda c: c.start), _longest(claimants)
+    cues = [c for c in _outside_strikes(cues) if not (c.frame == "weapon" and _a_target(low, c, lex))]
+    return sorted(cues, key=lambda c: c.start), _longest(claimants)
+
+
+def _a_target(low: str, cue: Cue, lex: Lexicon) -> bool:
+    """A weapon named as what was destroyed is no one's arm ("destroyed a Ukrainian howitzer")."""
+    return lex.target_before.search(low, max(0, cue.start - ADJECTIVE_REACH), cue.start) is not None
 
 
 def _outside_strikes(cues: list[Cue]) -> list[Cue]:
@@ -425,7 +435,7 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
     elif status == "claimed" and lex.denial.search(s.low, s.start, s.end):
         status = "contested"  # "Kyiv denied Russia had captured X", «інформація про захоплення X не відповідає дійсності»
     elif status == "claimed" and (lex.attempt.search(s.low, max(clause_start, cue.start - 40), cue.start)
-                                  or cue.frame == "capture" and _takes_positions(s, span, cue, lex)
+                                  or cue.frame in ("capture", "control") and _takes_positions(s, span, cue, lex)
                                   or cue.frame == "withdrawal" and cue.end <= span[0]
                                   and lex.left_near.fullmatch(s.low, cue.end, span[0])):
         status = "contested"  # "tried to capture X", "captured positions near X", "pulled back from villages

@@ -897,3 +897,31 @@ def test_a_semicolon_list_of_places_shares_its_verb(gaz):
     assert {"Stepove", "Sieverne", "Pervomaiske"} <= places(gaz, text)
     assert places(gaz, "Russian forces attacked near Robotyne; the mayor of Zaporizhzhia thanked rescuers.") \
         == {"Robotyne"}  # a clause of its own
+
+
+# Forces that occupy a place take it; forces in control of it hold it; positions occupied near it are a fight.
+@pytest.mark.parametrize("text, expected", [
+    ("Geolocated footage indicates that Russians occupied Pishchane on July 20, the think tank reported.",
+     {("Pishchane", "claimed", "russian")}),  # the actor's side, though a third party tells it
+    ("Russian forces now occupy the village of Zaporizke, according to DeepState.", {("Zaporizke", "claimed", "russian")}),
+    ("The ministry said its forces were now in control of Novoselivka.", {("Novoselivka", "claimed", "")}),
+    ("Russian troops occupied positions near Robotyne, a brigade spokesman said.", {("Robotyne", "contested", "russian")}),
+])
+def test_forces_that_occupy_a_place(gaz, text, expected):
+    assert {(e.place.name, e.status, e.side) for e in read(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fighting north and northeast of Kharkiv continued, the regional governor said.", set()),  # a landmark
+    ("Bakhmut had 70,000 residents before Russia launched its full-scale invasion of Ukraine in February 2022.",
+     set()),  # the invasion of a country is no assault on the town the sentence describes
+    ("Russia launched a new offensive near Vovchansk in May.", {("Vovchansk", "contested")}),
+    ("Russia said in July it had taken its first village in Dnipropetrovsk.", {("Dnipropetrovsk Oblast", "claimed")}),
+])
+def test_what_locates_and_what_is_a_country(gaz, text, expected):
+    assert {(p, s) for p, s, _ in found(gaz, text)} == expected
+
+
+def test_a_weapon_destroyed_is_the_target_not_the_actor(gaz):
+    assert the(gaz, "A Russian drone destroyed a Ukrainian howitzer near Orikhiv.", "Orikhiv").side == "russian"
+    assert the(gaz, "A Ukrainian HIMARS strike hit Tokmak overnight.", "Tokmak").side == "ukrainian"

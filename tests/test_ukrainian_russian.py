@@ -568,3 +568,35 @@ def test_a_civilian_is_no_place(gaz, text, language):
 ])
 def test_a_compass_reference_alone_is_where_it_happened(gaz, text, language, expected):
     assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a birth year is no date of the event
+    ("В результате обстрела Горловки погибла женщина 1963 года рождения.", "ru", {("Horlivka", "struck", FRIDAY)}),
+    ("Внаслідок обстрілу Херсона загинув чоловік 1958 р.н.", "uk", {("Kherson", "struck", FRIDAY)}),
+    ("Херсон обстріляли у 2023 році.", "uk", {("Kherson", "struck", "2023")}),
+    # a hospital's town is where the wounded were taken, not where it happened
+    ("Под Белгородом ранен мужчина, его госпитализировали в Курск.", "ru", {("Belgorod", "struck", FRIDAY)}),
+    ("У Нікополі поранено жінку, її доставили до лікарні Дніпра.", "uk", {("Nikopol", "struck", FRIDAY)}),
+])
+def test_birth_years_and_hospitals(gaz, text, language, expected):
+    assert told(gaz, text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, claimant", [
+    ("Подразделения «Южной» группировки войск освободили село Дальнее.", "ru", "«Южной» группировки войск"),
+    ("Бійці «Південного» угруповання військ відбили атаку біля Роботиного.", "uk", "«Південного» угруповання військ"),
+])
+def test_a_group_of_forces_in_quotes_claims_and_is_no_place(gaz, text, language, claimant):
+    (event,) = [e for e in events_of(gaz, text, language) if e.confidence >= 0.5]
+    assert event.claimant == claimant and event.place.name not in ("Pivdenne", "Yuzhne")
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Про це йдеться в дописі Залужного у Фейсбуці.", "uk", set()),  # a surname, not Zaluzhne
+    ("Захоплення укріпрайонів дало змогу розгорнути контрнаступ на Балаклію.", "uk",
+     {("Balakliia", "contested")}),  # fortified areas taken: fighting, not the town taken
+    ("Военкоры сообщили о захвате лесного массива у Терного.", "ru", {("Terny", "contested")}),
+])
+def test_people_and_positions(gaz, text, language, expected):
+    assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
