@@ -172,7 +172,7 @@ RULES: list[tuple[str, object]] = NUMERIC_RULES[:1] + [
      + r"(?:\s+of\b|-long\b|\s+(?:siege|battle|campaign|offensive))", _period),
     (r"(?:at|over|during)\s+the\s+weekend|(?:last|this)\s+weekend", _weekend),
     (r"since\s+" + _YEAR + r"(?![-\d])", lambda g, pub: f"{g['year']}/{_day(pub)}"),
-    (r"(?:in|by|during|of|from)\s+" + _YEAR + r"(?![-\d])", lambda g, pub: g["year"]),
+    (r"(?<!born )(?:in|by|during|of|from)\s+" + _YEAR + r"(?![-\d])", lambda g, pub: g["year"]),  # not a birth year
     (r"(?P<year>20[0-3]\d)(?=\s+[a-z])", lambda g, pub: g["year"]),  # "Ukraine's 2023 counteroffensive"
 ]
 _SCANNER = Scanner([pat for pat, _ in RULES], joiners="-")

@@ -336,8 +336,8 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
     if lex.river_before.search(text, max(0, m.start - 30), m.start) and _names_settlements(m, gaz) \
             and not COORDINATED_REGIONS.match(text, m.end):
         return True  # "the left bank of the Dnipro": the river
-    if lex.district.fullmatch(m.surface) or lex.district.fullmatch(m.surface + after[:len(" district")]):
-        return True  # "Lozivskyi district", "Kharkiv's Kyivskyi district": a district, not a village or another city's
+    if lex.district.fullmatch(m.surface) or lex.district.match(text, m.start):
+        return True  # "Lozivskyi district", "the Kyivskyi and Shevchenkivskyi districts": districts, not villages
     key = fold_name(m.surface)
     if key in gaz.common_words and key not in confirmed:
         if not (listed or _reads_as_place(text, m, gaz, lex)):

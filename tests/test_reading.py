@@ -925,3 +925,28 @@ def test_what_locates_and_what_is_a_country(gaz, text, expected):
 def test_a_weapon_destroyed_is_the_target_not_the_actor(gaz):
     assert the(gaz, "A Russian drone destroyed a Ukrainian howitzer near Orikhiv.", "Orikhiv").side == "russian"
     assert the(gaz, "A Ukrainian HIMARS strike hit Tokmak overnight.", "Tokmak").side == "ukrainian"
+
+
+# A regional administration's incident notes: a district attacked is struck; a birth year is no date.
+@pytest.mark.parametrize("text, expected", [
+    ("At night, the Russian army attacked the Nikopol district twice, the regional administration said.",
+     {("Nikopol", "struck", PUBLISHED)}),
+    ("After the shelling of Nikopol, a man born in 1954 was taken to hospital.", {("Nikopol", "struck", PUBLISHED)}),
+    ("A man was wounded in Marhanets, the Head of the Dnipropetrovsk Regional Council posted on Telegram.",
+     {("Marhanets", "struck", PUBLISHED)}),  # a council named for its region is no event of the region
+    ("Shelling hit the Kyivskyi and Shevchenkivskyi districts of Kharkiv.", {("Kharkiv", "struck", PUBLISHED)}),
+])
+def test_incident_notes_of_a_regional_administration(gaz, text, expected):
+    assert found(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The General Staff said Hrianykivka was being shelled, but made no mention of an assault.",
+     {("Hrianykivka", "struck")}),
+    ("The village lies southeast of Kupiansk, which Russian forces have been pushing to take over.",
+     {("Kupiansk", "contested")}),  # an attempt told in a relative clause
+    ("Ukrainian forces are clearing remaining Russian troops in Kupiansk, the brigade said.",
+     {("Kupiansk", "contested")}),
+])
+def test_what_a_briefing_leaves_out_and_what_goes_on(gaz, text, expected):
+    assert {(p, s) for p, s, _ in found(gaz, text)} == expected

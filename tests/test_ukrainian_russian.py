@@ -600,3 +600,14 @@ def test_a_group_of_forces_in_quotes_claims_and_is_no_place(gaz, text, language,
 ])
 def test_people_and_positions(gaz, text, language, expected):
     assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Сейчас ВС РФ зачищают населенный пункт Куриловка, сообщает группировка «Запад».", "ru", {("Kurylivka", "contested")}),
+    ("Сили оборони зачищають Курилівку від ворога, повідомив речник.", "uk", {("Kurylivka", "contested")}),
+    ("ВС РФ зачистили Куриловку.", "ru", {("Kurylivka", "claimed")}),  # cleared: taken
+    ("Внаслідок атаки пошкоджено оселі у Дніпровському та Шевченківському районах Запоріжжя.", "uk",
+     {("Zaporizhzhia", "struck")}),  # a city's districts, not the village of Dniprovske
+])
+def test_clearing_goes_on_and_a_city_s_districts(gaz, text, language, expected):
+    assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
