@@ -33,6 +33,9 @@ CLAUSE_OF_ITS_OWN = {"while", "whereas", "but", "although", "however", "", "ал
 # air units, near Bakhmut"): the words after it go on with the clause it interrupts.
 INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose|який|яка|яке|які|который|которая|которое|которые)\b[^,;.()]{1,60},"
                                r"(?=\s+(?:near|in|at|on|around|outside|towards?|into|біля|поблизу|у|в|на|під|около|под)\b)")
+RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where|який|яка|яке|які|де|который|которая|которое|которые|где)\b"
+                            r"[^,;.()]{1,120},\s+")  # "X, which came under attack, ..."
+MEASURE_ASIDE = re.compile(r"\(\s*(?:about |some |around |nearly )?\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi|км)\s*\)")
 COLON_SPEAKER = re.compile(r"\s*:\s")
 WORD = re.compile(r"\w")
 POSSESSIVE = re.compile(r"['’]s?\b")
@@ -42,13 +45,16 @@ PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 # the kind of place before the next item: "and the nearby villages of Y", «та с. Y», «и пгт Y»
 LIST_KIND = (r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:villages?|towns?|city|cities|settlements?)\s+of\s+"
              r"|(?:с|м|смт|сщ|н\.\s?п|пгт|пос|г|село|селище|місто|город|поселок|посёлок)\.?\s+)?")
-LIST_SEPARATOR = re.compile(r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
-                            r"|\s+in\s+the\s+[A-Z][\w'’-]+\s+(?:region|oblast|province))?"
+LOCATED = (r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
+           r"|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province))?")
+UNPLACED_ITEM = r"(?:,\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?" + LOCATED + r"(?=,))?"  # a name the gazetteer lacks
+LIST_SEPARATOR = re.compile(LOCATED + UNPLACED_ITEM +
                             r"(?:\s+itself)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+"
                             r"|;\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)[\w-]*\s+of\s+[A-Z][\w'’-]+\s+)?)"
                             r"(?:(?:\d+\s+)?(?:near|in|around|at|outside)\s+)?" + LIST_KIND)
 # "X on June 24 and Y", "X in the Donetsk region and Y", "X - Y", "near X and in Y", "27 attacks near X and 11 near Y",
-# "near X; west of Avdiivka near Y" (a think-tank update's list)
+# "near X; west of Avdiivka near Y" (a think-tank update's list), "X in the southeastern Zaporizhzhia region,
+# Dehtiarne in northeastern Kharkiv region, and Y" (an item between that the gazetteer does not hold)
 COORDINATED_BEFORE = re.compile(r"\w\s+(?:and|or|і|й|та|и|или|або)\s+(?:to\s+the\s+|на\s+|к\s+)?$")  # "near X and northwest of Y"
 RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|яка|яке|які|яку|де|коли|который|которая|которое|которую"
                            r"|которые|где|когда)\b[^,;]*$")
@@ -336,11 +342,17 @@ class Sentence(NamedTuple):
 
 
 def clause_distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
-    """Characters between two spans, plus a penalty for each clause boundary between them."""
+    """Characters between two spans, plus a penalty for each clause boundary between them. A relative
+    clause right after the first span (`a`, the place) and closed before the second is read past: "In
+    Kyiv, which came under heavy attack, four people were injured"."""
     lo, hi = (a[1], b[0]) if a[0] <= b[0] else (b[1], a[0])
     if hi <= lo:
         return 0
-    boundaries = len(BOUNDARY.findall(text, lo, hi)) - len(INSERTED_RELATIVE.findall(text, lo, hi))
+    aside = RELATIVE_ASIDE.match(text, lo, hi) if a[0] <= b[0] else None
+    if aside:
+        lo = aside.end()
+    boundaries = (len(BOUNDARY.findall(text, lo, hi)) - len(INSERTED_RELATIVE.findall(text, lo, hi))
+                  - 2 * len(MEASURE_ASIDE.findall(text, lo, hi)))
     return (hi - lo) + BOUNDARY_PENALTY * boundaries + (MAX_DISTANCE if _leaves_relative(text, lo, hi) else 0)
 
 

@@ -950,3 +950,18 @@ def test_incident_notes_of_a_regional_administration(gaz, text, expected):
 ])
 def test_what_a_briefing_leaves_out_and_what_goes_on(gaz, text, expected):
     assert {(p, s) for p, s, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # wire copy: an aside between a place and its verb
+    ("The settlement of Yampil, about 20 km (12 miles) from the border, was hit with four guided bombs, Sumy "
+     "regional prosecutors said.", {("Yampil’", "struck")}),
+    ("In Kyiv, which came under one of the heaviest attacks of the war so far, four people were injured, the mayor said.",
+     {("Kyiv", "struck")}),
+    # a list whose middle item the gazetteer may not hold, each with its region
+    ("The ministry named the captured settlements as Kamianske in the southeastern Zaporizhzhia region, Zarichne in "
+     "northeastern Kharkiv region, and Popiv Yar in Donetsk region.",
+     {("Kamianske", "claimed"), ("Zarichne", "claimed"), ("Popiv Yar", "claimed")}),
+])
+def test_asides_and_lists_of_wire_copy(gaz, text, expected):
+    assert {(p, s) for p, s, _ in found(gaz, text)} == expected
