@@ -20,7 +20,7 @@ from .homonyms import Neighbours, Request, choose_all, first_guesses, with_doubt
 from .models import Mention
 from .names import EMOJI, fold_name
 from .raions import in_raion, raion_after
-from .respell import respelled, with_spellings_in
+from .respell import VILLAGE_BEFORE, VILLAGE_NAMED, respelled, with_spellings_in
 from .status import Lexicon, in_dateline, joins_a_list
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "vs", "u.s",
@@ -31,6 +31,10 @@ END_PUNCTUATION = ".!?…"
 # a line break, or end punctuation (and closing quotes) and space before a capital; no look-behind,
 # which would make the engine try every position
 _BREAK = re.compile(r"\n\s*|[" + END_PUNCTUATION + EMOJI + r"][\"”’»)\ufe0f" + EMOJI + r"]*\s+(?=[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
+# a log line's heading, read with the sentence after it: «22:30 – Чугуївська ТГ, с. Велика Бабка. Внаслідок
+# влучання ... постраждало 3 особи», "Kharkiv. Explosions were heard"
+HEADING = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*[–—-]\s*)?(?:[\w'’-]+\s+(?:ТГ|громада|hromada|community),\s*)?"
+                     r"(?:(?:с|м|смт|сел|пос|пгт|г)\.\s*)?[A-ZА-ЯІЇЄҐ][\w'’-]*(?:[\s-][A-ZА-ЯІЇЄҐ][\w'’-]*){0,2}\.")
 MAX_SENTENCE = 1500  # characters
 REGION_REACH = 300  # characters: a region named this close to a place helps choose among its homonyms
 T = TypeVar("T")
@@ -44,7 +48,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         cut = m.start() + (text[m.start()] in END_PUNCTUATION)  # the sentence keeps its full stop
         if "\n" not in m.group(0):
             word = text[max(0, cut - 6):cut].split()[-1:] or [""]
-            if word[0].rstrip(".").lower() in ABBREVIATIONS:
+            if word[0].rstrip(".").lower() in ABBREVIATIONS or HEADING.fullmatch(text, start, cut):
                 continue
         if text[start:cut].strip():
             spans.extend(_bounded(text, start, cut))
@@ -64,6 +68,7 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces + [(start, end)]
 
 
+VILLAGES_OF = re.compile(r"\s+(?:province|region|oblast)?\s*(?:villages|towns|settlements|hamlets|communities)\s+of\b")
 COORDINATED_REGIONS = re.compile(r"(?:\s*(?:,(?:\s*(?:and|or))?|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
 POSSESSIVE = re.compile(r"^[^,;.()]*?(?:'s|’s)\s+$")
 BIG_CITY = 50_000  # "Kharkiv, Sumy and Chernihiv": a city this large before a region's name starts a list
@@ -96,6 +101,7 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     chosen = with_doubts_rechecked(_once([((id(m.candidates), c, f.id), Request(m, c, f.id))
                                           for m, c, f in zip(matches, contexts, first)],
                                          lambda requests: choose_all(requests, gaz, neighbours)))
+    chosen = _one_sense(matches, chosen)
     mentions, si = [], 0
     for match, (place, why, doubt, others, margin) in zip(matches, chosen):
         while si < len(spans) - 1 and spans[si][1] <= match.start:
@@ -105,6 +111,23 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
         mentions.append(Mention(place, match.surface, match.start, match.end, text[s_start:s_end], s_start,
                                 others, why, doubtful=doubtful, certainty=_certainty(place, margin)))
     return _with_anaphors(text, spans, mentions, lex)
+
+
+def _one_sense(matches: list[Match], chosen: list) -> list:
+    """A name an article uses again means the same place again: each use takes the choice its surest use
+    made («бои в Артемовске» a sentence after «окрестностях Артемовска» is Bakhmut still, though the
+    sentence names a Luhansk unit). A use whose region was named with it has candidates of its own."""
+    uses: dict[frozenset, list[int]] = {}
+    for i, m in enumerate(matches):
+        if len(m.candidates) > 1:
+            uses.setdefault(frozenset(pid for pid, _ in m.candidates), []).append(i)
+    out = list(chosen)
+    for group in uses.values():
+        if len({chosen[i].place.id for i in group}) > 1:
+            surest = chosen[max(group, key=lambda i: chosen[i].margin)]
+            for i in group:
+                out[i] = surest
+    return out
 
 
 def _sentence_index(spans: list[tuple[int, int]]) -> Callable[[int], int]:
@@ -199,8 +222,9 @@ def _once(keyed: list[tuple[tuple, Request]], choose: Callable[[list[Request]], 
 
 def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match | None:
     """"the Kursk and Belgorod regions": each name is a region, though the word stands only once; None
-    for a region the gazetteer does not hold ("the Volgograd and Rostov regions" are not Volgograd city)."""
-    if not COORDINATED_REGIONS.match(text, m.end):
+    for a region the gazetteer does not hold ("the Volgograd and Rostov regions" are not Volgograd city).
+    So is a name that qualifies villages ("the Donetsk villages of Blahodatne and Neskuchne")."""
+    if not (COORDINATED_REGIONS.match(text, m.end) or VILLAGES_OF.match(text, m.end)):
         return m
     regions = [p for p in gaz.lookup(f"{m.surface} region") if p.kind == "region"]
     return replace(m, candidates=((regions[0].id, "region"),)) if regions else None
@@ -336,6 +360,10 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
     if lex.river_before.search(text, max(0, m.start - 30), m.start) and _names_settlements(m, gaz) \
             and not COORDINATED_REGIONS.match(text, m.end):
         return True  # "the left bank of the Dnipro": the river
+    hromada = lex.hromada_after.match(text[m.end:m.end + 120])
+    if hromada and (VILLAGE_NAMED.match(text, m.end + hromada.end())
+                    or VILLAGE_BEFORE.search(text, max(0, m.start - 60), m.start)):
+        return True  # «Чугуївська ТГ, с. Велика Бабка», «с. Бабаї, Височанська ТГ»: the hromada locates the village
     if lex.district.fullmatch(m.surface) or lex.district.match(text, m.start):
         return True  # "Lozivskyi district", "the Kyivskyi and Shevchenkivskyi districts": districts, not villages
     key = fold_name(m.surface)

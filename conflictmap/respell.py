@@ -37,6 +37,9 @@ MIN_SKELETON = 5  # shorter skeletons (Pisky: psk) name too many places...
 MIN_QUALIFIED = 4  # ...unless the oblast is named after it ("Elenovka, Donetsk")
 MIN_SOUND = 5  # a shorter Cyrillic sound is too common to tell a place by
 CYRILLIC_LANGUAGES = ("uk", "ru")
+VILLAGE_NAMED = re.compile(r",?\s*(?:між\s+|между\s+|біля\s+|около\s+)?(?:с|смт|сел|м|пос|пгт|село|селище|місто|поселок)\.?"
+                           r"\s+[А-ЯІЇЄҐЁ]")  # «ТГ, с. X», «ТГ, між с. X та с. Y»
+VILLAGE_BEFORE = re.compile(r"\b(?:с|смт|сел|м|пос|пгт)\.\s*[А-ЯІЇЄҐЁ][\w'’-]*(?:\s+[А-ЯІЇЄҐЁ][\w'’-]*)?,\s*$")  # «с. Бабаї, ... ТГ»
 CITY = 50_000  # a name borne by a place this large is not another spelling of a village's
 MAX_CANDIDATES = 40  # a skeleton shared by more places is no clue
 OWN_NAME = ("primary", "curated", "region")  # how a name a place is known by matches it
@@ -112,7 +115,11 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
         before = None  # whether a word like "near" or a list puts a place here, once asked
         for name in _shorter(found.group(1)):  # "Тоненькое Донецкой Народной": the village, then its oblast
             end = start + len(name)
-            if lex.hromada_after.match(text[end:end + 120]):
+            hromada = lex.hromada_after.match(text[end:end + 120])
+            if hromada and (VILLAGE_NAMED.match(text, end + hromada.end())
+                            or VILLAGE_BEFORE.search(text, max(0, start - 60), start)):
+                break  # «Чугуївська ТГ, с. Велика Бабка»: the hromada only locates the village named after it
+            if hromada:
                 cands = hromada_centres(name, lex.language, gaz)
                 if cands:  # «у Краснопільській громаді»: the hromada's centre, whatever else the word may be
                     added.append(Match(start, end, name, cands))
@@ -216,9 +223,11 @@ def sounds(gaz: Gazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
 def _with_other_spellings(m: Match, gaz: Gazetteer, lex, table: dict, qualified: bool) -> Match:
     """A known Cyrillic name of settlements, with the homonyms the gazetteer knows only in the other
     language's spelling («Юрьевка»: the Юр'ївки that have no Russian name); any number of them when
-    an oblast or a raion named after it will choose among them («Васильевку Бахмутского района»)."""
-    if not CYRILLIC.search(m.surface) or any(gaz.places[pid].kind != "settlement" for pid, _ in m.candidates):
-        return m
+    an oblast or a raion named after it will choose among them («Васильевку Бахмутского района»). Not a
+    city's name."""
+    if not CYRILLIC.search(m.surface) or any(gaz.places[pid].kind != "settlement" or gaz.places[pid].population >= CITY
+                                             for pid, _ in m.candidates):
+        return m  # a city's name is its own: «в Артемовске» is Bakhmut, not the village once called Артемівське
     known = {pid for pid, _ in m.candidates}
     heard = (c for spelling in _spellings(m.surface, lex.language) for c in table.get(sound(spelling), ()))
     more = tuple(dict.fromkeys(c for c in heard if c[0] not in known))  # each form it may be a case of

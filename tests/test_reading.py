@@ -965,3 +965,24 @@ def test_what_a_briefing_leaves_out_and_what_goes_on(gaz, text, expected):
 ])
 def test_asides_and_lists_of_wire_copy(gaz, text, expected):
     assert {(p, s) for p, s, _ in found(gaz, text)} == expected
+
+
+# A counteroffensive's reports: flags flying over villages, villages of a region, places back under control.
+@pytest.mark.parametrize("text, expected", [
+    ("The deputy defence minister wrote that Ukraine's flag was again flying over the village of Storozhove.",
+     {("Storozhove", "claimed")}),
+    ("Videos of Ukrainian troops raising Ukrainian flags in Pravdyne and Kalynivske have been published online.",
+     {("Pravdyne", "claimed"), ("Kalynivske", "claimed")}),
+    ("Officials said their troops took the Donetsk villages of Blahodatne and Neskuchne.",
+     {("Donetsk Oblast", "claimed"), ("Blahodatne", "claimed"), ("Neskuchne", "claimed")}),  # not Donetsk city
+    ("She said the settlements of Lobkove and Levadne were also now back under Ukrainian control.",
+     {("Lobkove", "claimed"), ("Levadne", "claimed")}),
+])
+def test_a_counteroffensive_s_reports(gaz, text, expected):
+    assert {(p, s) for p, s, _ in found(gaz, text)} == expected
+
+
+def test_a_name_said_again_means_the_same_place(gaz):
+    text = ("Russian forces advanced near Bakhmut, the ministry said. Fighting in Bakhmut continued on Monday, a "
+            "Luhansk People's Republic commander said.")
+    assert places(gaz, text) == {"Bakhmut"}

@@ -611,3 +611,21 @@ def test_people_and_positions(gaz, text, language, expected):
 ])
 def test_clearing_goes_on_and_a_city_s_districts(gaz, text, language, expected):
     assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
+
+
+def test_a_regional_log_s_headings_name_where_it_happened(gaz):
+    log = ("22:30 – Чугуївська ТГ, с. Велика Бабка. Внаслідок влучання БпЛА «Шахед» в приватний будинок постраждали "
+           "3 особи.\n22:16 – Великобурлуцька ТГ, с. Великий Бурлук. Обстріл по території елеватора.\n"
+           "23:00 – ворог здійснив обстріл с. Бабаї, Височанська ТГ. Без постраждалих.")
+    assert {(p, s) for p, s, _ in told(gaz, log, "uk")} == {
+        ("Velyka Babka", "struck"), ("Velykyi Burluk", "struck"), ("Babayi", "struck")}  # no hromada centres
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Бои в Артемовске усилились, сообщил Пушилин.", "ru", {("Bakhmut", "contested")}),  # not the village once so named
+    ("Ранее Пушилин заявил о закреплении российских сил в восточной части Угледара.", "ru", {("Vuhledar", "contested")}),
+    ("ВСУ не пытаются отбить Артёмовск, заявил Гагин.", "ru", set()),
+    ("Войти в город они не пытаются, отбить Артёмовск тоже не пытаются.", "ru", set()),
+])
+def test_a_separatist_leader_s_words(gaz, text, language, expected):
+    assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
