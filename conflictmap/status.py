@@ -27,6 +27,7 @@ BOUNDARY = quick(re.compile(r";(?!\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:nort
                       r"|\b(?:but|while|whereas|although|however|since|after|але|проте|однак|хоча|після|но|однако|хотя"
                       r"|после)\b|\(|\)"))
 BOUNDARY_PENALTY = 180
+INSIDE_OF = {"strike": "assault", "fighting": "strike"}  # a cue of the value's frame inside one of the key's is its
 CLAUSE_OF_ITS_OWN = {"while", "whereas", "but", "although", "however", "", "але", "проте", "однак", "хоча", "тоді як",
                      "но", "однако", "хотя"}  # "" is ";": a speaker after these speaks for its own clause
 # A relative clause set between commas inside the clause ("assaulted Russian forces, who were supported by
@@ -279,10 +280,11 @@ def _a_target(low: str, cue: Cue, lex: Lexicon) -> bool:
 
 
 def _outside_strikes(cues: list[Cue]) -> list[Cue]:
-    """An assault's verb inside a strike's words is the strike's («дрон ВСУ атаковал автомобиль»)."""
-    strikes = [(c.start, c.end) for c in cues if c.frame == "strike"]
-    return [c for c in cues if c.frame != "assault"
-            or not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end) for a, b in strikes)]
+    """An assault's verb inside a strike's words is the strike's («дрон ВСУ атаковал автомобиль»), and a
+    strike's inside a fight's is the fight's («знищення диверсійних груп», "exchanged artillery fire")."""
+    outer = [(c.start, c.end, INSIDE_OF[c.frame]) for c in cues if c.frame in INSIDE_OF]
+    return [c for c in cues if not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end) and c.frame == inner
+                                       for a, b, inner in outer)]
 
 
 def _named_in_full(text: str, start: int, end: int, side: str) -> Claimant:

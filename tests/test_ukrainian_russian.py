@@ -629,3 +629,27 @@ def test_a_regional_log_s_headings_name_where_it_happened(gaz):
 ])
 def test_a_separatist_leader_s_words(gaz, text, language, expected):
     assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # the General Staff's spokesman: the enemy most active near a list of villages
+    ("Бої тривають біля Покровська. Найбільша активність ворога спостерігається в районах населених пунктів Маяк, "
+     "Родинське та Удачне.", "uk",
+     {("Pokrovsk", "contested"), ("Maiak", "contested"), ("Rodynske", "contested"), ("Udachne", "contested")}),
+    ("Сили оборони знищили дві диверсійні групи в районі Покровська.", "uk", {("Pokrovsk", "contested")}),
+    # a drone or missile attack named by its adjective is a strike
+    ("20 серпня росіяни влаштували масовану дронову атаку на Охтирку, поранивши 14 людей.", "uk", {("Okhtyrka", "struck")}),
+    ("ВСУ атаковали село Климово в Климовском районе с помощью FPV-дронов.", "ru", {("Klimovo", "struck")}),
+    # the armed forces deny a capture: the place is contested, not taken
+    ("ЗСУ спростовують заяви країни-агресора про захоплення Вовчанська.", "uk", {("Vovchansk", "contested")}),
+])
+def test_a_spokesman_s_words_and_drone_attacks(gaz, text, language, expected):
+    assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Губернатор Богомаз сообщил, что пострадавших нет.", "ru"),  # no Bohomazy
+    ("Про це повідомив голова ОВА Олег Синєгубов.", "uk"),
+])
+def test_officials_surnames_are_no_places(gaz, text, language):
+    assert not told(gaz, text, language)
