@@ -41,7 +41,8 @@ VILLAGE_NAMED = re.compile(r",?\s*(?:між\s+|между\s+|біля\s+|око�
                            r"\s+[А-ЯІЇЄҐЁ]")  # «ТГ, с. X», «ТГ, між с. X та с. Y»
 VILLAGE_BEFORE = re.compile(r"\b(?:с|смт|сел|м|пос|пгт)\.\s*[А-ЯІЇЄҐЁ][\w'’-]*(?:\s+[А-ЯІЇЄҐЁ][\w'’-]*)?,\s*$")  # «с. Бабаї, ... ТГ»
 CITY = 50_000  # a name borne by a place this large is not another spelling of a village's
-MAX_CANDIDATES = 40  # a skeleton shared by more places is no clue
+MAX_CANDIDATES = 40  # a skeleton shared by more places is no clue, unless a region is named near it
+REGION_NEAR = 150  # characters
 OWN_NAME = ("primary", "curated", "region")  # how a name a place is known by matches it
 CLOSE_ENOUGH = 0.05  # spellings this much less alike than the best are dropped
 
@@ -108,6 +109,7 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
     places or not (a name it knows but found to be no place here is not respelled into one)."""
     starts, ends = [m.start for m in named], [m.end for m in named]  # sorted, not overlapping
     places = [m.end for m in matches]
+    regions = [m.start for m in matches if any(gaz.places[pid].kind == "region" for pid, _ in m.candidates)]
     tables: tuple[dict, ...] = ()  # where names are looked up, built when first needed
     added: list[Match] = []
     for found in lex.respell_name.finditer(text):
@@ -126,7 +128,7 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
                     break
             inside = named[bisect_left(ends, start + 1):bisect_left(starts, end)]  # known names it overlaps
             if inside and (" " not in name or inside[0].start < start or inside[-1].end > end
-                           or (inside[0].start, inside[-1].end) == (start, end)):
+                           or (inside[0].start, inside[-1].end) == (start, end) and len(inside) == 1):
                 continue
             tables = tables or _tables(gaz, lex.language)
             spelling, key, table = _known_spelling(name, lex.language, tables)
@@ -139,7 +141,8 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
                 if before is None:
                     before = bool(lex.respell_before.search(text, max(0, start - 40), start)
                                   or _listed(text, start, places, added))
-                if not (before and len(key) >= MIN_SKELETON and len(table[key]) <= MAX_CANDIDATES):
+                if not (before and (len(key) >= MIN_SKELETON and len(table[key]) <= MAX_CANDIDATES
+                                    or " " in name and len(key) >= MIN_QUALIFIED and _near(regions, start))):
                     continue
             cands = _closest(in_latin(spelling),
                              table[key], gaz)
@@ -169,6 +172,12 @@ def hromada_centres(name: str, language: str, gaz: Gazetteer) -> tuple[tuple[str
 def _tables(gaz: Gazetteer, language: str) -> tuple[dict, ...]:
     """Where a name the gazetteer lacks is looked up: by sound, then by skeleton, for Cyrillic."""
     return (sounds(gaz), index(gaz)) if language in CYRILLIC_LANGUAGES else (index(gaz),)
+
+
+def _near(positions: list[int], start: int) -> bool:
+    """A region named within REGION_NEAR characters: it will choose among a common name's many places
+    ("Mykhailivka, Zeleny Hay, and Volodymyrivka in Ukraine's Donetsk region": Zelenyi Hai of Donetsk)."""
+    return any(abs(p - start) <= REGION_NEAR for p in positions)
 
 
 def _listed(text: str, start: int, places: list[int], added: list[Match]) -> bool:

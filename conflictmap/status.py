@@ -27,7 +27,8 @@ BOUNDARY = quick(re.compile(r";(?!\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:nort
                       r"|\b(?:but|while|whereas|although|however|since|after|але|проте|однак|хоча|після|но|однако|хотя"
                       r"|после)\b|\(|\)"))
 BOUNDARY_PENALTY = 180
-INSIDE_OF = {"strike": "assault", "fighting": "strike"}  # a cue of the value's frame inside one of the key's is its
+# (outer, inner): a cue of the inner frame inside the words of one of the outer frame is read as part of them
+INSIDE_OF = {("strike", "assault"), ("strike", "capture"), ("fighting", "strike")}
 CLAUSE_OF_ITS_OWN = {"while", "whereas", "but", "although", "however", "", "але", "проте", "однак", "хоча", "тоді як",
                      "но", "однако", "хотя"}  # "" is ";": a speaker after these speaks for its own clause
 # A relative clause set between commas inside the clause ("assaulted Russian forces, who were supported by
@@ -280,11 +281,12 @@ def _a_target(low: str, cue: Cue, lex: Lexicon) -> bool:
 
 
 def _outside_strikes(cues: list[Cue]) -> list[Cue]:
-    """An assault's verb inside a strike's words is the strike's («дрон ВСУ атаковал автомобиль»), and a
-    strike's inside a fight's is the fight's («знищення диверсійних груп», "exchanged artillery fire")."""
-    outer = [(c.start, c.end, INSIDE_OF[c.frame]) for c in cues if c.frame in INSIDE_OF]
-    return [c for c in cues if not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end) and c.frame == inner
-                                       for a, b, inner in outer)]
+    """An assault's verb inside a strike's words is the strike's («дрон ВСУ атаковал автомобиль»), so is a
+    fall ("fragments of drones fell on"), and a strike's inside a fight's is the fight's («знищення
+    диверсійних груп», "exchanged artillery fire")."""
+    outer = [(c.start, c.end, c.frame) for c in cues if c.frame in {o for o, _ in INSIDE_OF}]
+    return [c for c in cues if not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end)
+                                       and (frame, c.frame) in INSIDE_OF for a, b, frame in outer)]
 
 
 def _named_in_full(text: str, start: int, end: int, side: str) -> Claimant:

@@ -986,3 +986,16 @@ def test_a_name_said_again_means_the_same_place(gaz):
     text = ("Russian forces advanced near Bakhmut, the ministry said. Fighting in Bakhmut continued on Monday, a "
             "Luhansk People's Republic commander said.")
     assert places(gaz, text) == {"Bakhmut"}
+
+
+# A news agency's list of key events (one line per event, each with its speaker).
+@pytest.mark.parametrize("text, expected", [
+    ("Ukrainian forces drove out Russian troops from the villages of Mykhailivka, Zeleny Hay, and Volodymyrivka "
+     "in Ukraine's Donetsk region, the commander-in-chief wrote on Facebook.",
+     {("Mykhailivka", "claimed"), ("Zelenyi Hai", "claimed"), ("Volodymyrivka", "claimed")}),  # another spelling
+    ("The occupation governor said that fragments of Ukrainian drones fell on a kindergarten in Berdyansk.",
+     {("Berdiansk", "struck")}),  # debris that falls is no town's fall
+    ("Four people were killed when a military plane crashed in a town on the coast of the Sea of Azov.", set()),
+])
+def test_a_list_of_key_events(gaz, text, expected):
+    assert {(p, s) for p, s, _ in found(gaz, text)} == expected
