@@ -35,9 +35,13 @@ CLAUSE_OF_ITS_OWN = {"while", "whereas", "but", "although", "however", "", "ал
 # air units, near Bakhmut"): the words after it go on with the clause it interrupts.
 INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose|який|яка|яке|які|который|которая|которое|которые)\b[^,;.()]{1,60},"
                                r"(?=\s+(?:near|in|at|on|around|outside|towards?|into|біля|поблизу|у|в|на|під|около|под)\b)")
-RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where|який|яка|яке|які|де|который|которая|которое|которые|где)\b"
-                            r"[^,;.()]{1,120},\s+")  # "X, which came under attack, ..."
-MEASURE_ASIDE = re.compile(r"\(\s*(?:about |some |around |nearly )?\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi|км)\s*\)")
+# an aside right after a place, closed before the place's own predicate: "In Kyiv, which came under attack, four
+# people were injured", "Yampil, about 20 km (12 miles) from the border, was hit" (not "Sumy, which borders
+# Kursk, as a staging ground", nor "..., according to DeepState")
+RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where|about|some|around|nearly|located|situated|який|яка|яке|які|де|"
+                            r"который|которая|которое|которые|где)\b[^;.]{1,120}?,\s+"
+                            r"(?=(?:was|were|is|are|has|have|had|came|remained|suffered|\d+|one|two|three|four|five|six|"
+                            r"seven|eight|nine|ten|several|many|at least|був|була|було|були|був|был|была|было|были)\b)")
 COLON_SPEAKER = re.compile(r"\s*:\s")
 WORD = re.compile(r"\w")
 POSSESSIVE = re.compile(r"['’]s?\b")
@@ -346,17 +350,15 @@ class Sentence(NamedTuple):
 
 
 def clause_distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
-    """Characters between two spans, plus a penalty for each clause boundary between them. A relative
-    clause right after the first span (`a`, the place) and closed before the second is read past: "In
-    Kyiv, which came under heavy attack, four people were injured"."""
+    """Characters between two spans, plus a penalty for each clause boundary between them. An aside
+    right after the first span (`a`, the place) and closed before the second is read past (RELATIVE_ASIDE)."""
     lo, hi = (a[1], b[0]) if a[0] <= b[0] else (b[1], a[0])
     if hi <= lo:
         return 0
     aside = RELATIVE_ASIDE.match(text, lo, hi) if a[0] <= b[0] else None
     if aside:
         lo = aside.end()
-    boundaries = (len(BOUNDARY.findall(text, lo, hi)) - len(INSERTED_RELATIVE.findall(text, lo, hi))
-                  - 2 * len(MEASURE_ASIDE.findall(text, lo, hi)))
+    boundaries = len(BOUNDARY.findall(text, lo, hi)) - len(INSERTED_RELATIVE.findall(text, lo, hi))
     return (hi - lo) + BOUNDARY_PENALTY * boundaries + (MAX_DISTANCE if _leaves_relative(text, lo, hi) else 0)
 
 
