@@ -28,6 +28,7 @@ CYRILLIC = re.compile("[\u0400-\u04ff]")
 CAPITAL_SIZE = 1_000_000  # a government's seat ("Kyiv", "Moscow") is a city this large
 COMMON_WORDS = "common_words_cyrillic.txt"
 REGION_NOUNS = (" область", " области")  # folded
+ON = re.compile(r"\b[Нн]а\s+$")
 
 
 class CyrillicGazetteer(Gazetteer):
@@ -37,8 +38,17 @@ class CyrillicGazetteer(Gazetteer):
     region_follows: re.Pattern
     shared: frozenset[str]  # keys that are both a region's adjective and a case of a town's name
 
+    on_region: dict[str, tuple]  # folded town forms that name its region after «на» («на Запоріжжі»)
+
     def find(self, text: str) -> list[Match]:
-        return [self._settled(text, m) if fold_name(m.surface) in self.shared else m for m in super().find(text)]
+        return [self._on_region(text, self._settled(text, m) if fold_name(m.surface) in self.shared else m)
+                for m in super().find(text)]
+
+    def _on_region(self, text: str, m: Match) -> Match:
+        region = self.on_region.get(fold_name(m.surface))
+        if region and ON.search(text, max(0, m.start - 4), m.start):
+            return replace(m, candidates=region)
+        return m
 
     def _settled(self, text: str, m: Match) -> Match:
         regions = [c for c in m.candidates if self.places[c[0]].kind == "region"]
@@ -86,6 +96,9 @@ def _build(gaz: Gazetteer, language: str) -> CyrillicGazetteer:
     built = CyrillicGazetteer(gaz.places, keys, governments, gaz.front_regions, gaz.contains,
                               gaz.common_words | common_words())
     built.region_follows = re.compile(data["region_follows"])
+    built.on_region = {fold_name(form): ((regions[region], "region"),)
+                       for region, forms in data.get("on_region", {}).get(language, {}).items() if region in regions
+                       for form in forms}
     adjective = re.compile(data["region_adjective"])
     built.shared = frozenset(k for k in town_forms if adjective.search(k)
                              and any(gaz.places[pid].kind == "region" for pid, _ in keys[k]))

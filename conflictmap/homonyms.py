@@ -256,7 +256,7 @@ def choose_all(requests: list[Request], gaz: Gazetteer, neighbours: Neighbours) 
     if todo:
         s = score_all([requests[i] for i in todo], gaz, neighbours)
         for j, (i, best) in enumerate(zip(todo, s.best().tolist())):
-            choices[i] = _choice(s, j, best, neighbours, gaz)
+            choices[i] = _choice(s, j, best, neighbours, gaz, requests[i].regions)
     return choices
 
 
@@ -281,10 +281,13 @@ def _sure_alone(match: Match) -> bool:
     return len(match.candidates) == 1 and match.candidates[0][1] in OWN_NAME
 
 
-def _choice(s: Scores, j: int, best: int, neighbours: Neighbours, gaz: Gazetteer) -> Choice:
+def _choice(s: Scores, j: int, best: int, neighbours: Neighbours, gaz: Gazetteer, regions: frozenset[str]) -> Choice:
+    """The best candidate; doubtful when far from every other place named, unless it lies in a region named
+    with it («Тарасовка на территории ДНР» far from a Kursk village the article also names)."""
     place, km = s.place(j, best), s.km[best]
     why = f"{s.why(j, best, neighbours, gaz)} (score {s.total[best]:.1f} of {s.ends[j] - s.starts[j]} candidates)"
-    far = place.kind == "settlement" and place.population < WELL_KNOWN and FAR_KM <= km < np.inf
+    far = place.kind == "settlement" and place.population < WELL_KNOWN and FAR_KM <= km < np.inf \
+        and not (regions and gaz.region_of(place) in gaz.with_parts(regions))
     ids, at = s.tables[j].ids, best - s.starts[j]
     scores = sorted(s.total[s.starts[j]:s.ends[j]].tolist())  # (a few: numpy is slower here)
     margin = scores[-1] - scores[-2] if len(scores) > 1 else math.inf  # best - next

@@ -150,7 +150,8 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
                 added.append(Match(start, end, name, cands))
                 break
     if lex.language in CYRILLIC_LANGUAGES:
-        matches = [_with_other_spellings(m, gaz, lex, sounds(gaz), _qualified(text, m.end, lex)) for m in matches]
+        matches = [_with_other_spellings(m, gaz, lex, sounds(gaz), _qualified(text, m.end, lex) or _near(regions, m.start))
+                   for m in matches]
     if not added:
         return matches
     replaced = [m for m in matches if not any(a.start <= m.start and m.end <= a.end for a in added)]

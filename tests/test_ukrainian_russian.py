@@ -653,3 +653,26 @@ def test_a_spokesman_s_words_and_drone_attacks(gaz, text, language, expected):
 ])
 def test_officials_surnames_are_no_places(gaz, text, language):
     assert not told(gaz, text, language)
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a withdrawal "to save lives" happened: the purpose is no plan
+    ("З метою збереження життя військовослужбовців Сили оборони відійшли з населеного пункту Нововасилівське.", "uk",
+     {("Novovasylivske", "claimed")}),
+    # «на Запоріжжі» is the region, «у Запоріжжі» the city
+    ("На Запоріжжі та півдні Дніпропетровщини тривають запеклі бої.", "uk",
+     {("Zaporizhzhia Oblast", "contested"), ("Dnipropetrovsk Oblast", "contested")}),
+    ("У Запоріжжі пролунали вибухи.", "uk", {("Zaporizhzhia", "struck")}),
+    # a side that keeps control of villages holds them
+    ("Сили оборони зберігають контроль над Неліпівкою та Затишком, повідомив речник.", "uk",
+     {("Nelipivka", "claimed"), ("Zatyshok", "claimed")}),
+])
+def test_a_southern_command_s_words(gaz, text, language, expected):
+    assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
+
+
+def test_a_village_in_the_region_its_sentence_names_is_not_doubted_for_being_far(gaz):
+    text = ("Подразделения ВС России установили контроль над населенным пунктом Тарасовка на территории Донецкой "
+            "Народной Республики. Параллельно разгорелись бои под Суджей Курской области.")
+    (tarasivka,) = [e for e in events_of(gaz, text, "ru") if e.place.name == "Tarasivka"]
+    assert tarasivka.place.region == "Donetsk Oblast" and tarasivka.confidence >= 0.5
