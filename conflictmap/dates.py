@@ -164,7 +164,7 @@ RULES: list[tuple[str, object]] = NUMERIC_RULES[:1] + [
     (r"(?:earlier|so\s+far)\s+this\s+week", lambda g, pub: f"{_day(pub - timedelta(days=pub.weekday()))}/{_day(pub)}"),
     (r"last\s+week|this\s+week", lambda g, pub: _ago({"num": "1" if "last" in g[0] else "0", "unit": "week"}, pub)),
     (r"the\s+day\s+before\s+yesterday", lambda g, pub: _day(pub - timedelta(days=2))),
-    (r"yesterday", lambda g, pub: _day(pub - timedelta(days=1))),
+    (r"yesterday|(?:on|during|in)\s+the\s+previous\s+day", lambda g, pub: _day(pub - timedelta(days=1))),
     (r"overnight(?!\s+(?:on|into|to)\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))"
      r"|today|this\s+morning|tonight|on\s+the\s+night(?!\s+of\b)", lambda g, pub: _day(pub)),  # "overnight on 5-6 May": the date says
     (_NUM + r"\s+" + _UNIT + r"\s+ago", _ago),

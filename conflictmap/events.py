@@ -57,8 +57,8 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, contex
     found = Found(low, by_span([c for c in cues if c.status != SPEECH], spans),
                   by_span([c for c in cues if c.status == SPEECH], spans),
                   by_span(find_dates(article.text, published, low, spans), spans), by_span(claimants, spans))
-    told = {base: _dated_once(_sentence_events(group, article, published, found, gaz, lex))
-            for base, group in by_sentence.items()}
+    told = _same_day({base: _dated_once(_sentence_events(group, article, published, found, gaz, lex))
+                      for base, group in by_sentence.items()}, lex)
     best: dict[tuple, Event] = {}
     for event in [e for events in told.values() for e in events] + _answered(article.text, low, told, lex):
         key = (event.place.id, event.status, event.date)
@@ -86,6 +86,21 @@ def _answered(text: str, low: str, told: dict[int, list[Event]], lex: Lexicon) -
                         confidence=round(e.confidence * SECONDARY, 2),
                         cues={**e.cues, "status": answer.group(0), "frame": "fighting"})
                 for e in struck if e.status == "struck" and e.place.kind == "settlement"]
+    return out
+
+
+def _same_day(told: dict[int, list[Event]], lex: Lexicon) -> dict[int, list[Event]]:
+    """"Shelling killed three people on July 13. In the afternoon, an attack killed a man in Tokarivka.": a
+    sentence that says only the part of the day, after a sentence dated to the day, is of that day."""
+    day, out = None, {}
+    for base in sorted(told):
+        events = told[base]
+        if day and any(e.date_source == "publication" for e in events) and lex.part_of_day.search(lower_text(events[0].quote)):
+            events = [replace(e, date=day, date_source="text", cues={**e.cues, "date": f"that day ({day})"})
+                      if e.date_source == "publication" else e for e in events]
+        days = [e.date for e in events if e.date_source == "text" and date_precision(e.date) == "day"]
+        day = days[-1] if days else day
+        out[base] = events
     return out
 
 

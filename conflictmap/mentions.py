@@ -68,6 +68,10 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces + [(start, end)]
 
 
+# "the first liberated settlement of the Izyum district": the raion, not its town ("the Nikopol district was
+# shelled", "villages in the Nikopol district" stay the town, as regional reports mean it)
+RAION_NAMED = re.compile(r"\s+(?:district|raion|rayon)\b")
+SETTLEMENT_OF = re.compile(r"\b(?:settlements?|villages?|towns?|hamlets?|communities)\s+of\s+(?:the\s+)?$")
 VILLAGES_OF = re.compile(r"\s+(?:province|region|oblast)?\s*(?:villages|towns|settlements|hamlets|communities)\s+of\b")
 COORDINATED_REGIONS = re.compile(r"(?:\s*(?:,(?:\s*(?:and|or))?|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
 POSSESSIVE = re.compile(r"^[^,;.()]*?(?:'s|’s)\s+$")
@@ -364,7 +368,8 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
     if hromada and (VILLAGE_NAMED.match(text, m.end + hromada.end())
                     or VILLAGE_BEFORE.search(text, max(0, m.start - 60), m.start)):
         return True  # «Чугуївська ТГ, с. Велика Бабка», «с. Бабаї, Височанська ТГ»: the hromada locates the village
-    if lex.district.fullmatch(m.surface) or lex.district.match(text, m.start):
+    if lex.district.fullmatch(m.surface) or lex.district.match(text, m.start) \
+            or RAION_NAMED.match(text, m.end) and SETTLEMENT_OF.search(text, max(0, m.start - 50), m.start):
         return True  # "Lozivskyi district", "the Kyivskyi and Shevchenkivskyi districts": districts, not villages
     key = fold_name(m.surface)
     if key in gaz.common_words and key not in confirmed:

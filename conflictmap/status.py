@@ -147,6 +147,7 @@ class Lexicon:
     reference_before: re.Pattern
     compass_before: re.Pattern
     target_before: re.Pattern
+    part_of_day: re.Pattern  # a time of day with no date: the day of the sentence before (events._same_day)
     inside_before: re.Pattern
     person_before: re.Pattern
     unit_before: re.Pattern  # a unit named for a place, its name in quotes
@@ -210,7 +211,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    locator_before=re.compile(data["locator_before"], re.IGNORECASE),
                    reference_before=lower(data["reference_before"]),
                    compass_before=lower(data["compass_before"]), inside_before=lower(data["inside_before"]),
-                   target_before=lower(data["target_before"]),
+                   target_before=lower(data["target_before"]), part_of_day=lower(data["part_of_day"]),
                    person_before=re.compile(data["person_before"]), unit_before=re.compile(data["unit_before"]),
                    river_before=re.compile(data["river_before"], re.IGNORECASE),
                    place_before=re.compile(data["place_before"], re.IGNORECASE),

@@ -999,3 +999,24 @@ def test_a_name_said_again_means_the_same_place(gaz):
 ])
 def test_a_list_of_key_events(gaz, text, expected):
     assert {(p, s) for p, s, _ in found(gaz, text)} == expected
+
+
+# A regional governor's day, told in parts of it; a Russian news agency's names.
+def test_a_part_of_the_day_is_of_the_day_told_before(gaz):
+    text = ("Russian shelling in Kherson Oblast killed three people on July 13, the governor reported. In the "
+            "afternoon, Russian attacks killed a resident of Tokarivka. In the morning, Russian forces struck "
+            "Pryozerne.")
+    article = Article(file="t.txt", text=text, published="2024-07-14", outlet="Test Wire")
+    dated = {e.place.name: e.date for e in extract(article, gaz, load_lexicon())}
+    assert dated["Tokarivka"] == dated["Pryozerne"] == "2024-07-13"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Russian army has completed the liberation of the settlement of Staritsa in the Kharkov region, the "
+     "Russian Defense Ministry announced.", {("Starytsia", "claimed")}),  # another spelling, with its region
+    ("Vishnevoye has become the first liberated settlement of the Izyum district, the head of the Kharkov "
+     "military-civilian administration told the agency.", {("Vyshneve", "claimed")}),  # no Izium, no Kharkiv
+    ("Russian troops shelled three villages in the Nikopol district.", {("Nikopol", "struck")}),  # the district's town
+])
+def test_a_news_agency_s_names(gaz, text, expected):
+    assert {(p, s) for p, s, _ in found(gaz, text)} == expected

@@ -676,3 +676,8 @@ def test_a_village_in_the_region_its_sentence_names_is_not_doubted_for_being_far
             "Народной Республики. Параллельно разгорелись бои под Суджей Курской области.")
     (tarasivka,) = [e for e in events_of(gaz, text, "ru") if e.place.name == "Tarasivka"]
     assert tarasivka.place.region == "Donetsk Oblast" and tarasivka.confidence >= 0.5
+
+
+def test_the_same_day_in_ukrainian(gaz):
+    text = "Увечері 25 травня росіяни вдарили по Харкову. Того ж дня ворог обстріляв Куп'янськ."
+    assert told(gaz, text, "uk", "2024-05-26") == {("Kharkiv", "struck", "2024-05-25"), ("Kupiansk", "struck", "2024-05-25")}
