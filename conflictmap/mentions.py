@@ -364,7 +364,7 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
     if lex.river_before.search(text, max(0, m.start - 30), m.start) and _names_settlements(m, gaz) \
             and not COORDINATED_REGIONS.match(text, m.end):
         return True  # "the left bank of the Dnipro": the river
-    hromada = lex.hromada_after.match(text[m.end:m.end + 120])
+    hromada = lex.language != "en" and lex.hromada_after.match(text[m.end:m.end + 120])
     if hromada and (VILLAGE_NAMED.match(text, m.end + hromada.end())
                     or VILLAGE_BEFORE.search(text, max(0, m.start - 60), m.start)):
         return True  # «Чугуївська ТГ, с. Велика Бабка», «с. Бабаї, Височанська ТГ»: the hromada locates the village

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Callable
 
 import yaml
 
@@ -109,7 +110,12 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
     places or not (a name it knows but found to be no place here is not respelled into one)."""
     starts, ends = [m.start for m in named], [m.end for m in named]  # sorted, not overlapping
     places = [m.end for m in matches]
-    regions = [m.start for m in matches if any(gaz.places[pid].kind == "region" for pid, _ in m.candidates)]
+    regions: list[int] = []  # where regions are named, found when first asked (most texts never ask)
+
+    def near_region(pos: int) -> bool:
+        if not regions:
+            regions.extend([m.start for m in matches if any(how == "region" for _, how in m.candidates)] or [-REGION_NEAR - 1])
+        return _near(regions, pos)
     tables: tuple[dict, ...] = ()  # where names are looked up, built when first needed
     added: list[Match] = []
     for found in lex.respell_name.finditer(text):
@@ -142,7 +148,7 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
                     before = bool(lex.respell_before.search(text, max(0, start - 40), start)
                                   or _listed(text, start, places, added))
                 if not (before and (len(key) >= MIN_SKELETON and len(table[key]) <= MAX_CANDIDATES
-                                    or " " in name and len(key) >= MIN_QUALIFIED and _near(regions, start))):
+                                    or " " in name and len(key) >= MIN_QUALIFIED and near_region(start))):
                     continue
             cands = _closest(in_latin(spelling),
                              table[key], gaz)
@@ -150,8 +156,8 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
                 added.append(Match(start, end, name, cands))
                 break
     if lex.language in CYRILLIC_LANGUAGES:
-        matches = [_with_other_spellings(m, gaz, lex, sounds(gaz), _qualified(text, m.end, lex) or _near(regions, m.start))
-                   for m in matches]
+        matches = [_with_other_spellings(m, gaz, lex, sounds(gaz),
+                                         lambda m=m: _qualified(text, m.end, lex) or near_region(m.start)) for m in matches]
     if not added:
         return matches
     replaced = [m for m in matches if not any(a.start <= m.start and m.end <= a.end for a in added)]
@@ -230,18 +236,18 @@ def sounds(gaz: Gazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
     return _settlements_by(gaz, "sounds", CYRILLIC.search, sound, MIN_SOUND)
 
 
-def _with_other_spellings(m: Match, gaz: Gazetteer, lex, table: dict, qualified: bool) -> Match:
+def _with_other_spellings(m: Match, gaz: Gazetteer, lex, table: dict, qualified: Callable[[], bool]) -> Match:
     """A known Cyrillic name of settlements, with the homonyms the gazetteer knows only in the other
     language's spelling («Юрьевка»: the Юр'ївки that have no Russian name); any number of them when
-    an oblast or a raion named after it will choose among them («Васильевку Бахмутского района»). Not a
-    city's name."""
+    an oblast or a raion named after it, or a region named near it, will choose among them («Васильевку
+    Бахмутского района»). Not a city's name."""
     if not CYRILLIC.search(m.surface) or any(gaz.places[pid].kind != "settlement" or gaz.places[pid].population >= CITY
                                              for pid, _ in m.candidates):
         return m  # a city's name is its own: «в Артемовске» is Bakhmut, not the village once called Артемівське
     known = {pid for pid, _ in m.candidates}
     heard = (c for spelling in _spellings(m.surface, lex.language) for c in table.get(sound(spelling), ()))
     more = tuple(dict.fromkeys(c for c in heard if c[0] not in known))  # each form it may be a case of
-    if not more or len(known) + len(more) > MAX_CANDIDATES and not qualified:
+    if not more or len(known) + len(more) > MAX_CANDIDATES and not qualified():
         return m
     return Match(m.start, m.end, m.surface, m.candidates + more)
 
