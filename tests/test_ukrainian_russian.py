@@ -681,3 +681,9 @@ def test_a_village_in_the_region_its_sentence_names_is_not_doubted_for_being_far
 def test_the_same_day_in_ukrainian(gaz):
     text = "Увечері 25 травня росіяни вдарили по Харкову. Того ж дня ворог обстріляв Куп'янськ."
     assert told(gaz, text, "uk", "2024-05-26") == {("Kharkiv", "struck", "2024-05-25"), ("Kupiansk", "struck", "2024-05-25")}
+
+
+def test_our_forces_in_a_ukrainian_report_are_ukraine_s(gaz):
+    text = "Збройні сили нашої країни відбили наступ ворога в Рубіжному та Попасній."
+    assert {(e.place.name, e.side) for e in events_of(gaz, text, "uk") if e.confidence >= 0.5} == {
+        ("Rubizhne", "ukrainian"), ("Popasna", "ukrainian")}
