@@ -37,7 +37,8 @@ ANSWER_REACH = 2  # sentences back from an answer of fire ("... responded with f
 
 
 def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, context: Context | None = None) -> list[Event]:
-    """Every event the article reports, one per place, status and date; the first telling wins.
+    """Every event the article reports, one per place, status and date (a claim: per side as well, so that
+    two sides' claims on a place stand side by side); the surest telling wins.
     `context`: the places the article's batch names, a last clue among homonyms (context.py)."""
     if not is_read(article.language):
         return []  # stored, never misread (language.py)
@@ -61,10 +62,16 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, contex
                       for base, group in by_sentence.items()}, lex)
     best: dict[tuple, Event] = {}
     for event in [e for events in told.values() for e in events] + _answered(article.text, low, told, lex):
-        key = (event.place.id, event.status, event.date)
+        key = (event.place.id, event.status, event.date, event.status == "claimed" and event.side)  # both sides' claims
         if key not in best or _strength(event) > _strength(best[key]):
             best[key] = event
-    return _first_of_series(sorted(best.values(), key=lambda e: e.start), lex)
+    return _first_of_series(sorted(_sided(list(best.values())), key=lambda e: e.start), lex)
+
+
+def _sided(events: list[Event]) -> list[Event]:
+    """A claim told with no side gives way to the same claim told with one."""
+    sided = {(e.place.id, e.date) for e in events if e.status == "claimed" and e.side}
+    return [e for e in events if not (e.status == "claimed" and not e.side and (e.place.id, e.date) in sided)]
 
 
 def _answered(text: str, low: str, told: dict[int, list[Event]], lex: Lexicon) -> list[Event]:

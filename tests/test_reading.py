@@ -1020,3 +1020,24 @@ def test_a_part_of_the_day_is_of_the_day_told_before(gaz):
 ])
 def test_a_news_agency_s_names(gaz, text, expected):
     assert {(p, s) for p, s, _ in found(gaz, text)} == expected
+
+
+# A commander's and a command's words on the fronts (batch of real reporting, sentences of my own).
+@pytest.mark.parametrize("text, expected", [
+    ("The enemy is trying to regain lost positions near Klishchiivka and Kurdiumivka, the commander said.",
+     {("Klishchiivka", "contested"), ("Kurdiumivka", "contested")}),  # positions, not the villages
+    ("Intense offensive actions go on on the Kupiansk, Lyman and Siversk fronts.", set()),  # sectors, not towns
+    ("The town of Siversk remains under the control of the Ukrainian Defense Forces, the Skhid command said.",
+     {("Siversk", "claimed")}),  # a command named for a direction is no place
+    ("Russian troops continue to pummel neighbouring Lysychansk, the governor said.", {("Lysychansk", "struck")}),
+    ("In the village of Bilyi Kolodiaz, a drone fell on a tractor.", {("Bilyi Kolodiaz", "struck")}),  # no fall
+])
+def test_a_commander_s_words_on_the_fronts(gaz, text, expected):
+    assert {(p, s) for p, s, _ in found(gaz, text)} == expected
+
+
+def test_two_sides_claims_on_a_place_stand_side_by_side(gaz):
+    text = ("The Skhid command said the town of Siversk remains under the control of the Ukrainian Defense Forces. "
+            "Earlier that day, Russia's General Staff reported the seizure of Siversk.")
+    assert {(e.place.name, e.status, e.side) for e in read(gaz, text)} == {
+        ("Siversk", "claimed", "ukrainian"), ("Siversk", "claimed", "russian")}
