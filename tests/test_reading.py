@@ -1041,3 +1041,15 @@ def test_two_sides_claims_on_a_place_stand_side_by_side(gaz):
             "Earlier that day, Russia's General Staff reported the seizure of Siversk.")
     assert {(e.place.name, e.status, e.side) for e in read(gaz, text)} == {
         ("Siversk", "claimed", "ukrainian"), ("Siversk", "claimed", "russian")}
+
+
+def test_a_count_of_rounds_on_a_list_of_front_line_villages(gaz):
+    text = ("A total of 101 artillery rounds hit the territory of Huliaipole, Zaliznychne, Levadne, and other "
+            "front-line towns and villages, the regional administration said.")
+    assert {(p, s) for p, s, _ in found(gaz, text)} == {
+        ("Huliaipole", "struck"), ("Zaliznychne", "struck"), ("Levadne", "struck")}  # "front-line" is no front
+
+
+def test_still_under_a_side_s_control(gaz):
+    assert {(e.place.name, e.status, e.side) for e in read(gaz, "DeepState said Robotyne was still under Ukrainian control.")} \
+        == {("Robotyne", "claimed", "ukrainian")}

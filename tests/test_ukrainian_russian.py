@@ -687,3 +687,10 @@ def test_our_forces_in_a_ukrainian_report_are_ukraine_s(gaz):
     text = "Збройні сили нашої країни відбили наступ ворога в Рубіжному та Попасній."
     assert {(e.place.name, e.side) for e in events_of(gaz, text, "uk") if e.confidence >= 0.5} == {
         ("Rubizhne", "ukrainian"), ("Popasna", "ukrainian")}
+
+
+def test_a_regional_count_of_drone_attacks_and_artillery_strikes(gaz):
+    text = ("Ворог здійснив 19 БПЛА-атак по Гуляйполю та Роботиному. По території прифронтових населених пунктів, "
+            "зокрема Оріхова та Полтавки, прийшлося 106 артударів.")
+    assert {(p, s) for p, s, _ in told(gaz, text, "uk")} == {
+        ("Huliaipole", "struck"), ("Robotyne", "struck"), ("Orikhiv", "struck"), ("Poltavka", "struck")}
