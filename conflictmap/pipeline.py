@@ -98,7 +98,8 @@ def ingest_paths(paths: list[Path], manifest: Path | None, settings: Settings, g
     readable = [r for r in results if _note(report, r)]
     with cluster_mod.client_for(cluster) as client:
         found = cluster_mod.extract_many(client, [r.article for r in readable], gaz)
-        return store_results(engine, zip(readable, found), len(readable), report, progress)
+        ready = (store.prepare(r.article, events) for r, events in zip(readable, found))
+        return store_results(engine, zip(readable, ready), len(readable), report, progress)
 
 
 def ingest_uploads(files: list[tuple[str, bytes]], meta: dict, settings: Settings, gaz: Gazetteer,
@@ -116,15 +117,15 @@ def ingest_uploads(files: list[tuple[str, bytes]], meta: dict, settings: Setting
 def _store_all(results: list[ReadResult], report: Report, engine, gaz: Gazetteer, workers: int = 1,
                progress: bool = False) -> Report:
     readable = [r for r in results if _note(report, r)]
-    found = extract_many([r.article for r in readable], gaz, workers)
-    return store_results(engine, zip(readable, found), len(readable), report, progress)
+    ready = extract_many([r.article for r in readable], gaz, workers, finish=store.prepare)
+    return store_results(engine, zip(readable, ready), len(readable), report, progress)
 
 
 def store_results(engine, extracted, total: int, report: Report, progress: bool = False) -> Report:
-    """Store (read result, events) pairs as they come, a batch per transaction, with a progress bar."""
+    """Store (read result, store.Ready) pairs as they come, a batch per transaction, with a progress bar."""
     with tqdm(total=total, unit="article", disable=not progress) as bar:
         for batch in _batches(extracted, INGEST_BATCH):
-            outcomes = store.ingest_batch(engine, [(result.article, events) for result, events in batch])
+            outcomes = store.ingest_ready(engine, [(result.article, ready) for result, ready in batch])
             for (result, _), outcome in zip(batch, outcomes):
                 report.stored += outcome.stored
                 language = result.article.language
@@ -146,25 +147,35 @@ def _batches(items, size: int) -> Iterator[list]:
         yield batch
 
 
-def extract_many(articles: list[Article], gaz: Gazetteer, workers: int = 1) -> Iterator[list[Event]]:
-    """Events of each article, in order. The batch is one context (context.py: the places it names
-    help choose among homonyms). Extraction is then a pure function of the article, so with
+def extract_many(articles: list[Article], gaz: Gazetteer, workers: int = 1, finish=None) -> Iterator:
+    """Events of each article, in order, or what `finish(article, events)` makes of them where they were
+    extracted (store.prepare: the rows the store writes). The batch is one context (context.py: the places
+    it names help choose among homonyms). Extraction is then a pure function of the article, so with
     workers > 1 it runs in forked processes that share the parent's gazetteer and context."""
     context = Context.of((a.text for a in articles), gaz)
+    state = (gaz, context, finish or _found)
     if workers <= 1 or len(articles) < 4 * workers:
-        return (extract(a, gaz, context=context) for a in articles)
+        return (_extracted(state, a) for a in articles)
     global _WORKER_STATE
-    _WORKER_STATE = (gaz, context)  # inherited by the forked workers, read only
+    _WORKER_STATE = state  # inherited by the forked workers, read only
     pool = multiprocessing.get_context("fork").Pool(workers)
     return _closing(pool, pool.imap(_extract_in_worker, articles, chunksize=8))
 
 
-_WORKER_STATE: tuple[Gazetteer, Context] | None = None
+_WORKER_STATE: tuple | None = None
 
 
-def _extract_in_worker(article: Article) -> list[Event]:
-    gaz, context = _WORKER_STATE
-    return extract(article, gaz, context=context)
+def _extract_in_worker(article: Article):
+    return _extracted(_WORKER_STATE, article)
+
+
+def _extracted(state: tuple, article: Article):
+    gaz, context, finish = state
+    return finish(article, extract(article, gaz, context=context))
+
+
+def _found(_article: Article, found: list[Event]) -> list[Event]:
+    return found
 
 
 def _closing(pool, results):

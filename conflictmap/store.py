@@ -15,13 +15,19 @@ from .database import connect  # noqa: F401 (the door)
 from .models import Article, Event
 from .schema import articles, event_links, event_months, events, name, read_only, sources, when_unlocked, writing  # noqa: F401
 from .schema import corrections as corrections_table
-from .store_batch import IngestResult, add_events, content_hash, write_articles  # noqa: F401
+from .store_batch import IngestResult, add_events, write_articles  # noqa: F401
+from .store_rows import Ready, content_hash, event_row, prepare  # noqa: F401
 
 REEXTRACT_CHUNK = 500  # articles whose events are merged at a time when rebuilding
 
 
 def ingest_batch(engine: sa.Engine, batch: list[tuple[Article, list[Event]]]) -> list[IngestResult]:
-    """Store articles with their events in one transaction; the same text twice is stored once.
+    """Store articles with their events in one transaction; the same text twice is stored once."""
+    return ingest_ready(engine, [(article, prepare(article, found)) for article, found in batch])
+
+
+def ingest_ready(engine: sa.Engine, batch: list[tuple[Article, Ready]]) -> list[IngestResult]:
+    """ingest_batch of articles made ready for the store (store_rows.prepare, in the process that extracted them).
     Another ingest writing to the same store at the same time makes this one wait (and, if SQLite says the
     store is locked for longer than its timeout, retry)."""
     def write() -> list[IngestResult]:
@@ -48,7 +54,7 @@ def reextract(engine: sa.Engine, extract_all) -> int:
         conn.execute(events.delete())
         texts = [Article(file=row.file, text=row.text, published=row.published, outlet=row.outlet, url=row.url,
                          language=row.language, published_source=row.published_source) for row in stored]
-        found = list(zip((row.id for row in stored), extract_all(texts)))
+        found = [(row.id, [event_row(e) for e in events_]) for row, events_ in zip(stored, extract_all(texts))]
         for i in range(0, len(found), REEXTRACT_CHUNK):
             add_events(conn, found[i:i + REEXTRACT_CHUNK])
     return sum(len(events_) for _, events_ in found)

@@ -10,21 +10,18 @@ once never duplicate an article and never lose a source.
 """
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from .dates import interval as _interval
-from .models import Article, Event
-from .neardup import keys, same_story, signature
+from .models import Article
+from .neardup import keys, same_story
 from .schema import articles, event_links, event_months, events, sources, story_keys
+from .store_rows import PLACE_COLUMNS, SOURCE_COLUMNS, Ready
 
-MERGE_SLACK = timedelta(days=1)
 NEAR_DUPLICATE_WINDOW = timedelta(days=3)
 OPPOSITE = {"claimed": "contested", "contested": "claimed"}
 SAME_TEXT = "already stored (same text)"
@@ -48,12 +45,8 @@ class _Event:
     start: str
     end: str
     id: int | None = None
-    row: dict = field(default_factory=dict)  # the columns of a new event
+    place: tuple = ()  # the PLACE_COLUMNS of a new event
     narrowed: bool = False
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 def insert(conn, table: sa.Table):
@@ -62,37 +55,37 @@ def insert(conn, table: sa.Table):
     return dialect.insert(table).on_conflict_do_nothing()
 
 
-def write_articles(conn, batch: list[tuple[Article, list[Event]]]) -> list[IngestResult]:
+def write_articles(conn, batch: list[tuple[Article, Ready]]) -> list[IngestResult]:
     """Store the batch's articles that are not stored yet (by their text), with their events."""
-    digests = [content_hash(a.text) for a, _ in batch]
-    stored = set(conn.execute(sa.select(articles.c.sha256).where(articles.c.sha256.in_(set(digests)))).scalars())
+    digests = {ready.digest for _, ready in batch}
+    stored = set(conn.execute(sa.select(articles.c.sha256).where(articles.c.sha256.in_(digests))).scalars())
     new, seen = [], set()
-    for (article, found), digest in zip(batch, digests):
-        if digest not in stored and digest not in seen:
-            seen.add(digest)
-            new.append((article, found, digest, signature(article.text)))
+    for article, ready in batch:
+        if ready.digest not in stored and ready.digest not in seen:
+            seen.add(ready.digest)
+            new.append((article, ready))
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     ids = {}
     if new:
-        rows = [dict(sha256=digest, file=a.file, outlet=a.outlet, url=a.url, published=a.published,
-                     published_source=a.published_source, language=a.language, text=a.text, minhash=sig,
-                     group_id=None, ingested_at=now) for a, _, digest, sig in new]
+        rows = [dict(sha256=r.digest, file=a.file, outlet=a.outlet, url=a.url, published=a.published,
+                     published_source=a.published_source, language=a.language, text=a.text, minhash=r.minhash,
+                     group_id=None, ingested_at=now) for a, r in new]
         returned = conn.execute(insert(conn, articles).returning(articles.c.id, articles.c.sha256), rows)
         ids = {r.sha256: r.id for r in returned}
-    groups = _story_groups(conn, [(ids[d], a.published, sig) for a, _, d, sig in new if d in ids])
+    groups = _story_groups(conn, [(ids[r.digest], a.published, r.minhash) for a, r in new if r.digest in ids])
     if groups:
         conn.execute(articles.update().where(articles.c.id == sa.bindparam("aid")).values(group_id=sa.bindparam("gid")),
                      [{"aid": aid, "gid": gid} for aid, gid in groups.items()])
-    add_events(conn, [(ids[d], found) for _, found, d, _ in new if d in ids])
+    add_events(conn, [(ids[r.digest], r.events) for _, r in new if r.digest in ids])
     results = []
-    for (article, found), digest in zip(batch, digests):
-        aid = ids.pop(digest, None)
+    for article, ready in batch:
+        aid = ids.pop(ready.digest, None)
         if aid is None:
             results.append(IngestResult(article.file, False, 0, SAME_TEXT))
             continue
         group = groups.get(aid)
-        note = f"stored, {len(found)} events" + (f"; the same story as article {group}" if group else "")
-        results.append(IngestResult(article.file, True, len(found), note))
+        note = f"stored, {len(ready.events)} events" + (f"; the same story as article {group}" if group else "")
+        results.append(IngestResult(article.file, True, len(ready.events), note))
     return results
 
 
@@ -133,8 +126,7 @@ def _story_groups(conn, new: list[tuple[int, str, bytes]]) -> dict[int, int]:
             earlier.setdefault(key, set()).add(i)
     rows = sorted((day.toordinal() // 7, key, aid, published)  # in the key's order: B-tree pages filled in turn
                   for (aid, published, _), day, mine in zip(new, days, own) for key in mine)
-    if rows:
-        conn.execute(story_keys.insert(), [dict(zip(("week", "hash", "article_id", "published"), r)) for r in rows])
+    _insert_rows(conn, story_keys, ("week", "hash", "article_id", "published"), rows, ignore=False)
     return groups
 
 
@@ -149,38 +141,35 @@ def _joined(conn, values: str, query: str, rows: list[tuple]):
                                         tuple(v for row in part for v in row))
 
 
-def add_events(conn, found_by_article: list[tuple[int, list[Event]]]) -> None:
+def add_events(conn, found_by_article: list[tuple[int, list[tuple]]]) -> None:
     """Merge the articles' events into the store, each kept as a source; link claims to denials. In order:
     an event tells again the narrowest stored event of the same place and status whose dates overlap its own
-    give or take a day (reports straddle midnight and time zones), and narrows its dates; else it is new."""
+    give or take a day (reports straddle midnight and time zones), and narrows its dates; else it is new.
+    Each event is a row of store_rows.Ready.events."""
     pool = _load(conn, [e for _, found in found_by_article for e in found])
     source_rows, links = [], []
     for article_id, found in found_by_article:
-        for event in found:
-            first, last = interval(event.date)
-            start, end = first.isoformat(), last.isoformat()
-            low, high = (first - MERGE_SLACK).isoformat(), (last + MERGE_SLACK).isoformat()
-            same = pool.setdefault((event.place.id, event.status), [])
+        for place_id, status, edtf, start, end, low, high, place, source in found:
+            same = pool.setdefault((place_id, status), [])
             near = [e for e in same if e.start <= high and e.end >= low]
             target = min(near, key=lambda e: _days(e.start, e.end)) if near else None
             if target is None:
-                target = _Event(event.place.id, event.status, event.date, start, end, row=_event_row(event))
+                target = _Event(place_id, status, edtf, start, end, place=place)
                 same.append(target)
             elif _days(start, end) < _days(target.start, target.end):
-                target.date, target.start, target.end, target.narrowed = event.date, start, end, True
-            source_rows.append((target, article_id, event))
-            if event.status in OPPOSITE:
-                links += [(target, other) for other in pool.get((event.place.id, OPPOSITE[event.status]), [])
+                target.date, target.start, target.end, target.narrowed = edtf, start, end, True
+            source_rows.append((target, article_id, source))
+            if status in OPPOSITE:
+                links += [(target, other) for other in pool.get((place_id, OPPOSITE[status]), [])
                           if other.start <= high and other.end >= low]
     _flush(conn, pool, source_rows, links)
 
 
-def _load(conn, found: list[Event]) -> dict[tuple[str, str], list[_Event]]:
+def _load(conn, found: list[tuple]) -> dict[tuple[str, str], list[_Event]]:
     """The stored events that the batch's events may merge with or contradict, by place and status: each
     event's own place and days (give or take a day), looked up by place and month (event_months) in one query,
     however many events the store holds at that place before or after."""
-    windows = sorted({(e.place.id, month, low, high) for e in found for first, last in [interval(e.date)]
-                      for low, high in [((first - MERGE_SLACK).isoformat(), (last + MERGE_SLACK).isoformat())]
+    windows = sorted({(place_id, month, low, high) for place_id, _, _, _, _, low, high, _, _ in found
                       for month in months(low, high)})
     rows = {r.id: r for r in _joined(
         conn, "w (place_id, month, low, high)",
@@ -194,14 +183,15 @@ def _load(conn, found: list[Event]) -> dict[tuple[str, str], list[_Event]]:
     return pool
 
 
-def months(first: str, last: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def months(first: str, last: str) -> tuple[str, ...]:
     """Every month from that of the first day to that of the last ('2025-01', '2025-02', ...)."""
     year, month = int(first[:4]), int(first[5:7])
     out = []
     while (year, month) <= (int(last[:4]), int(last[5:7])):
         out.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
+    return tuple(out)
 
 
 def _flush(conn, pool, source_rows, links) -> None:
@@ -213,36 +203,29 @@ def _flush(conn, pool, source_rows, links) -> None:
         last = conn.execute(sa.select(sa.func.coalesce(sa.func.max(events.c.id), 0))).scalar_one()
         for number, e in enumerate(new, start=last + 1):
             e.id = number
-        conn.execute(events.insert(), [dict(e.row, id=e.id, date=e.date, date_start=e.start, date_end=e.end)
-                                       for e in new])
-    narrowed = [{"eid": e.id, "d": e.date, "s": e.start, "t": e.end} for e in everything if e.narrowed and not e.row]
+        _insert_rows(conn, events, ("id", "place_id", "status", "date", "date_start", "date_end", *PLACE_COLUMNS),
+                [(e.id, e.place_id, e.status, e.date, e.start, e.end, *e.place) for e in new], ignore=False)
+    narrowed = [{"eid": e.id, "d": e.date, "s": e.start, "t": e.end} for e in everything if e.narrowed and not e.place]
     if narrowed:
         conn.execute(events.update().where(events.c.id == sa.bindparam("eid")).values(
             date=sa.bindparam("d"), date_start=sa.bindparam("s"), date_end=sa.bindparam("t")), narrowed)
-    filed = sorted((e.place_id, month, e.id) for e in everything if e.row or e.narrowed  # in the key's order
+    filed = sorted((e.place_id, month, e.id) for e in everything if e.place or e.narrowed  # in the key's order
                    for month in months(e.start, e.end))  # a narrowed event keeps its months and may gain one
-    if filed:
-        conn.execute(insert(conn, event_months), [dict(zip(("place_id", "month", "event_id"), r)) for r in filed])
-    if source_rows:
-        conn.execute(insert(conn, sources), [
-            dict(event_id=target.id, article_id=article_id, claimant=e.claimant, side=e.side, quote=e.quote,
-                 date=e.date, date_source=e.date_source, span_start=e.start, span_end=e.end, confidence=e.confidence,
-                 cues=json.dumps(e.cues, ensure_ascii=False)) for target, article_id, e in source_rows])
+    _insert_rows(conn, event_months, ("place_id", "month", "event_id"), filed)
+    _insert_rows(conn, sources, ("event_id", "article_id", *SOURCE_COLUMNS),
+            [(target.id, article_id, *source) for target, article_id, source in source_rows])
     pairs = {(a.id, b.id) for a, b in links} | {(b.id, a.id) for a, b in links}
-    if pairs:
-        conn.execute(insert(conn, event_links),
-                     [dict(event_id=a, other_id=b, kind="conflict") for a, b in sorted(pairs)])
+    _insert_rows(conn, event_links, ("event_id", "other_id", "kind"), [(a, b, "conflict") for a, b in sorted(pairs)])
 
 
-def _event_row(event: Event) -> dict:
-    place = event.place
-    return dict(place_id=place.id, place=place.name, kind=place.kind, region=place.region,
-                other_names="|".join(place.other_names), lat=place.lat, lon=place.lon, status=event.status)
-
-
-@lru_cache(maxsize=65536)
-def interval(edtf: str) -> tuple[date, date]:
-    return _interval(edtf)
+def _insert_rows(conn, table: sa.Table, columns: tuple[str, ...], rows: list[tuple], ignore: bool = True) -> None:
+    """INSERT (ON CONFLICT DO NOTHING when `ignore`) of plain tuples in the driver's own executemany: through
+    SQLAlchemy, processing each row's parameters cost more than inserting it (hundreds of thousands a run)."""
+    if not rows:
+        return
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
+                         + (" ON CONFLICT DO NOTHING" if ignore else ""), rows)
 
 
 @lru_cache(maxsize=65536)
