@@ -1,6 +1,7 @@
 """The library behind the CLI: files -> articles -> events -> store, each step a plain function."""
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import shutil
 from collections.abc import Iterator
@@ -157,16 +158,18 @@ def extract_many(articles: list[Article], gaz: Gazetteer, workers: int = 1, fini
     if workers <= 1 or len(articles) < 4 * workers:
         return (_extracted(state, a) for a in articles)
     global _WORKER_STATE
-    _WORKER_STATE = state  # inherited by the forked workers, read only
+    _WORKER_STATE = (state, articles)  # inherited by the forked workers, read only: they are sent indexes
+    gc.freeze()  # the gazetteer, the articles and the context: full collections skip them, here and in the workers
     pool = multiprocessing.get_context("fork").Pool(workers)
-    return _closing(pool, pool.imap(_extract_in_worker, articles, chunksize=8))
+    return _closing(pool, pool.imap(_extract_in_worker, range(len(articles)), chunksize=8))
 
 
 _WORKER_STATE: tuple | None = None
 
 
-def _extract_in_worker(article: Article):
-    return _extracted(_WORKER_STATE, article)
+def _extract_in_worker(index: int):
+    state, articles = _WORKER_STATE
+    return _extracted(state, articles[index])
 
 
 def _extracted(state: tuple, article: Article):
@@ -179,8 +182,11 @@ def _found(_article: Article, found: list[Event]) -> list[Event]:
 
 
 def _closing(pool, results):
-    with pool:
-        yield from results
+    try:
+        with pool:
+            yield from results
+    finally:
+        gc.unfreeze()
 
 
 def _note(report: Report, result: ReadResult) -> bool:
