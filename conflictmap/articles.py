@@ -255,13 +255,14 @@ def read_all(paths: list[Path], manifest: Path | None, max_bytes: int,
              max_zip_bytes: int) -> tuple[list[ReadResult], list[str]]:
     """Read every article under `paths` (zips opened); one result per file, plus notes on what was skipped."""
     files, rows, notes = collect(paths, manifest)
-    results = []
-    for f in files:
-        if f.suffix.lower() == ".zip":
-            results += read_zip(f.name, f.read_bytes(), rows, max_bytes, max_zip_bytes)
-        else:
-            results.append(read_file(f, rows.get(f.name), max_bytes))
-    return results, notes
+    return [r for f in files for r in read_one(f, rows, max_bytes, max_zip_bytes)], notes
+
+
+def read_one(f: Path, rows: dict[str, dict], max_bytes: int, max_zip_bytes: int) -> list[ReadResult]:
+    """The result of a file that `collect` found (of each article in it, for a zip)."""
+    if f.suffix.lower() == ".zip":
+        return read_zip(f.name, f.read_bytes(), rows, max_bytes, max_zip_bytes)
+    return [read_file(f, rows.get(f.name), max_bytes)]
 
 
 def read_zip(name: str, raw: bytes, rows: dict[str, dict], max_bytes: int, max_total: int,

@@ -36,11 +36,21 @@ class Context:
 
     @classmethod
     def of(cls, texts: Iterable[str], gaz: Gazetteer) -> Context:
+        return cls.counted((cls.named(text, gaz) for text in texts), gaz)
+
+    @classmethod
+    def counted(cls, named: Iterable[set[str]], gaz: Gazetteer) -> Context:
+        """The context of the articles whose `named` settlements are given."""
         counts: Counter[str] = Counter()
-        for text in texts:
-            counts.update({m.candidates[0][0] for m in gaz.find(text)
-                           if len(m.candidates) == 1 and gaz.places[m.candidates[0][0]].kind == "settlement"})
+        for ids in named:
+            counts.update(ids)
         return cls(dict(counts), gaz)
+
+    @staticmethod
+    def named(text: str, gaz: Gazetteer) -> set[str]:
+        """The settlements a text names that have one meaning only."""
+        return {m.candidates[0][0] for m in gaz.find(text)
+                if len(m.candidates) == 1 and gaz.places[m.candidates[0][0]].kind == "settlement"}
 
     def reports_near(self, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
         """For each point (radians), how many article mentions of the context's places lie within REACH_KM."""
