@@ -89,8 +89,8 @@ def extract_paths(paths: list[Path], manifest: Path | None, settings: Settings, 
 def ingest_paths(paths: list[Path], manifest: Path | None, settings: Settings, gaz: Gazetteer,
                  engine=None, workers: int = 1, progress: bool = False, cluster: str | None = None) -> Report:
     """Read, extract and store every article under `paths`; one transaction per batch of articles.
-    Extraction runs in `workers` processes, or on a Dask cluster (cluster.py: local:N or tcp://host:port);
-    one process writes."""
+    Reading and extraction run in `workers` processes, or extraction on a Dask cluster (cluster.py: local:N or
+    tcp://host:port); one process writes."""
     if cluster:
         return _ingest_on_cluster(paths, manifest, settings, gaz, engine, progress, cluster)
     results, notes, named = read_named(paths, manifest, settings, gaz, workers)
