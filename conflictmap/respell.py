@@ -44,6 +44,7 @@ VILLAGE_BEFORE = re.compile(r"\b(?:с|смт|сел|м|пос|пгт)\.\s*[А-Я
 CITY = 50_000  # a name borne by a place this large is not another spelling of a village's
 MAX_CANDIDATES = 40  # a skeleton shared by more places is no clue, unless a region is named near it
 REGION_NEAR = 150  # characters
+WORDS = re.compile(r"[ -]")  # a name of several words: "Kupyansk-Vuzlovyi" holds Kupyansk
 OWN_NAME = ("primary", "curated", "region")  # how a name a place is known by matches it
 CLOSE_ENOUGH = 0.05  # spellings this much less alike than the best are dropped
 
@@ -133,7 +134,7 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
                     added.append(Match(start, end, name, cands))
                     break
             inside = named[bisect_left(ends, start + 1):bisect_left(starts, end)]  # known names it overlaps
-            if inside and (" " not in name or inside[0].start < start or inside[-1].end > end
+            if inside and (not WORDS.search(name) or inside[0].start < start or inside[-1].end > end
                            or (inside[0].start, inside[-1].end) == (start, end) and len(inside) == 1):
                 continue
             tables = tables or _tables(gaz, lex.language)

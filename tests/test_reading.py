@@ -1053,3 +1053,16 @@ def test_a_count_of_rounds_on_a_list_of_front_line_villages(gaz):
 def test_still_under_a_side_s_control(gaz):
     assert {(e.place.name, e.status, e.side) for e in read(gaz, "DeepState said Robotyne was still under Ukrainian control.")} \
         == {("Robotyne", "claimed", "ukrainian")}
+
+
+# A regional prosecutor's office and police: their town is no event; '-yi' names in another spelling.
+@pytest.mark.parametrize("text, expected", [
+    ("This morning, the villages of Petropavlivka, Kucherivka and Kupyansk-Vuzlovyi came under enemy fire.",
+     {("Petropavlivka", "struck"), ("Kucherivka", "struck"), ("Kupiansk-Vuzlovyi", "struck")}),  # not Kupiansk
+    ("Two civilians were injured in Vovchansk, the Kharkiv Regional Prosecutor's Office reported.",
+     {("Vovchansk", "struck")}),
+    ("In Lyptsi, houses caught fire after the Russian attack with rocket launchers, the head of the Kharkiv police said.",
+     {("Lyptsi", "struck")}),
+])
+def test_a_prosecutor_s_and_a_police_report(gaz, text, expected):
+    assert {(p, s) for p, s, _ in found(gaz, text)} == expected
