@@ -20,7 +20,7 @@ from .homonyms import Neighbours, Request, choose_all, first_guesses, with_doubt
 from .models import Mention
 from .names import EMOJI, fold_name
 from .raions import in_raion, raion_after
-from .respell import VILLAGE_BEFORE, VILLAGE_NAMED, respelled, with_spellings_in
+from .respell import only_locates, respelled, with_spellings_in
 from .status import Lexicon, in_dateline, joins_a_list
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "vs", "u.s",
@@ -365,9 +365,8 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
             and not COORDINATED_REGIONS.match(text, m.end):
         return True  # "the left bank of the Dnipro": the river
     hromada = lex.language != "en" and lex.hromada_after.match(text[m.end:m.end + 120])
-    if hromada and (VILLAGE_NAMED.match(text, m.end + hromada.end())
-                    or VILLAGE_BEFORE.search(text, max(0, m.start - 60), m.start)):
-        return True  # «Чугуївська ТГ, с. Велика Бабка», «с. Бабаї, Височанська ТГ»: the hromada locates the village
+    if hromada and only_locates(text, m.start, m.end, hromada):
+        return True  # a hromada named with its village locates it
     if lex.district.fullmatch(m.surface) or lex.district.match(text, m.start) \
             or RAION_NAMED.match(text, m.end) and SETTLEMENT_OF.search(text, max(0, m.start - 50), m.start):
         return True  # "Lozivskyi district", "the Kyivskyi and Shevchenkivskyi districts": districts, not villages

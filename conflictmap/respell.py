@@ -111,11 +111,12 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
     places or not (a name it knows but found to be no place here is not respelled into one)."""
     starts, ends = [m.start for m in named], [m.end for m in named]  # sorted, not overlapping
     places = [m.end for m in matches]
-    regions: list[int] = []  # where regions are named, found when first asked (most texts never ask)
+    regions: list[int] | None = None  # where regions are named, found when first asked (most texts never ask)
 
     def near_region(pos: int) -> bool:
-        if not regions:
-            regions.extend([m.start for m in matches if any(how == "region" for _, how in m.candidates)] or [-REGION_NEAR - 1])
+        nonlocal regions
+        if regions is None:
+            regions = [m.start for m in matches if any(how == "region" for _, how in m.candidates)]
         return _near(regions, pos)
     tables: tuple[dict, ...] = ()  # where names are looked up, built when first needed
     added: list[Match] = []
@@ -125,9 +126,8 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
         for name in _shorter(found.group(1)):  # "Тоненькое Донецкой Народной": the village, then its oblast
             end = start + len(name)
             hromada = lex.hromada_after.match(text[end:end + 120])
-            if hromada and (VILLAGE_NAMED.match(text, end + hromada.end())
-                            or VILLAGE_BEFORE.search(text, max(0, start - 60), start)):
-                break  # «Чугуївська ТГ, с. Велика Бабка»: the hromada only locates the village named after it
+            if hromada and only_locates(text, start, end, hromada):
+                break
             if hromada:
                 cands = hromada_centres(name, lex.language, gaz)
                 if cands:  # «у Краснопільській громаді»: the hromada's centre, whatever else the word may be
@@ -180,6 +180,12 @@ def hromada_centres(name: str, language: str, gaz: Gazetteer) -> tuple[tuple[str
 def _tables(gaz: Gazetteer, language: str) -> tuple[dict, ...]:
     """Where a name the gazetteer lacks is looked up: by sound, then by skeleton, for Cyrillic."""
     return (sounds(gaz), index(gaz)) if language in CYRILLIC_LANGUAGES else (index(gaz),)
+
+
+def only_locates(text: str, start: int, end: int, hromada: re.Match) -> bool:
+    """The hromada named at text[start:end] (its word matched by `hromada`, from `end`) locates a village
+    named with it: «Чугуївська ТГ, с. Велика Бабка», «с. Бабаї, Височанська ТГ»."""
+    return bool(VILLAGE_NAMED.match(text, end + hromada.end()) or VILLAGE_BEFORE.search(text, max(0, start - 60), start))
 
 
 def _near(positions: list[int], start: int) -> bool:

@@ -29,6 +29,7 @@ BOUNDARY = quick(re.compile(r";(?!\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:nort
 BOUNDARY_PENALTY = 180
 # (outer, inner): a cue of the inner frame inside the words of one of the outer frame is read as part of them
 INSIDE_OF = {("strike", "assault"), ("strike", "capture"), ("fighting", "strike")}
+OUTER_FRAMES = {outer for outer, _ in INSIDE_OF}
 CLAUSE_OF_ITS_OWN = {"while", "whereas", "but", "although", "however", "", "але", "проте", "однак", "хоча", "тоді як",
                      "но", "однако", "хотя"}  # "" is ";": a speaker after these speaks for its own clause
 # A relative clause set between commas inside the clause ("assaulted Russian forces, who were supported by
@@ -41,7 +42,7 @@ INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose|який|яка|яке|�
 RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where|about|some|around|nearly|located|situated|який|яка|яке|які|де|"
                             r"который|которая|которое|которые|где)\b[^;.]{1,120}?,\s+"
                             r"(?=(?:was|were|is|are|has|have|had|came|remained|suffered|\d+|one|two|three|four|five|six|"
-                            r"seven|eight|nine|ten|several|many|at least|був|була|було|були|був|был|была|было|были)\b)")
+                            r"seven|eight|nine|ten|several|many|at least|був|була|було|були|был|была|было|были)\b)")
 COLON_SPEAKER = re.compile(r"\s*:\s")
 WORD = re.compile(r"\w")
 POSSESSIVE = re.compile(r"['’]s?\b")
@@ -276,7 +277,7 @@ def find_signals(text: str, lex: Lexicon, low: str | None = None,
     claimants = [_named_in_full(text, m.start(), m.end(), side)
                  for side, matches in zip(lex.claimant_sides, found[n:]) for m in matches
                  if not (text[m.start():m.end()].isupper() and in_dateline(text, m.start(), m.end(), lex))]
-    cues = [c for c in _outside_strikes(cues) if not (c.frame == "weapon" and _a_target(low, c, lex))]
+    cues = [c for c in _outermost(cues) if not (c.frame == "weapon" and _a_target(low, c, lex))]
     return sorted(cues, key=lambda c: c.start), _longest(claimants)
 
 
@@ -285,11 +286,11 @@ def _a_target(low: str, cue: Cue, lex: Lexicon) -> bool:
     return lex.target_before.search(low, max(0, cue.start - ADJECTIVE_REACH), cue.start) is not None
 
 
-def _outside_strikes(cues: list[Cue]) -> list[Cue]:
+def _outermost(cues: list[Cue]) -> list[Cue]:
     """An assault's verb inside a strike's words is the strike's («дрон ВСУ атаковал автомобиль»), so is a
     fall ("fragments of drones fell on"), and a strike's inside a fight's is the fight's («знищення
     диверсійних груп», "exchanged artillery fire")."""
-    outer = [(c.start, c.end, c.frame) for c in cues if c.frame in {o for o, _ in INSIDE_OF}]
+    outer = [(c.start, c.end, c.frame) for c in cues if c.frame in OUTER_FRAMES]
     return [c for c in cues if not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end)
                                        and (frame, c.frame) in INSIDE_OF for a, b, frame in outer)]
 
