@@ -35,6 +35,10 @@ _BREAK = re.compile(r"\n\s*|[" + END_PUNCTUATION + EMOJI + r"][\"”’»)\ufe0f
 # влучання ... постраждало 3 особи», "Kharkiv. Explosions were heard"
 HEADING = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*[–—-]\s*)?(?:[\w'’-]+\s+(?:ТГ|громада|hromada|community),\s*)?"
                      r"(?:(?:с|м|смт|сел|пос|пгт|г)\.\s*)?[A-ZА-ЯІЇЄҐ][\w'’-]*(?:[\s-][A-ZА-ЯІЇЄҐ][\w'’-]*){0,2}\.")
+# the short items of a list under a line that ends with a colon («таких громад:\n• Сумська\n• Юнаківська») are
+# read with that line, as one sentence
+LIST_ITEM = re.compile(r"[ \t]*[•·▪●◦‣*–—-][ \t]*[^\n]{1,40}(?:\n|$)")
+COLON_LINE = re.compile(r":[ \t]*(?:\n|$)")
 MAX_SENTENCE = 1500  # characters
 REGION_REACH = 300  # characters: a region named this close to a place helps choose among its homonyms
 T = TypeVar("T")
@@ -50,6 +54,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
             word = text[max(0, cut - 6):cut].split()[-1:] or [""]
             if word[0].rstrip(".").lower() in ABBREVIATIONS or HEADING.fullmatch(text, start, cut):
                 continue
+        elif LIST_ITEM.match(text, m.end() - len(m.group(0)) + m.group(0).rindex("\n") + 1) and COLON_LINE.search(text, start, cut):
+            continue
         if text[start:cut].strip():
             spans.extend(_bounded(text, start, cut))
         start = m.end()
@@ -74,6 +80,7 @@ RAION_NAMED = re.compile(r"\s+(?:district|raion|rayon)\b")
 SETTLEMENT_OF = re.compile(r"\b(?:settlements?|villages?|towns?|hamlets?|communities)\s+of\s+(?:the\s+)?$")
 VILLAGES_OF = re.compile(r"\s+(?:province|region|oblast)?\s*(?:villages|towns|settlements|hamlets|communities)\s+of\b")
 COORDINATED_REGIONS = re.compile(r"(?:\s*(?:,(?:\s*(?:and|or))?|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
+REGION_OF = re.compile(r"\b(?:region|oblast|province)\s+of\s+(?:the\s+)?$")
 POSSESSIVE = re.compile(r"^[^,;.()]*?(?:'s|’s)\s+$")
 BIG_CITY = 50_000  # "Kharkiv, Sumy and Chernihiv": a city this large before a region's name starts a list
 CITY_POPULATION = 10_000  # a namesake this large is a city ("the city of X", "X City")
@@ -178,8 +185,8 @@ def _with_anaphors(text: str, spans: list[tuple[int, int]], mentions: list[Menti
         m = _last_settlement(mentions, bisect_left(named_at, starts[max(0, si - ANAPHOR_REACH)]),
                              bisect_right(named_at, phrase.start()), phrase.start())
         if m is None or m.doubtful or not _fits(m.place.population, phrase.lastgroup) \
-                or _only_a_reference(text, m, lex):
-            continue
+                or _only_a_reference(text, m, lex) or phrase.lastgroup == "there" and lex.direction_after.match(text, m.end):
+            continue  # "there" after "the Avdiivka and Marinka sectors" is the sector
         s_start, s_end = spans[si]
         found.append(Mention(m.place, phrase.group(0), phrase.start(), phrase.end(), text[s_start:s_end], s_start,
                              m.candidates, f"{phrase.group(0)}: {m.surface}, named before", anaphor=True,
@@ -227,11 +234,16 @@ def _once(keyed: list[tuple[tuple, Request]], choose: Callable[[list[Request]], 
 def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match | None:
     """"the Kursk and Belgorod regions": each name is a region, though the word stands only once; None
     for a region the gazetteer does not hold ("the Volgograd and Rostov regions" are not Volgograd city).
-    So is a name that qualifies villages ("the Donetsk villages of Blahodatne and Neskuchne")."""
-    if not (COORDINATED_REGIONS.match(text, m.end) or VILLAGES_OF.match(text, m.end)):
+    So is a name that qualifies villages ("the Donetsk villages of Blahodatne and Neskuchne"), and one after
+    "the region of" ("the southern region of Zaporizhzhia"; "the Kherson region of Ukraine" keeps Ukraine)."""
+    named_after = REGION_OF.search(text, max(0, m.start - 40), m.start)
+    if not (named_after or COORDINATED_REGIONS.match(text, m.end) or VILLAGES_OF.match(text, m.end)):
         return m
-    regions = [p for p in gaz.lookup(f"{m.surface} region") if p.kind == "region"]
-    return replace(m, candidates=((regions[0].id, "region"),)) if regions else None
+    names = dict.fromkeys([m.surface] + [gaz.places[pid].name for pid, _ in m.candidates])  # "Zaporizhzhya" too
+    regions = [p for name in names for p in gaz.lookup(f"{name} region") if p.kind == "region"]
+    if regions:
+        return replace(m, candidates=((regions[0].id, "region"),))
+    return m if named_after else None
 
 
 def _as_city(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> Match:

@@ -46,6 +46,7 @@ MAX_CANDIDATES = 40  # a skeleton shared by more places is no clue, unless a reg
 REGION_NEAR = 150  # characters
 WORDS = re.compile(r"[ -]")  # a name of several words: "Kupyansk-Vuzlovyi" holds Kupyansk
 OWN_NAME = ("primary", "curated", "region")  # how a name a place is known by matches it
+HROMADA_LIST = 400  # characters: how far back a list of hromadas («громади: X, Y, Z») may begin
 CLOSE_ENOUGH = 0.05  # spellings this much less alike than the best are dropped
 
 
@@ -128,7 +129,7 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
             hromada = lex.hromada_after.match(text[end:end + 120])
             if hromada and only_locates(text, start, end, hromada):
                 break
-            if hromada:
+            if hromada or lex.hromada_before.search(text, max(0, start - HROMADA_LIST), start):
                 cands = hromada_centres(name, lex.language, gaz)
                 if cands:  # «у Краснопільській громаді»: the hromada's centre, whatever else the word may be
                     added.append(Match(start, end, name, cands))

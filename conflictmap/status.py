@@ -56,16 +56,16 @@ LOCATED = (r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,
            r"|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province))?")
 UNPLACED_ITEM = r"(?:,\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?" + LOCATED + r"(?=,))?"  # a name the gazetteer lacks
 LIST_SEPARATOR = re.compile(LOCATED + UNPLACED_ITEM +
-                            r"(?:\s+itself)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+"
+                            r"(?:\s+itself|\s+(?:міськ|селищн|сільськ|городск|поселков|сельск)\w+)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+|[.,;]?\s*[•·▪●◦‣*]\s*"
                             r"|;\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)[\w-]*\s+of\s+[A-Z][\w'’-]+\s+)?)"
                             r"(?:(?:\d+\s+)?(?:near|in|around|at|outside)\s+)?" + LIST_KIND)
 # "X on June 24 and Y", "X in the Donetsk region and Y", "X - Y", "near X and in Y", "27 attacks near X and 11 near Y",
 # "near X; west of Avdiivka near Y" (a think-tank update's list), "X in the southeastern Zaporizhzhia region,
-# Dehtiarne in northeastern Kharkiv region, and Y" (an item between that the gazetteer does not hold)
+# Dehtiarne in northeastern Kharkiv region, and Y" (an item between that the gazetteer does not hold), «X сільська, Y»
 COORDINATED_BEFORE = re.compile(r"\w\s+(?:and|or|і|й|та|и|или|або)\s+(?:to\s+the\s+|на\s+|к\s+)?$")  # "near X and northwest of Y"
 RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|яка|яке|які|яку|де|коли|который|которая|которое|которую"
                            r"|которые|где|когда)\b[^,;]*$")
-LIST_WORDS = re.compile(r"\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)"
+LIST_WORDS = re.compile(r"(?:\s+(?:міськ|селищн|сільськ|городск|поселков|сельск)\w+)?\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)"
                         r"(?:(?:в|у|біля|поблизу|під|около|под|возле)\s+)?" + LIST_KIND)  # «Торецька і Покровська», «та в Y»
 REPELLED_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?")  # "repelled [two Russian] attacks"
 ATTACK_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?")  # "attacks [near Robotyne in the Zaporizhzhia region were] repelled"
@@ -128,6 +128,8 @@ class Lexicon:
     denial: re.Pattern
     negated: re.Pattern  # an event said not to have happened ("no shelling of X")
     irrealis: re.Pattern
+    supposed_subject: re.Pattern  # a sentence opened by a capture as its subject ("Recapturing X", "The fall of X")...
+    supposed_predicate: re.Pattern  # ...whose verb, after the place, is a conditional ("would mark")
     attempt: re.Pattern  # before a capture: an attempt, so fighting ("tried to take")
     averted_before: re.Pattern  # before a cue: averted or feared, so no event ("to avoid encirclement")
     taken_not_territory: re.Pattern  # after a capture: people or things taken, so no capture of the place
@@ -177,6 +179,7 @@ class Lexicon:
     respell_name: re.Pattern  # a capitalised name shaped like a place's, that the gazetteer may spell otherwise
     respell_before: re.Pattern  # what makes such a name a place (respell.py)
     hromada_after: re.Pattern  # after an adjective that names a hromada (Cyrillic: English has its keys)
+    hromada_before: re.Pattern  # before such an adjective, listed after the word «громади:»
     people: re.Pattern  # surnames that are also a case of a village's name (Cyrillic)
     language: str = "en"
 
@@ -200,6 +203,8 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    participle_before=lower(data["participle_before"]),
                    possessive_actor=lower(data["possessive_actor"]),
                    denial=word(data["denial"]), negated=lower(data["negated"]), irrealis=lower(data["irrealis"]),
+                   supposed_subject=lower(data.get("supposed_subject", NOTHING)),
+                   supposed_predicate=lower(data.get("supposed_predicate", NOTHING)),
                    attempt=lower(data["attempt"]), governed_gap=lower(data["governed_gap"]),
                    averted_before=lower(data["averted_before"]),
                    taken_not_territory=lower(data["taken_not_territory"]),
@@ -235,6 +240,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    answered=lower(data["answered"]), respell_name=re.compile(data["respell_name"]),
                    respell_before=re.compile(data.get("respell_before") or data["place_before"], re.IGNORECASE),
                    hromada_after=re.compile(data.get("hromada_after", NOTHING)),
+                   hromada_before=re.compile(data.get("hromada_before", NOTHING)),
                    people=re.compile(data.get("people", NOTHING)),
                    language=language))
 
@@ -466,7 +472,7 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
     if repelled and not (claimant and side):
         side = OPPOSITE.get(read_claimant(s, repelled[0], claimants, speech, lex)[1], "")
     confidence = (0.9 if distance < 120 else 0.7) * weight * cue.weight
-    if _hedged(s, clause_start, cue.start if cue.start > span[0] else span[0], lex):
+    if _hedged(s, clause_start, cue.start if cue.start > span[0] else span[0], lex) or _supposed(s, span, cue, lex):
         confidence *= 0.4
     return Reading(status, cue.text, round(confidence, 2), claimant, side, cue.start, cue.frame)
 
@@ -537,6 +543,14 @@ def _hedged(s: Sentence, start: int, end: int, lex: Lexicon) -> bool:
     """A word of condition or plan stands between `start` and `end`; "May" inside a sentence is the month."""
     return any(not (s.text[m.start()] == "M" and m.group(0) == "may" and m.start() > s.start)
                for m in lex.irrealis.finditer(s.low, start, end))
+
+
+def _supposed(s: Sentence, span: tuple[int, int], cue: Cue, lex: Lexicon) -> bool:
+    """A capture or an advance that is the subject of a conditional: "Recapturing Tokmak would mark a major
+    win", "The fall of Pokrovsk could open the road to Dnipro": it has not happened."""
+    return (cue.frame in ("capture", "assault") and cue.end <= span[0]
+            and bool(lex.supposed_subject.match(s.low, s.start, cue.end))
+            and bool(lex.supposed_predicate.match(s.low, span[1], _clause_end(s, span[1]))))
 
 
 def _speaker_of(low: str, span: tuple[int, int], cue: Cue, speech: list[Cue]) -> bool:

@@ -126,6 +126,19 @@ def test_what_did_not_happen(gaz, text, expected):
     assert found(gaz, text) == expected
 
 
+# A capture or an advance that is the subject of a conditional has not happened (analysis, an editorial).
+@pytest.mark.parametrize("text, expected", [
+    ("Recapturing Tokmak, and a further push on to Melitopol, would mark major gains for Kyiv.", set()),
+    ("The fall of Pokrovsk could open the road into the Dnipropetrovsk region, analysts warn.", set()),
+    ("Taking Kupiansk might give Russia a bridgehead on the Oskil, a military blogger wrote.", set()),
+    ("Russian forces captured Avdiivka on Saturday and could now push further west.",
+     {("Avdiivka", "claimed", "2025-02-01")}),  # done, and only then a conditional
+    ("Shelling of Kherson killed two people on Thursday.", {("Kherson", "struck", "2025-02-06")}),
+])
+def test_a_capture_supposed_did_not_happen(gaz, text, expected):
+    assert found(gaz, text) == expected
+
+
 # A place's official who speaks ("Luhansk's governor") makes no event of the place; the place itself does.
 @pytest.mark.parametrize("text, expected", [
     ("Luhansk's governor said on Wednesday that Russian forces were moving towards Lysychansk, targeting police "
@@ -247,6 +260,9 @@ def test_a_unit_named_for_a_weapon_fires_nothing(gaz):
     ("Russian troops entered Toretsk on Friday. Fighting there continued into the night.", {("Toretsk", "contested")}),
     ("Russian troops shelled Toretsk on Friday. There were no casualties there, officials said.",
      {("Toretsk", "struck")}),  # existential "there", and no casualties: no second event
+    # a sector named for towns is not where "there" points (a spokesman quoted by a regional outlet)
+    ("Fighting went on near Robotyne. The spokesman also described the Avdiivka and Marinka sectors, saying Russia "
+     "uses many assault units there.", {("Robotyne", "contested")}),
 ])
 def test_there_is_the_place_named_before(gaz, text, expected):
     assert {(e.place.name, e.status) for e in read(gaz, text)} == expected
@@ -445,6 +461,16 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
     # a second frame reaches every place of a list, not only the first
     ("Explosions were reported in occupied Horlivka and Yasynuvata.", ("Yasynuvata", "struck", PUBLISHED)),
     ("Russian forces attacked near Toretsk itself and Nelipivka on February 3.", ("Nelipivka", "contested", "2025-02-03")),
+    # troops moving towards a place, or gaining ground near it, fight for it (wire copy, a spokesman on air)
+    ("Ukrainian units were successful in moving towards Novoprokopivka, the General Staff said.",
+     ("Novoprokopivka", "contested", PUBLISHED)),
+    ("Russian troops are moving closer to Pokrovsk from the south-east.", ("Pokrovsk", "contested", PUBLISHED)),
+    ("Unconfirmed reports say Ukrainian troops have gained ground near the village of Verbove.",
+     ("Verbove", "contested", PUBLISHED)),
+    # fire opened on a place (an incident report, regional press)
+    ("On 4 May 2023, Russian forces opened fire on Bilozerka, Kherson, with tanks.", ("Bilozerka", "struck", "2023-05-04")),
+    ("Kupiansk came under heavy fire again on Friday, the city's military administration said.",
+     ("Kupiansk", "struck", PUBLISHED)),
 ])
 def test_frames_however_phrased(gaz, text, expected):
     assert expected in found(gaz, text)
@@ -545,6 +571,11 @@ def test_soldiers_killed_is_a_fight_civilians_killed_a_strike(gaz, text, place, 
      "Hlyboke.", "Hlyboke", {"claimed"}),
     ("The loss of Avdiivka came after months of assaults in which Russia sent infantry waves against the town's "
      "flanks.", "Avdiivka", {"claimed"}),  # however the place is named in the sentence
+
+    # a few square kilometres retaken near a town are not the town (a deputy minister on television, wire copy)
+    ("Ukrainian troops had recaptured one square kilometre around Bakhmut over the past week, Maliar said.",
+     "Bakhmut", {"contested"}),
+    ("Kyiv's forces retook about 3 sq km near Bakhmut.", "Bakhmut", {"contested"}),
 ])
 def test_what_a_capture_takes_decides_whether_it_is_the_place(gaz, text, place, statuses):
     assert {e.status for e in read(gaz, text) if e.place.name == place} == statuses
@@ -697,6 +728,25 @@ def test_two_frames_of_one_clause_give_two_statuses(gaz):
 ])
 def test_the_city_is_the_place_named_before(gaz, text, expected):
     assert expected in found(gaz, text)
+
+
+def test_the_village_followed_by_its_name_is_that_village(gaz):
+    """"the village Robotyne" names Robotyne; it does not stand for the village named before."""
+    text = ("Ukrainian troops gained ground near the village of Verbove. "
+            "The Ukrainian army recently recaptured the village Robotyne after weeks of fighting.")
+    assert {("Verbove", "contested"), ("Robotyne", "claimed")} == {(e.place.name, e.status) for e in read(gaz, text)}
+
+
+# "the region of X" is the oblast, not its capital (wire copy); a village adjacent to a town is placed by it
+@pytest.mark.parametrize("text, expected", [
+    ("The army has made further gains in its counteroffensive in the southern region of Zaporizhzhia, the General "
+     "Staff said.", {("Zaporizhzhia Oblast", "contested")}),
+    ("Russian troops shelled villages in the Kharkiv region of Ukraine.", {("Kharkiv Oblast", "struck")}),
+    ("Russian forces attempted an assault on Kozachi Laheri, a village adjacent to Krynky, which failed.",
+     {("Kozachi Laheri", "contested")}),
+])
+def test_a_region_of_and_a_village_adjacent_to(gaz, text, expected):
+    assert {(e.place.name, e.status) for e in read(gaz, text)} == expected
 
 
 def test_the_town_of_the_paragraph_before(gaz):

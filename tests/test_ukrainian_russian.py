@@ -184,6 +184,17 @@ def test_names_spelled_the_other_way(gaz, language, text, expected):
            "громадах.", {"Krasnopillia", "Myropillia", "Bilopillia"}),
     ("uk", "Окупанти обстріляли Марганецьку громаду з артилерії, повідомив Сергій Лисак.", {"Marhanets"}),
     ("ru", "Противник обстрелял Краснопольскую общину Сумской области.", {"Krasnopillia"}),
+    # a council's kind inside the list, and a list after the word (a regional administration's daily summary)
+    ("uk", "За добу обстрілу зазнали Хотінська, Миколаївська сільська, Білопільська та Середино-Будська громади "
+           "Сумщини.", {"Khotin", "Mykolaivka", "Bilopillia", "Seredyna-Buda"}),
+    ("uk", "Ворог 19 разів обстріляв прикордоння Сумщини, вибухи лунали у 4 громадах: Краснопільській, Есманській, "
+           "Зноб-Новгородській, Великописарівській.", {"Krasnopillia", "Esman", "Velyka Pysarivka"}),
+    ("uk", "Під ударами ворога протягом доби були населені пункти таких громад Сумщини:\n• Юнаківська\n"
+           "• Миропільська\n• Білопільська\n\nПоранено двох людей.", {"Yunakivka", "Myropillia", "Bilopillia"}),
+    ("uk", "Окупанти відкривали вогонь по Шалигінській та Буринській громадах Сумщини.", {"Shalyhyne", "Buryn"}),
+    ("uk", "По Краснопільській громаді Сумщини ворог бив з мінометів, зафіксовано 6 вибухів.", {"Krasnopillia"}),
+    ("ru", "Под вражеским огнем за сутки оказались Белопольская и Краснопольская общины Сумской области.",
+     {"Bilopillia", "Krasnopillia"}),
 ])
 def test_a_hromada_is_its_centre(gaz, language, text, expected):
     assert expected <= {e.place.name for e in events_of(gaz, text, language) if e.status == "struck"}
@@ -261,6 +272,9 @@ def test_names_not_respelled_into_places(gaz, language, text):
     ("uk", "Речник ОСУВ «Таврія» повідомив про бої."),  # a group of forces named for a region
     ("ru", "Подразделения группировки войск «Днепр» продолжают наступление."),  # ...and for a river and city
     ("ru", "В районе идут ожесточенные бои, сообщил Владимир Рогов."),  # a surname that is a village's case
+    ("ru", "ВСУ пытались закрепиться на левом берегу Днепра, сообщил Сальдо."),  # the river, not the city
+    ("uk", "Росіяни обстрілюють правий берег Дніпра щодня."),
+    ("uk", "Найбільше вибухів зафіксовано у Сумському, Шосткинському районах."),  # raions, no village Sumske
 ])
 def test_not_places(gaz, language, text):
     assert not told(gaz, text, language)
@@ -325,6 +339,14 @@ def test_not_places(gaz, language, text):
     # shells fired at a place: a governor's daily report, a regional channel
     ("ru", "Кроме того, ВСУ выпустили по селу Новая Таволжанка пять снарядов.", ("Novaya Tavolzhanka", "struck", FRIDAY)),
     ("uk", "Окупанти випустили по Нікополю 20 снарядів.", ("Nikopol", "struck", FRIDAY)),
+    # opened fire on a place, or hit it from a weapon (a regional administration's post, a governor's channel)
+    ("uk", "Російські військові відкрили вогонь по Нікополю з важкої артилерії.", ("Nikopol", "struck", FRIDAY)),
+    ("ru", "ВСУ открыли огонь по Горловке из РСЗО.", ("Horlivka", "struck", FRIDAY)),
+    ("ru", "По Шебекино противник бил из артиллерии весь день.", ("Shebekino", "struck", FRIDAY)),
+    # crossing a river or digging in at a village is fighting there, tried or done
+    ("ru", "Противник предпринял безуспешные попытки закрепиться в районе села Днепряны.",
+     ("Dnipriany", "contested", FRIDAY)),
+    ("uk", "Українські морпіхи закріпилися на околиці Кринок.", ("Krynky", "contested", FRIDAY)),
     # control established over a place, a flag raised over it (a ministry bulletin, a brigade's post)
     ("ru", "Российские военные установили контроль над населенным пунктом Великая Новоселка в ДНР.",
      ("Velyka Novosilka", "claimed", FRIDAY)),
@@ -338,6 +360,15 @@ def test_not_places(gaz, language, text):
 ])
 def test_frames(gaz, language, text, expected):
     assert expected in told(gaz, text, language)
+
+
+@pytest.mark.parametrize("language, text, place", [
+    ("uk", "У Шосткинській громаді через атаку окупантів травмовано чоловіка.", "Shostka"),
+    ("ru", "В Белгороде из-за атаки ВСУ пострадали два человека.", "Belgorod"),
+])
+def test_harm_from_an_attack_is_a_strike_not_an_assault(gaz, language, text, place):
+    """People hurt "because of an attack" (a police report) were struck; nobody fought there."""
+    assert {(e.place.name, e.status) for e in events_of(gaz, text, language)} == {(place, "struck")}
 
 
 @pytest.mark.parametrize("language, text, expected", [
