@@ -15,7 +15,8 @@ from .language import is_read
 from .mentions import find_mentions, sentences
 from .models import Article, Event, Mention
 from .status import (BOUNDARY, BOUNDARY_PENALTY, CHANGE_OF_HANDS, LOCAL, MAX_DISTANCE, OCCUPIER, SECONDARY, SPEECH,
-                     Lexicon, Sentence, by_span, clause_distance, find_signals, load_lexicon, read_status)
+                     Lexicon, Sentence, by_span, clause_distance, find_signals, joins_a_list, load_lexicon,
+                     names_a_sector, read_status)
 from .wordmatch import lower_text, may_match
 
 QUOTE_LIMIT = 600
@@ -160,18 +161,18 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
     # ("attacked in the Siversk direction near Bilohorivka") only locate
     others = tuple(span for span, m in zip(spans, group) if m.place.kind == "settlement"
                    and not lex.reference_before.search(found.low, max(base, span[0] - 50), span[0])
-                   and not lex.direction_after.match(article.text, span[1]))
-    readings = _change_of_hands_only(group, [[] if _a_landmark(m, span, found.low, lex)
-                                             else read_status(sentence, span, found.cues[base], found.claimants[base],
-                                                              found.speech[base], lex, others)
-                                             for m, span in zip(group, spans)])
+                   and not names_a_sector(article.text, span, lex))
+    readings = _change_of_hands_only(group, _shared_by_long_lists(sentence, spans, found.cues[base], [
+        [] if _a_landmark(m, span, found.low, lex)
+        else read_status(sentence, span, found.cues[base], found.claimants[base], found.speech[base], lex, others)
+        for m, span in zip(group, spans)]))
     if not any(readings):
         return []
     firsts = [r[0] if r else None for r in readings]
     dates, quote = found.dates[base], _quote(group[0].sentence)
     out = []
     for i, (m, span, told) in enumerate(zip(group, spans, readings)):
-        if not told or _only_locates(i, group, firsts, gaz, lex) or lex.direction_after.match(article.text, span[1]):
+        if not told or _only_locates(i, group, firsts, gaz, lex) or names_a_sector(article.text, span, lex):
             continue
         for reading in told:
             cue = _date_for(span, spans, [d for d in dates if _date_fits(d, reading)], article.text,
@@ -187,6 +188,18 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
                       "place": m.why, "surface": m.surface, "located": m.place.precision,
                       **({"extent": _extent(found.low, reading, span, lex)} if m.place.kind == "region" else {})}))
     return out
+
+
+def _shared_by_long_lists(s: Sentence, spans: list[tuple[int, int]], cues: list, readings: list[list]) -> list[list]:
+    """A list too long for its verb to reach its last items («постраждали населені пункти X, Y, ... Z Сумської
+    області», a General Staff summary of a dozen villages): an item beyond every cue's reach reads as the item
+    before it that a cue reaches, through an unbroken list."""
+    shared = list(readings)
+    for i in range(1, len(spans)):
+        if not shared[i] and shared[i - 1] and joins_a_list(s.text, spans[i - 1][1], spans[i][0]) \
+                and all(clause_distance(s.text, spans[i], (c.start, c.end)) > MAX_DISTANCE for c in cues):
+            shared[i] = shared[i - 1]
+    return shared
 
 
 def _a_landmark(m: Mention, span: tuple[int, int], low: str, lex: Lexicon) -> bool:

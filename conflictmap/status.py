@@ -19,7 +19,7 @@ import yaml
 from .config import PACKAGE_DATA
 from .wordmatch import Scanner, lower_pattern, lower_text, quick, required_strings
 
-BOUNDARY = quick(re.compile(r";(?!\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)\w*\s+of|near|around|along)\b)"  # a list of places
+BOUNDARY = quick(re.compile(r"(?<!області)(?<!области)(?<!обл\.);(?!\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)\w*\s+of|near|around|along)\b)"  # a list of places (or of them by oblast: «X, Y Чернігівської області; Z Сумської області»)
                       r"|,\s+(?:after|since|while|but|which|who|whose|whereas|although|where|when|as"
                       r"|using|saying|adding|citing|according to|referring to"
                       r"|після|коли|де|який|яка|яке|які|яку|якого|якої|яких|але|проте|однак|хоча|тоді як|а"  # Ukrainian
@@ -38,9 +38,9 @@ INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose|який|яка|яке|�
                                r"(?=\s+(?:near|in|at|on|around|outside|towards?|into|біля|поблизу|у|в|на|під|около|под)\b)")
 # an aside right after a place, closed before the place's own predicate: "In Kyiv, which came under attack, four
 # people were injured", "Yampil, about 20 km (12 miles) from the border, was hit" (not "Sumy, which borders
-# Kursk, as a staging ground", nor "..., according to DeepState")
-RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where|about|some|around|nearly|located|situated|який|яка|яке|які|де|"
-                            r"который|которая|которое|которые|где)\b[^;.]{1,120}?,\s+"
+# Kursk, as a staging ground", nor "..., according to DeepState"), or in parentheses: "Izyum (also in Kharkiv Oblast) was"
+RELATIVE_ASIDE = re.compile(r"(?:,\s+(?:which|who|whose|where|about|some|around|nearly|located|situated|який|яка|яке|які|де|"
+                            r"который|которая|которое|которые|где)\b[^;.]{1,120}?,|\s*\([^()]{1,60}\),?)\s+"
                             r"(?=(?:was|were|is|are|has|have|had|came|remained|suffered|\d+|one|two|three|four|five|six|"
                             r"seven|eight|nine|ten|several|many|at least|був|була|було|були|был|была|было|были)\b)")
 COLON_SPEAKER = re.compile(r"\s*:\s")
@@ -53,8 +53,9 @@ PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 LIST_KIND = (r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:villages?|towns?|city|cities|settlements?)\s+of\s+"
              r"|(?:с|м|смт|сщ|н\.\s?п|пгт|пос|г|село|селище|місто|город|поселок|посёлок)\.?\s+)?")
 LOCATED = (r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
-           r"|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province))?")
-UNPLACED_ITEM = r"(?:,\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?" + LOCATED + r"(?=,))?"  # a name the gazetteer lacks
+           r"|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province)"
+           r"|\s+[А-ЯІЇЄҐ][\w'’-]+\s+(?:області|области|обл\.))?")  # «X Чернігівської області; Y»
+UNPLACED_ITEM = r"(?:,\s+[A-ZА-ЯІЇЄҐ][\w'’-]+(?:[\s-][A-ZА-ЯІЇЄҐ][\w'’-]+)?" + LOCATED + r"(?=,))?"  # a name the gazetteer lacks
 LIST_SEPARATOR = re.compile(LOCATED + UNPLACED_ITEM +
                             r"(?:\s+itself|\s+(?:міськ|селищн|сільськ|городск|поселков|сельск)\w+)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+|[.,;]?\s*[•·▪●◦‣*]\s*"
                             r"|;\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)[\w-]*\s+of\s+[A-Z][\w'’-]+\s+)?)"
@@ -160,6 +161,7 @@ class Lexicon:
     city_before: re.Pattern  # before a name called a city ("the city of X"): mentions.py keeps its city namesakes
     city_after: re.Pattern  # after it ("X City")
     direction_after: re.Pattern
+    direction_before: re.Pattern  # a direction's adjective after its noun («напрямках – Покровському»)
     source_before: re.Pattern  # on lower-cased text
     by_agent: re.Pattern  # between a passive cue and its actor ("captured by")
     coded_to: re.Pattern  # before the place an event was coded to, in the clause before it
@@ -225,6 +227,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    city_before=re.compile(data["city_before"], re.IGNORECASE),
                    city_after=re.compile(data["city_after"], re.IGNORECASE),
                    direction_after=re.compile(data["direction_after"], re.IGNORECASE),
+                   direction_before=re.compile(data.get("direction_before", NOTHING), re.IGNORECASE),
                    source_before=lower(data["source_before"]), by_agent=lower(data["by_agent"]),
                    coded_to=lower(data["coded_to"]), district=re.compile(data["district"], re.IGNORECASE),
                    raion=re.compile(data["raion"]), raion_needs=required_strings(data["raion"]) or frozenset(),
@@ -525,6 +528,13 @@ def joins_a_list(text: str, end: int, start: int) -> bool:
     return bool(LIST_SEPARATOR.fullmatch(text, end, start) or LIST_WORDS.fullmatch(text, end, start))
 
 
+def names_a_sector(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
+    """The name at `span` names a sector of the front ("the Siversk direction", «на Покровському та
+    Гуляйпільському напрямках», «на двох напрямках – Покровському»), not the town."""
+    return bool(lex.direction_after.match(text, span[1])
+                or lex.direction_before.search(text, max(0, span[0] - 80), span[0]))
+
+
 def raion_follows(text: str, pos: int, lex: Lexicon) -> re.Match | None:
     """The raion named right after `pos` as its locator ("Vasylivka, Pokrovskyi district", «Василівка
     Покровського району»), its name in group 1 (raions.py)."""
@@ -680,7 +690,8 @@ def _agent(s: Sentence, cue: Cue, claimants: list[Claimant], lex: Lexicon):
     with Ukrainian troops near X and shelled Y": Russia shells)."""
     start = _clause_start(s, cue.start)
     reach = cue.end if cue.frame in ACTOR_IN_CUE else cue.start
-    before = [c for c in claimants if start <= c.start < cue.start and c.end <= reach and cue.start - c.end <= AGENT_REACH
+    first = cue.end if cue.frame == "withdrawal" else cue.start  # "regroup the Russian troops stationed in": its actor
+    before = [c for c in claimants if start <= c.start < first and c.end <= reach and cue.start - c.end <= AGENT_REACH
               and not (POSSESSIVE.match(s.text, c.end) and not lex.possessive_actor.match(s.low, c.end))]
     subjects = [c for c in before if not OPPONENT_BEFORE.search(s.low, max(start, c.start - 12), c.start)]
     if subjects or before:

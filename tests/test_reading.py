@@ -749,6 +749,30 @@ def test_a_region_of_and_a_village_adjacent_to(gaz, text, expected):
     assert {(e.place.name, e.status) for e in read(gaz, text)} == expected
 
 
+# A ministry's withdrawal, however worded, is claimed for the other side (wire copy, a ministry quoted in full)
+@pytest.mark.parametrize("text, expected", [
+    ("The Russian Defence Ministry confirmed the withdrawal of its troops from the town of Balakliia.",
+     {("Balakliia", "claimed", "ukrainian")}),
+    ("It was decided to regroup the Russian troops stationed in the Balakliia and Izium areas, the ministry said.",
+     {("Balakliia", "claimed", "ukrainian"), ("Izium", "claimed", "ukrainian")}),
+    ("Moscow announced the retreat of its forces from Kherson on Wednesday.", {("Kherson", "claimed", "ukrainian")}),
+    ("Russian troops are regrouping near Bakhmut, the ISW said.", set()),  # regrouping where they stand
+])
+def test_a_withdrawal_however_worded(gaz, text, expected):
+    assert {(e.place.name, e.status, e.side) for e in read(gaz, text)} == expected
+
+
+# An aside in parentheses between a place and its verb (a news explainer, regional press)
+@pytest.mark.parametrize("text, expected", [
+    ("According to both sides, the city of Izyum (also in Kharkiv Oblast) was also liberated.",
+     {("Izium", "claimed")}),
+    ("Kupiansk (Kharkiv region) was shelled again on Friday.", {("Kupiansk", "struck")}),
+    ("Forces then continued toward Izium, which Russian troops had held for months.", {("Izium", "contested")}),
+])
+def test_a_place_s_aside_does_not_part_it_from_its_verb(gaz, text, expected):
+    assert {(e.place.name, e.status) for e in read(gaz, text)} == expected
+
+
 def test_the_town_of_the_paragraph_before(gaz):
     """Wire copy puts one sentence in a paragraph: "the town" is the one the paragraph before named."""
     text = ("Russian forces said on Sunday they had captured Velyka Novosilka.\n\n"

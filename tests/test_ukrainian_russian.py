@@ -362,6 +362,23 @@ def test_frames(gaz, language, text, expected):
     assert expected in told(gaz, text, language)
 
 
+# A General Staff summary lists a dozen villages for one verb, grouped by oblast and separated by semicolons
+def test_a_long_list_by_oblast_shares_its_verb(gaz):
+    text = ("За добу від вогню ворожої артилерії постраждали громади населених пунктів Гута-Студенецька Чернігівської "
+            "області; Нескучне, Стукалівка, Рижівка, Безсалівка, Шалигине, Чернацьке, Бруски, Студенок Сумської області.")
+    struck = {e.place.name for e in events_of(gaz, text, "uk") if e.status == "struck" and e.confidence >= 0.5}
+    assert {"Huta-Studenetska", "Neskuchne", "Ryzhivka", "Shalyhyne", "Brusky", "Studenok"} <= struck
+
+
+@pytest.mark.parametrize("language, text", [
+    ("uk", "Сили оборони відбили сім атак на Північно-Слобожанському і Курському напрямках."),
+    ("uk", "Найбільше боїв на двох напрямках – Покровському на Донеччині та Гуляйпільському на Запоріжжі."),
+    ("ru", "Наиболее активные бои шли на двух направлениях – Покровском и Гуляйпольском."),
+])
+def test_sectors_named_in_a_list_are_no_towns(gaz, language, text):
+    assert not {e.place.name for e in events_of(gaz, text, language) if e.place.kind == "settlement"}
+
+
 @pytest.mark.parametrize("language, text, place", [
     ("uk", "У Шосткинській громаді через атаку окупантів травмовано чоловіка.", "Shostka"),
     ("ru", "В Белгороде из-за атаки ВСУ пострадали два человека.", "Belgorod"),
