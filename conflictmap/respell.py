@@ -48,6 +48,7 @@ WORDS = re.compile(r"[ -]")  # a name of several words: "Kupyansk-Vuzlovyi" hold
 OWN_NAME = ("primary", "curated", "region")  # how a name a place is known by matches it
 HROMADA_LIST = 400  # characters: how far back a list of hromadas («громади: X, Y, Z») may begin
 CLOSE_ENOUGH = 0.05  # spellings this much less alike than the best are dropped
+QUALIFIED_ALIKE = 0.72  # with a region named after it, a name is another spelling of places at least this alike
 
 
 @lru_cache(maxsize=65536)
@@ -69,10 +70,12 @@ def index(gaz: Gazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
     return _settlements_by(gaz, "skeletons", str.isascii, _skeleton, MIN_QUALIFIED)
 
 
-def _settlements_by(gaz: Gazetteer, name: str, kept, key_of, shortest: int) -> dict[str, tuple[tuple[str, str], ...]]:
+def _settlements_by(gaz: Gazetteer, name: str, kept, key_of, shortest: int,
+                    country: str = "") -> dict[str, tuple[tuple[str, str], ...]]:
     """`key_of` of each gazetteer name that is `kept` -> the settlements it names, kept on the gazetteer
     as `name`, each "respelled" where the name is its own, else "respelled alias" (a former name: the
-    Novoselivka once called Vasylivka is not the Vasylivka meant). All names go through `key_of` as one
+    Novoselivka once called Vasylivka is not the Vasylivka meant); only those of `country`, if given. All names
+    go through `key_of` as one
     string, so each replacement runs once in C."""
     table = gaz.derived.get(name)
     if table is None:
@@ -83,7 +86,8 @@ def _settlements_by(gaz: Gazetteer, name: str, kept, key_of, shortest: int) -> d
             if len(key) >= shortest:
                 bucket = grouped.setdefault(key, {})
                 for pid, how in cands:
-                    if gaz.places[pid].kind == "settlement":
+                    place = gaz.places[pid]
+                    if place.kind == "settlement" and (not country or place.country == country):
                         if how in OWN_NAME:
                             bucket[pid] = "respelled"
                         else:
@@ -92,15 +96,22 @@ def _settlements_by(gaz: Gazetteer, name: str, kept, key_of, shortest: int) -> d
     return table
 
 
-def _closest(surface: str, cands: tuple[tuple[str, str], ...], gaz: Gazetteer) -> tuple[tuple[str, str], ...]:
+def _closest(surface: str, cands: tuple[tuple[str, str], ...], gaz: Gazetteer,
+             floor: float | None = None) -> tuple[tuple[str, str], ...]:
     """Of the places that share a skeleton, those spelled most like the text (Klischiivka is
-    Klishchiivka, not Kulishivka)."""
-    if len(cands) <= 1:
+    Klishchiivka, not Kulishivka); with a region named after the name, all those spelled at least `floor`
+    alike, for the region to choose ("Elenovka, Donetsk" is the Olenivka there, though Leonovka in Kursk is
+    spelled more like it)."""
+    if len(cands) <= 1 and floor is None:
         return cands
     folded = fold_name(surface)
+    if floor is not None:  # by any of its names: "Kuibyshivskyi" is the district's former one
+        alike = [max(SequenceMatcher(None, folded, fold_name(n)).ratio() for n in (p.name, *p.other_names))
+                 for p in (gaz.places[pid] for pid, _ in cands)]
+        return tuple(c for c, a in zip(cands, alike) if a >= floor)
     alike = [SequenceMatcher(None, folded, fold_name(gaz.places[pid].name)).ratio() for pid, _ in cands]
-    best = max(alike)
-    return tuple(c for c, a in zip(cands, alike) if a >= best - CLOSE_ENOUGH)
+    least = max(alike) - CLOSE_ENOUGH
+    return tuple(c for c, a in zip(cands, alike) if a >= least)
 
 
 def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazetteer, lex) -> list[Match]:
@@ -152,8 +163,7 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
                 if not (before and (len(key) >= MIN_SKELETON and len(table[key]) <= MAX_CANDIDATES
                                     or " " in name and len(key) >= MIN_QUALIFIED and near_region(start))):
                     continue
-            cands = _closest(in_latin(spelling),
-                             table[key], gaz)
+            cands = _closest(in_latin(spelling), table[key], gaz, QUALIFIED_ALIKE if qualified else None)
             if cands:
                 added.append(Match(start, end, name, cands))
                 break
@@ -239,9 +249,11 @@ def sound(folded: str) -> str:
 
 
 def sounds(gaz: Gazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Sound -> the settlements whose Cyrillic names (in every case the gazetteer holds) sound so, built
-    once per gazetteer."""
-    return _settlements_by(gaz, "sounds", CYRILLIC.search, sound, MIN_SOUND)
+    """Sound -> the Ukrainian settlements whose Cyrillic names (in every case the gazetteer holds) sound so,
+    built once per gazetteer. It bridges a Ukrainian place's Russian and Ukrainian spellings; a Russian
+    village is named in Russian, and heard in a Ukrainian name («Никанорівка» near Pokrovsk) it would
+    only be a namesake across the border."""
+    return _settlements_by(gaz, "sounds", CYRILLIC.search, sound, MIN_SOUND, "UA")
 
 
 def _with_other_spellings(m: Match, gaz: Gazetteer, lex, table: dict, qualified: Callable[[], bool]) -> Match:

@@ -29,3 +29,8 @@ def latin_forms(name: str) -> set[str]:
     if not letters & UKRAINIAN_ONLY:
         forms |= {iuliia.translate(name, iuliia.BGN_PCGN), iuliia.translate(name, iuliia.WIKIPEDIA)}
     return {f for f in forms if f and not cyrillic(f)}
+
+
+def russian_latin(name: str) -> str:
+    """A Russian name as the English press writes it (Wikipedia's system: Grafovka, Novaya Tavolzhanka)."""
+    return iuliia.translate(name, iuliia.WIKIPEDIA)

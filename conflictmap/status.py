@@ -48,6 +48,9 @@ WORD = re.compile(r"\w")
 POSSESSIVE = re.compile(r"['’]s?\b")
 # the other side of a fight or the target of an attack: "clashed with Ukrainian troops", "drones at Ukraine"
 OPPONENT_BEFORE = re.compile(r"\b(?:with|against|at|on|into|over|across|towards?|з|із|зі|проти|по|на|с|со|против)\s+$")
+# where, not who: "pressing their advance through eastern Ukraine have captured X" (Russian forces act)
+WHERE_BEFORE = re.compile(r"\b(?:(?:through|throughout|inside|within|across)\s+(?:(?:north|south|east|west|central)[\w-]*\s+)?"
+                          r"|in\s+(?:north|south|east|west|central)[\w-]*\s+)$")  # not "the ministry in Moscow"
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 # the kind of place before the next item: "and the nearby villages of Y", «та с. Y», «и пгт Y»
 LIST_KIND = (r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:villages?|towns?|city|cities|settlements?)\s+of\s+"
@@ -135,6 +138,7 @@ class Lexicon:
     averted_before: re.Pattern  # before a cue: averted or feared, so no event ("to avoid encirclement")
     taken_not_territory: re.Pattern  # after a capture: people or things taken, so no capture of the place
     taken_positions: re.Pattern  # after a capture: positions near the place, so fighting there
+    taken_unnamed: re.Pattern  # after a capture: a village it does not name, so no capture of a place named
     left_near: re.Pattern  # between a withdrawal and the place: positions near it were left, so fighting there
     taken_part: re.Pattern  # after a capture, before a region: places in it or a part of it (events.py)
     governed_gap: re.Pattern  # the words between a cue and the place it governs
@@ -210,7 +214,8 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    attempt=lower(data["attempt"]), governed_gap=lower(data["governed_gap"]),
                    averted_before=lower(data["averted_before"]),
                    taken_not_territory=lower(data["taken_not_territory"]),
-                   taken_positions=lower(data["taken_positions"]), left_near=lower(data["left_near"]),
+                   taken_positions=lower(data["taken_positions"]),
+                   taken_unnamed=lower(data.get("taken_unnamed", NOTHING)), left_near=lower(data["left_near"]),
                    taken_part=lower(data["taken_part"]),
                    passive_gap=lower(data["passive_gap"]),
                    government_after=re.compile(data["government_after"], re.IGNORECASE),
@@ -387,7 +392,8 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     occupied Horlivka and Yasynuvata"). `speech`: the sentence's speech verbs."""
     before = max(s.start, span[0] - 50)
     if lex.reference_before.search(s.low, before, span[0]) and not _where_it_happened(s, span, before, lex, others):
-        return []  # "west of Donetsk": a reference point, not where it happened
+        told = _described(s, span, cues)  # "west of Kurakhove, which Moscow said it had taken in January"
+        return [_reading(s, span, told, _gap(span, told), lex, claimants, speech, SECONDARY)] if told else []
     origin = bool(lex.origin_before.search(s.low, before, span[0]))
     coded = lex.coded_to.search(s.low, before, span[0]) if "(" in s.low[before:span[0]] else None
     at = (coded.start(), coded.start()) if coded else span  # "(coded to X)": X is where the clause before happened
@@ -396,7 +402,8 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
               and not (origin and c.frame != "fighting" and not 0 <= span[0] - c.end <= 2)  # "fired from X":
               # only "withdrew from X", and fighting that drives forces out of X, are about X
               and not _speaker_of(s.low, span, c, speech)
-              and not (c.frame == "capture" and lex.taken_not_territory.match(s.low, c.end))
+              and not (c.frame == "capture" and (lex.taken_not_territory.match(s.low, c.end)
+                                                 or span[1] <= c.start and lex.taken_unnamed.match(s.low, c.end)))
               and not lex.averted_before.search(s.low, max(s.start, c.start - 40), c.start)]
     scored = sorted(((not governs, d, c) for d, c in scored if d <= MAX_DISTANCE
                      for governs in [_governs(s, c, span, lex, others)]
@@ -693,7 +700,8 @@ def _agent(s: Sentence, cue: Cue, claimants: list[Claimant], lex: Lexicon):
     first = cue.end if cue.frame == "withdrawal" else cue.start  # "regroup the Russian troops stationed in": its actor
     before = [c for c in claimants if start <= c.start < first and c.end <= reach and cue.start - c.end <= AGENT_REACH
               and not (POSSESSIVE.match(s.text, c.end) and not lex.possessive_actor.match(s.low, c.end))]
-    subjects = [c for c in before if not OPPONENT_BEFORE.search(s.low, max(start, c.start - 12), c.start)]
+    subjects = [c for c in before if not OPPONENT_BEFORE.search(s.low, max(start, c.start - 12), c.start)
+                and not WHERE_BEFORE.search(s.low, max(start, c.start - 24), c.start)]
     if subjects or before:
         return (subjects or before)[-1]
     return next((c for c in claimants if 0 <= c.start - cue.end <= AGENT_REACH

