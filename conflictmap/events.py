@@ -56,9 +56,11 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, contex
     low = lower_text(article.text)
     spans = sorted({(m.sentence_start, m.sentence_start + len(m.sentence)) for m in mentions})
     cues, claimants = find_signals(article.text, lex, low, spans)
-    found = Found(low, by_span([c for c in cues if c.status != SPEECH], spans),
-                  by_span([c for c in cues if c.status == SPEECH], spans),
-                  by_span(find_dates(article.text, published, low, spans), spans), by_span(claimants, spans))
+    status_cues = by_span([c for c in cues if c.status != SPEECH], spans)
+    told_spans = [span for span in spans if status_cues[span[0]]]  # a sentence with no cue tells no event
+    dates = find_dates(article.text, published, low, told_spans) if told_spans else []
+    found = Found(low, status_cues, by_span([c for c in cues if c.status == SPEECH], spans),
+                  by_span(dates, spans), by_span(claimants, spans))
     told = _same_day({base: _dated_once(_sentence_events(group, article, published, found, gaz, lex))
                       for base, group in by_sentence.items()}, lex)
     best: dict[tuple, Event] = {}
@@ -155,13 +157,15 @@ class Found:
 def _sentence_events(group: list[Mention], article: Article, published: date, found: Found, gaz: Gazetteer,
                      lex: Lexicon) -> list[Event]:
     base = group[0].sentence_start
+    if not found.cues[base]:
+        return []  # no cue: nothing happened at its places (read_status)
     sentence = Sentence(article.text, found.low, base, base + len(group[0].sentence))
     spans = [(m.start, m.end) for m in group]
+    sectors = [names_a_sector(article.text, span, lex) for span in spans]  # "the Siversk direction"
     # the places a cue may govern instead: regions, reference points ("southeast of Kupiansk") and sectors
     # ("attacked in the Siversk direction near Bilohorivka") only locate
-    others = tuple(span for span, m in zip(spans, group) if m.place.kind == "settlement"
-                   and not lex.reference_before.search(found.low, max(base, span[0] - 50), span[0])
-                   and not names_a_sector(article.text, span, lex))
+    others = tuple(span for span, m, sector in zip(spans, group, sectors) if m.place.kind == "settlement"
+                   and not lex.reference_before.search(found.low, max(base, span[0] - 50), span[0]) and not sector)
     readings = _change_of_hands_only(group, _shared_by_long_lists(sentence, spans, found.cues[base], [
         [] if _a_landmark(m, span, found.low, lex)
         else read_status(sentence, span, found.cues[base], found.claimants[base], found.speech[base], lex, others)
@@ -172,7 +176,7 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
     dates, quote = found.dates[base], _quote(group[0].sentence)
     out = []
     for i, (m, span, told) in enumerate(zip(group, spans, readings)):
-        if not told or _only_locates(i, group, firsts, gaz, lex) or names_a_sector(article.text, span, lex):
+        if not told or _only_locates(i, group, firsts, gaz, lex) or sectors[i]:
             continue
         for reading in told:
             cue = _date_for(span, spans, [d for d in dates if _date_fits(d, reading)], article.text,

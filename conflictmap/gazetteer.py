@@ -91,7 +91,7 @@ class Gazetteer:
             # a name starts with a capital; a region phrase ("region of Sumy") has one inside
             if not (text[start].isupper() or (generic and _capitalised(text[start:end + 1]))):
                 continue
-            if _is_word(marked, start + 1, end + 2):
+            if not marked[end + 2:end + 3].isalnum():  # a whole word: its key starts with the space before it
                 found.append((start, end + 1, cands))
         found.sort(key=lambda f: (f[0], -f[1]))
         kept, last_end = [], -1
@@ -100,12 +100,6 @@ class Gazetteer:
                 kept.append(Match(start, end, text[start:end], cands))
                 last_end = end
         return kept
-
-
-def _is_word(folded: str, start: int, end: int) -> bool:
-    before = folded[start - 1] if start > 0 else " "
-    after = folded[end] if end < len(folded) else " "
-    return not (before.isalnum() or after.isalnum())
 
 
 def _capitalised(surface: str) -> bool:

@@ -304,9 +304,13 @@ def _outermost(cues: list[Cue]) -> list[Cue]:
     """An assault's verb inside a strike's words is the strike's («дрон ВСУ атаковал автомобиль»), so is a
     fall ("fragments of drones fell on"), and a strike's inside a fight's is the fight's («знищення
     диверсійних груп», "exchanged artillery fire")."""
-    outer = [(c.start, c.end, c.frame) for c in cues if c.frame in OUTER_FRAMES]
+    around: dict[str, list[tuple[int, int]]] = {}  # an inner frame -> the spans of its outer frames' cues
+    for c in cues:
+        for outer, inner in INSIDE_OF:
+            if c.frame == outer:
+                around.setdefault(inner, []).append((c.start, c.end))
     return [c for c in cues if not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end)
-                                       and (frame, c.frame) in INSIDE_OF for a, b, frame in outer)]
+                                       for a, b in around.get(c.frame, ()))]
 
 
 def _named_in_full(text: str, start: int, end: int, side: str) -> Claimant:

@@ -183,7 +183,8 @@ def _first_chars(items) -> tuple[set[str], bool] | None:
         elif op is sre.IN:
             inner = _class_chars(arg)
         elif op is sre.SUBPATTERN:
-            inner = None if arg[1] or arg[2] else _first_chars(arg[3])
+            inner = None if arg[1] or arg[2] & ~re.IGNORECASE else _first_chars(arg[3])  # (?-i:...): its
+            # characters, read in either case, are more than it matches
         elif op is sre.ATOMIC_GROUP:
             inner = _first_chars(arg)
         elif op is sre.BRANCH:
@@ -225,6 +226,7 @@ class Scanner:
     def __init__(self, patterns: list[str], joiners: str = ""):
         self.joiners = "_" + joiners
         self.regexes = [compile_words(p) for p in patterns]
+        self._searches = [quick(regex).search for regex in self.regexes]  # the same matches, found sooner
         self.everywhere: list[int] = []
         # (lead, reach) of each pattern: how far before its required string a match may start, and
         # how far from its start a try reads; then the same in a span with no two spaces in a row
@@ -266,7 +268,7 @@ class Scanner:
                 lead, reach = bounds[i]
                 pos = start if lead is None else max(start, first - lead)
                 endpos = end if lead is None or reach is None else min(end, last + reach)
-                search, out = self.regexes[i].search, found[i]
+                search, out = self._searches[i], found[i]
                 while pos <= last:
                     m = search(low, pos, endpos)
                     if not m:

@@ -107,10 +107,12 @@ def test_windows_are_bounded_where_spaces_are_single():
 
 QUICK = [(r"\b(?:near|in|at)\s+(?:the\s+)?$", re.IGNORECASE), (r"(?<!\w)(?:denied|den(?:y|ies))(?!\w)", 0),
          (r"\b(?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]*(?:ka|ve)\b", 0), (r";|,\s+(?:but|which)\b|\b(?:but|after)\b|\(", 0),
-         (r"(?:Volodymyr|Oleksandr|Ivan|[Ss]erhii)\s+$", 0), (r"(?:[Gg]roup|[Bb]rigade)\s*[«\"“]\s*$", 0)]
+         (r"(?:Volodymyr|Oleksandr|Ivan|[Ss]erhii)\s+$", 0), (r"(?:[Gg]roup|[Bb]rigade)\s*[«\"“]\s*$", 0),
+         (r"\bthe\s+(?P<city>city)\b|(?<=[a-z] )(?-i:(?P<there>there))\b", re.IGNORECASE)]
 QUICK_TEXT = st.lists(st.one_of(st.sampled_from(["near ", "In the ", "AT  ", "denied", "Denies", "xdeny", "Novo Ivanka",
                                                  "Zarichne", "Nove-Selo Mala", ", but ", "after", "(", ";", "Ivan ", "serhii  ",
-                                                 "Oleksandr", "brigade «", "Group \"", " ", "\n", "İ", "ſ", "K"]),
+                                                 "Oleksandr", "brigade «", "Group \"", " ", "\n", "İ", "ſ", "K",
+                                                 "the city", "THE City", "x there", "x There", "x THERE"]),
                                 st.text(max_size=3)), max_size=30).map("".join)
 
 
@@ -127,7 +129,7 @@ def test_quick_finds_what_the_pattern_finds(text, pos):
 
 
 @pytest.mark.parametrize("pattern", [r"according to\s*$", r"\(\s*coded", r"^(?:'s|’s)", r"\w+ near", r"(?:a)?",
-                                     r"[a-z]+, (?:near|in)"])
+                                     r"[a-z]+, (?:near|in)", r"\b(?i:near) x"])
 def test_quick_leaves_patterns_the_engine_skips_through_or_any_start(pattern):
     regex = re.compile(pattern)
     assert quick(regex) is regex
