@@ -15,8 +15,8 @@ from .language import is_read
 from .mentions import find_mentions, sentences
 from .models import Article, Event, Mention
 from .status import (BOUNDARY, BOUNDARY_PENALTY, CHANGE_OF_HANDS, LOCAL, MAX_DISTANCE, OCCUPIER, SECONDARY, SPEECH,
-                     Lexicon, Sentence, by_span, clause_distance, find_signals, joins_a_list, load_lexicon,
-                     names_a_sector, read_status)
+                     Lexicon, Sentence, by_span, clause_distance, find_signals, is_reference_point, joins_a_list,
+                     load_lexicon, names_a_sector, read_status)
 from .wordmatch import lower_text, may_match
 
 QUOTE_LIMIT = 600
@@ -162,14 +162,16 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
     sentence = Sentence(article.text, found.low, base, base + len(group[0].sentence))
     spans = [(m.start, m.end) for m in group]
     sectors = [names_a_sector(article.text, span, lex) for span in spans]  # "the Siversk direction"
-    # the places a cue may govern instead: regions, reference points ("southeast of Kupiansk") and sectors
-    # ("attacked in the Siversk direction near Bilohorivka") only locate
-    others = tuple(span for span, m, sector in zip(spans, group, sectors) if m.place.kind == "settlement"
-                   and not lex.reference_before.search(found.low, max(base, span[0] - 50), span[0]) and not sector)
+    references = [is_reference_point(sentence, span, lex) for span in spans]  # "southeast of Kupiansk"
+    # the places a cue may govern instead: regions, reference points and sectors ("attacked in the Siversk
+    # direction near Bilohorivka") only locate
+    others = tuple(span for span, m, reference, sector in zip(spans, group, references, sectors)
+                   if m.place.kind == "settlement" and not reference and not sector)
     readings = _change_of_hands_only(group, _shared_by_long_lists(sentence, spans, found.cues[base], [
         [] if _a_landmark(m, span, found.low, lex)
-        else read_status(sentence, span, found.cues[base], found.claimants[base], found.speech[base], lex, others)
-        for m, span in zip(group, spans)]))
+        else read_status(sentence, span, found.cues[base], found.claimants[base], found.speech[base], lex, others,
+                         reference=reference)
+        for m, span, reference in zip(group, spans, references)]))
     if not any(readings):
         return []
     firsts = [r[0] if r else None for r in readings]

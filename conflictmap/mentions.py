@@ -402,10 +402,10 @@ PREVIOUS_NAME = re.compile(r"[^\W\d_][\w'’-]*(?=[^\w'’-]*$)")
 def _qualifies_the_name_before(text: str, m: Match, lex: Lexicon) -> bool:
     """The name stands where an oblast qualifies the name before it ("Kapitanivka, Kyiv."): a capitalised
     word, a comma or a bracket, and the end of the phrase."""
+    if not lex.qualifier_after.match(text, m.end):
+        return False  # (the cheap test first)
     before = PREVIOUS_NAME.search(text, max(0, m.start - 40), m.start)
-    return bool(before and before.group(0)[0].isupper()
-                and lex.qualifier_between.match(text[before.end():m.start])
-                and lex.qualifier_after.match(text, m.end))
+    return bool(before and before.group(0)[0].isupper() and lex.qualifier_between.match(text[before.end():m.start]))
 
 
 def _after_a_capital(text: str, pos: int) -> bool:

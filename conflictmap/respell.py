@@ -137,7 +137,7 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
         before = None  # whether a word like "near" or a list puts a place here, once asked
         for name in _shorter(found.group(1)):  # "Тоненькое Донецкой Народной": the village, then its oblast
             end = start + len(name)
-            hromada = lex.hromada_after.match(text[end:end + 120])
+            hromada = lex.language != "en" and lex.hromada_after.match(text[end:end + 120])  # (English: none)
             if hromada and only_locates(text, start, end, hromada):
                 break
             if hromada or lex.hromada_before.search(text, max(0, start - HROMADA_LIST), start):

@@ -378,24 +378,30 @@ def clause_distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     aside = RELATIVE_ASIDE.match(text, lo, hi) if a[0] <= b[0] else None
     if aside:
         lo = aside.end()
-    boundaries = len(BOUNDARY.findall(text, lo, hi)) - len(INSERTED_RELATIVE.findall(text, lo, hi))
-    return (hi - lo) + BOUNDARY_PENALTY * boundaries + (MAX_DISTANCE if _leaves_relative(text, lo, hi) else 0)
+    boundaries = len(BOUNDARY.findall(text, lo, hi))
+    if text.find(",", lo, hi) < 0:
+        return (hi - lo) + BOUNDARY_PENALTY * boundaries  # no comma: no relative clause closes between them
+    boundaries -= len(INSERTED_RELATIVE.findall(text, lo, hi))
+    return (hi - lo) + BOUNDARY_PENALTY * boundaries + (MAX_DISTANCE if _leaves_relative(text, lo) else 0)
 
 
-def _leaves_relative(text: str, lo: int, hi: int) -> bool:
-    """The earlier span stands in a relative clause that closes before the later one: in "west of
-    Bakhmut, which Russia captured in May 2023, overlooking Kramatorsk" the capture is not Kramatorsk's."""
-    return "," in text[lo:hi] and RELATIVE_OPEN.search(text, max(0, lo - 150), lo) is not None
+def _leaves_relative(text: str, lo: int) -> bool:
+    """The earlier span, ending at `lo`, stands in a relative clause that closes (at a comma) before the later
+    one: in "west of Bakhmut, which Russia captured in May 2023, overlooking Kramatorsk" the capture is not
+    Kramatorsk's."""
+    return RELATIVE_OPEN.search(text, max(0, lo - 150), lo) is not None
 
 
 def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: list[Claimant],
-                speech: list[Cue], lex: Lexicon, others: tuple[tuple[int, int], ...] = ()) -> list[Reading]:
+                speech: list[Cue], lex: Lexicon, others: tuple[tuple[int, int], ...] = (), *,
+                reference: bool) -> list[Reading]:
     """What the sentence says happened at the place at `span`: the frame that governs it first, then
     any frame of another status in the same clause that no other place (`others`) stands nearer to
     ("clashed with Ukrainian forces and shelled near X"), but a place listed before it ("explosions in
-    occupied Horlivka and Yasynuvata"). `speech`: the sentence's speech verbs."""
+    occupied Horlivka and Yasynuvata"). `speech`: the sentence's speech verbs; `reference`: whether a
+    reference point's words stand right before the place (`reference_before`, as the caller found)."""
     before = max(s.start, span[0] - 50)
-    if lex.reference_before.search(s.low, before, span[0]) and not _where_it_happened(s, span, before, lex, others):
+    if reference and not _where_it_happened(s, span, before, lex, others):
         told = _described(s, span, cues)  # "west of Kurakhove, which Moscow said it had taken in January"
         return [_reading(s, span, told, _gap(span, told), lex, claimants, speech, SECONDARY)] if told else []
     origin = bool(lex.origin_before.search(s.low, before, span[0]))
@@ -425,6 +431,11 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     if described and all(described.status != r.status for r in readings):
         readings.append(_reading(s, span, described, _gap(span, described), lex, claimants, speech, SECONDARY))
     return [r for r in readings if r.status]
+
+
+def is_reference_point(s: Sentence, span: tuple[int, int], lex: Lexicon) -> bool:
+    """Do a reference point's words ("west of", "hospitalised in") end right before the place at `span`?"""
+    return lex.reference_before.search(s.low, max(s.start, span[0] - 50), span[0]) is not None
 
 
 def _where_it_happened(s: Sentence, span: tuple[int, int], before: int, lex: Lexicon,
