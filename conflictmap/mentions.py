@@ -81,6 +81,7 @@ SETTLEMENT_OF = re.compile(r"\b(?:settlements?|villages?|towns?|hamlets?|communi
 VILLAGES_OF = re.compile(r"\s+(?:province|region|oblast)?\s*(?:villages|towns|settlements|hamlets|communities)\s+of\b")
 COORDINATED_REGIONS = re.compile(r"(?:\s*(?:,(?:\s*(?:and|or))?|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
 REGION_OF = re.compile(r"\b(?:region|oblast|province)\s+of\s+(?:the\s+)?$")
+BORDER_REGION = re.compile(r"\s+(?:border|frontier)\s+(?:region|oblast|province)\b")  # "the Kursk border region"
 POSSESSIVE = re.compile(r"^[^,;.()]*?(?:'s|’s)\s+$")
 BIG_CITY = 50_000  # "Kharkiv, Sumy and Chernihiv": a city this large before a region's name starts a list
 CITY_POPULATION = 10_000  # a namesake this large is a city ("the city of X", "X City")
@@ -237,7 +238,8 @@ def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match | None:
     So is a name that qualifies villages ("the Donetsk villages of Blahodatne and Neskuchne"), and one after
     "the region of" ("the southern region of Zaporizhzhia"; "the Kherson region of Ukraine" keeps Ukraine)."""
     named_after = REGION_OF.search(text, max(0, m.start - 40), m.start)
-    if not (named_after or COORDINATED_REGIONS.match(text, m.end) or VILLAGES_OF.match(text, m.end)):
+    if not (named_after or COORDINATED_REGIONS.match(text, m.end) or VILLAGES_OF.match(text, m.end)
+            or BORDER_REGION.match(text, m.end)):
         return m
     names = dict.fromkeys([m.surface] + [gaz.places[pid].name for pid, _ in m.candidates])  # "Zaporizhzhya" too
     regions = [p for name in names for p in gaz.lookup(f"{name} region") if p.kind == "region"]

