@@ -60,7 +60,7 @@ LOCATED = (r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,
            r"|\s+[А-ЯІЇЄҐ][\w'’-]+\s+(?:області|области|обл\.))?")  # «X Чернігівської області; Y»
 UNPLACED_ITEM = r"(?:,\s+[A-ZА-ЯІЇЄҐ][\w'’-]+(?:[\s-][A-ZА-ЯІЇЄҐ][\w'’-]+)?" + LOCATED + r"(?=,))?"  # a name the gazetteer lacks
 LIST_SEPARATOR = re.compile(LOCATED + UNPLACED_ITEM +
-                            r"(?:\s+itself|\s+(?:міськ|селищн|сільськ|городск|поселков|сельск)\w+)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+|[.,;]?\s*[•·▪●◦‣*]\s*"
+                            r"(?:\s+itself|\s+(?:міськ|селищн|сільськ|городск|поселков|сельск)\w+)?\s*(?:,?\s*as\s+well\s+as\s+|,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+|[.,;]?\s*[•·▪●◦‣*]\s*"
                             r"|;\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)[\w-]*\s+of\s+[A-Z][\w'’-]+\s+)?)"
                             r"(?:(?:\d+\s+)?(?:near|in|around|at|outside)\s+)?" + LIST_KIND)
 # "X on June 24 and Y", "X in the Donetsk region and Y", "X - Y", "near X and in Y", "27 attacks near X and 11 near Y",
