@@ -80,7 +80,7 @@ RAION_NAMED = re.compile(r"\s+(?:district|raion|rayon)\b")
 SETTLEMENT_OF = re.compile(r"\b(?:settlements?|villages?|towns?|hamlets?|communities)\s+of\s+(?:the\s+)?$")
 VILLAGES_OF = re.compile(r"\s+(?:province|region|oblast)?\s*(?:villages|towns|settlements|hamlets|communities)\s+of\b")
 COORDINATED_REGIONS = re.compile(r"(?:\s*(?:,(?:\s*(?:and|or))?|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
-REGION_OF = re.compile(r"\b(?:region|oblast|province)\s+of\s+(?:the\s+)?$")
+REGION_OF = re.compile(r"\b(?:region|oblast|province)s?\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+(?:,\s*|\s+and\s+))*$")
 INDEFINITE = re.compile(r"\b(?:a|an)\s+$")  # "a Donetsk town": a town of that region, not the city
 TOWN_AFTER = re.compile(r"\s+(?:town|village|city|settlement|hamlet)\b")
 BORDER_REGION = re.compile(r"\s+(?:border|frontier)\s+(?:region|oblast|province)\b")  # "the Kursk border region"
@@ -238,9 +238,10 @@ def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match | None:
     """"the Kursk and Belgorod regions": each name is a region, though the word stands only once; None
     for a region the gazetteer does not hold ("the Volgograd and Rostov regions" are not Volgograd city).
     So is a name that qualifies villages ("the Donetsk villages of Blahodatne and Neskuchne"), and one after
-    "the region of" ("the southern region of Zaporizhzhia"; "the Kherson region of Ukraine" keeps Ukraine) or
+    "the region(s) of" ("the southern region of Zaporizhzhia", "the regions of Kyiv and Chernihiv"; "the Kherson
+    region of Ukraine" keeps Ukraine) or
     before a town ("a Donetsk town")."""
-    named_after = REGION_OF.search(text, max(0, m.start - 40), m.start) \
+    named_after = REGION_OF.search(text, max(0, m.start - 80), m.start) \
         or INDEFINITE.search(text, max(0, m.start - 4), m.start) and TOWN_AFTER.match(text, m.end)
     if not (named_after or COORDINATED_REGIONS.match(text, m.end) or VILLAGES_OF.match(text, m.end)
             or BORDER_REGION.match(text, m.end)):

@@ -750,6 +750,8 @@ def test_the_village_followed_by_its_name_is_that_village(gaz):
     ("The army has made further gains in its counteroffensive in the southern region of Zaporizhzhia, the General "
      "Staff said.", {("Zaporizhzhia Oblast", "contested")}),
     ("Russian troops shelled villages in the Kharkiv region of Ukraine.", {("Kharkiv Oblast", "struck")}),
+    ("Russian forces are making a rapid withdrawal from the regions of Kyiv and Chernihiv, the government said.",
+     {("Kyiv Oblast", "claimed"), ("Chernihiv Oblast", "claimed")}),
     ("Russian forces advanced near Avdiivka, a Donetsk town under attack since October.",
      {("Avdiivka", "contested")}),  # "a Donetsk town" is one of that region, not the city
     ("Russian forces attempted an assault on Kozachi Laheri, a village adjacent to Krynky, which failed.",
