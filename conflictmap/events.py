@@ -197,9 +197,9 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
 
 
 def _shared_by_long_lists(s: Sentence, spans: list[tuple[int, int]], cues: list, readings: list[list]) -> list[list]:
-    """A list too long for its verb to reach its last items («постраждали населені пункти X, Y, ... Z Сумської
-    області», a General Staff summary of a dozen villages): an item beyond every cue's reach reads as the item
-    before it that a cue reaches, through an unbroken list."""
+    """A list too long for its verb to reach its last items («постраждали населені пункти X, Y, ... Z
+    Сумської області», a General Staff summary of a dozen villages): an item beyond every cue's reach reads
+    as the item before it that a cue reaches, through an unbroken list."""
     shared = list(readings)
     for i in range(1, len(spans)):
         if not shared[i] and shared[i - 1] and joins_a_list(s.text, spans[i - 1][1], spans[i][0]) \

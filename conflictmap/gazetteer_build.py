@@ -36,9 +36,10 @@ RUSSIAN_ADMIN1 = {"09", "10", "41", "61", "86", "48"}  # Belgorod, Bryansk, Kurs
 RUSSIAN_CITY_MIN_POPULATION = 500_000  # large Russian cities elsewhere are named in strike reports
 # Russia's regions across the border, whose governors name a dozen villages a day: cities500 holds only those of
 # 500 people or more, GeoNames' postal table also those with a post office (`read_border_villages`)
-BORDER_REGIONS = {"Белгородская Область": ("RU.09", "Belgorod Oblast"), "Брянская Область": ("RU.10", "Bryansk Oblast"),
+BORDER_REGIONS = {"Белгородская Область": ("RU.09", "Belgorod Oblast"),
+                  "Брянская Область": ("RU.10", "Bryansk Oblast"),
                   "Курская Область": ("RU.41", "Kursk Oblast")}
-OUTLINE_SLACK = 0.15  # degrees: the basemap's outlines are coarse (Russian ones quantised to 0.036°, geodata/SOURCES.md)
+OUTLINE_SLACK = 0.15  # degrees: the basemap's outlines are coarse (Russian ones quantised to 0.036°: SOURCES.md)
 
 COMMON_WORDS = "common_words.txt"
 COLUMNS = ("id", "name", "lat", "lon", "country", "admin1", "population", "names", "precision", "raion", "hromada")

@@ -35,8 +35,8 @@ _BREAK = re.compile(r"\n\s*|[" + END_PUNCTUATION + EMOJI + r"][\"”’»)\ufe0f
 # влучання ... постраждало 3 особи», "Kharkiv. Explosions were heard"
 HEADING = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*[–—-]\s*)?(?:[\w'’-]+\s+(?:ТГ|громада|hromada|community),\s*)?"
                      r"(?:(?:с|м|смт|сел|пос|пгт|г)\.\s*)?[A-ZА-ЯІЇЄҐ][\w'’-]*(?:[\s-][A-ZА-ЯІЇЄҐ][\w'’-]*){0,2}\.")
-# the short items of a list under a line that ends with a colon («таких громад:\n• Сумська\n• Юнаківська») are
-# read with that line, as one sentence
+# the short items of a list under a line that ends with a colon («таких громад:\n• Сумська\n• Юнаківська»)
+# are read with that line, as one sentence
 LIST_ITEM = re.compile(r"[ \t]*[•·▪●◦‣*–—-][ \t]*[^\n]{1,40}(?:\n|$)")
 COLON_LINE = re.compile(r":[ \t]*(?:\n|$)")
 MAX_SENTENCE = 1500  # characters
@@ -54,7 +54,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             word = text[max(0, cut - 6):cut].split()[-1:] or [""]
             if word[0].rstrip(".").lower() in ABBREVIATIONS or HEADING.fullmatch(text, start, cut):
                 continue
-        elif LIST_ITEM.match(text, m.end() - len(m.group(0)) + m.group(0).rindex("\n") + 1) and COLON_LINE.search(text, start, cut):
+        elif _list_goes_on(text, start, cut, m.start() + m.group(0).rindex("\n") + 1):
             continue
         if text[start:cut].strip():
             spans.extend(_bounded(text, start, cut))
@@ -62,6 +62,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.extend(_bounded(text, start, len(text)))
     return spans
+
+
+def _list_goes_on(text: str, start: int, cut: int, line: int) -> bool:
+    """The line at `line` is a short item of a list that a line of the sentence so far opened with a colon."""
+    return bool(LIST_ITEM.match(text, line) and COLON_LINE.search(text, start, cut))
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -188,7 +193,8 @@ def _with_anaphors(text: str, spans: list[tuple[int, int]], mentions: list[Menti
         m = _last_settlement(mentions, bisect_left(named_at, starts[max(0, si - ANAPHOR_REACH)]),
                              bisect_right(named_at, phrase.start()), phrase.start())
         if m is None or m.doubtful or not _fits(m.place.population, phrase.lastgroup) \
-                or _only_a_reference(text, m, lex) or phrase.lastgroup == "there" and lex.direction_after.match(text, m.end):
+                or _only_a_reference(text, m, lex) \
+                or phrase.lastgroup == "there" and lex.direction_after.match(text, m.end):
             continue  # "there" after "the Avdiivka and Marinka sectors" is the sector
         s_start, s_end = spans[si]
         found.append(Mention(m.place, phrase.group(0), phrase.start(), phrase.end(), text[s_start:s_end], s_start,

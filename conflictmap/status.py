@@ -19,7 +19,9 @@ import yaml
 from .config import PACKAGE_DATA
 from .wordmatch import Scanner, lower_pattern, lower_text, quick, required_strings
 
-BOUNDARY = quick(re.compile(r"(?<!області)(?<!области)(?<!обл\.);(?!\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)\w*\s+of|near|around|along)\b)"  # a list of places (or of them by oblast: «X, Y Чернігівської області; Z Сумської області»)
+# a list of places, and of places by oblast («X, Y Чернігівської області; Z Сумської області»), goes on past ";"
+BOUNDARY = quick(re.compile(r"(?<!області)(?<!области)(?<!обл\.);"
+                      r"(?!\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)\w*\s+of|near|around|along)\b)"
                       r"|,\s+(?:after|since|while|but|which|who|whose|whereas|although|where|when|as"
                       r"|using|saying|adding|citing|according to|referring to"
                       r"|після|коли|де|який|яка|яке|які|яку|якого|якої|яких|але|проте|однак|хоча|тоді як|а"  # Ukrainian
@@ -38,7 +40,8 @@ INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose|який|яка|яке|�
                                r"(?=\s+(?:near|in|at|on|around|outside|towards?|into|біля|поблизу|у|в|на|під|около|под)\b)")
 # an aside right after a place, closed before the place's own predicate: "In Kyiv, which came under attack, four
 # people were injured", "Yampil, about 20 km (12 miles) from the border, was hit" (not "Sumy, which borders
-# Kursk, as a staging ground", nor "..., according to DeepState"), or in parentheses: "Izyum (also in Kharkiv Oblast) was"
+# Kursk, as a staging ground", nor "..., according to DeepState"), or in parentheses: "Izyum (also in Kharkiv
+# Oblast) was liberated"
 RELATIVE_ASIDE = re.compile(r"(?:,\s+(?:which|who|whose|where|about|some|around|nearly|located|situated|який|яка|яке|які|де|"
                             r"который|которая|которое|которые|где)\b[^;.]{1,120}?,|\s*\([^()]{1,60}\),?)\s+"
                             r"(?=(?:was|were|is|are|has|have|had|came|remained|suffered|\d+|one|two|three|four|five|six|"
