@@ -15,8 +15,8 @@ from .language import is_read
 from .mentions import find_mentions, sentences
 from .models import Article, Event, Mention
 from .status import (BOUNDARY, BOUNDARY_PENALTY, CHANGE_OF_HANDS, LOCAL, MAX_DISTANCE, OCCUPIER, SECONDARY, SPEECH,
-                     Lexicon, Sentence, by_span, clause_distance, find_signals, is_reference_point, joins_a_list,
-                     load_lexicon, names_a_sector, read_status)
+                     Lexicon, Reading, Sentence, by_span, clause_distance, find_signals, is_reference_point,
+                     joins_a_list, load_lexicon, names_a_sector, read_status)
 from .wordmatch import lower_text, may_match
 
 QUOTE_LIMIT = 600
@@ -180,7 +180,7 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
     for i, (m, span, told) in enumerate(zip(group, spans, readings)):
         if not told or _only_locates(i, group, firsts, gaz, lex) or sectors[i]:
             continue
-        for reading in told:
+        for reading in (_as_a_strike(r, m.place, lex) for r in told):
             cue = _date_for(span, spans, [d for d in dates if _date_fits(d, reading)], article.text,
                             (reading.cue_start, reading.cue_start + len(reading.cue)))
             out.append(Event(
@@ -194,6 +194,15 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
                       "place": m.why, "surface": m.surface, "located": m.place.precision,
                       **({"extent": _extent(found.low, reading, span, lex)} if m.place.kind == "region" else {})}))
     return out
+
+
+def _as_a_strike(reading: Reading, place, lex: Lexicon) -> Reading:
+    """An attack told by its bare word on a city of LANDMARK people or more is a strike: «ворог атакував
+    Запоріжжя», «росіяни продовжують атакувати обласний центр» (a regional administration's night). English
+    assault cues name the troops or the direction ("an attack aimed towards Kharkiv"): they stay assaults."""
+    if reading.frame == "assault" and place.population >= LANDMARK and lex.bare_attack.match(reading.cue.lower()):
+        return replace(reading, status="struck", frame="strike")
+    return reading
 
 
 def _shared_by_long_lists(s: Sentence, spans: list[tuple[int, int]], cues: list, readings: list[list]) -> list[list]:

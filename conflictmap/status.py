@@ -170,6 +170,7 @@ class Lexicon:
     city_after: re.Pattern  # after it ("X City")
     direction_after: re.Pattern
     direction_before: re.Pattern  # a direction's adjective after its noun («напрямках – Покровському»)
+    bare_attack: re.Pattern  # an assault cue that is the bare word for an attack («атакували», "attacked")
     source_before: re.Pattern  # on lower-cased text
     by_agent: re.Pattern  # between a passive cue and its actor ("captured by")
     coded_to: re.Pattern  # before the place an event was coded to, in the clause before it
@@ -237,6 +238,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    city_after=re.compile(data["city_after"], re.IGNORECASE),
                    direction_after=re.compile(data["direction_after"], re.IGNORECASE),
                    direction_before=re.compile(data.get("direction_before", NOTHING), re.IGNORECASE),
+                   bare_attack=re.compile(data.get("bare_attack", NOTHING)),
                    source_before=lower(data["source_before"]), by_agent=lower(data["by_agent"]),
                    coded_to=lower(data["coded_to"]), district=re.compile(data["district"], re.IGNORECASE),
                    raion=re.compile(data["raion"]), raion_needs=required_strings(data["raion"]) or frozenset(),

@@ -400,6 +400,18 @@ def test_harm_from_an_attack_is_a_strike_not_an_assault(gaz, language, text, pla
 
 
 @pytest.mark.parametrize("language, text, expected", [
+    ("uk", "Вночі російська армія атакувала Запоріжжя, виникли пожежі.", {("Zaporizhzhia", "struck")}),
+    ("uk", "Росіяни продовжують атакувати Харків, повідомив Синєгубов.", {("Kharkiv", "struck")}),
+    ("ru", "ВСУ атаковали Донецк ночью.", {("Donetsk", "struck")}),
+    ("uk", "Окупанти атакували Куп'янськ з кількох напрямків.", {("Kupiansk", "contested")}),  # a town: an assault
+])
+def test_an_attack_on_a_large_city_is_a_strike(gaz, language, text, expected):
+    """A regional administration's «атакували Запоріжжя» is a night of strikes: no infantry storms a city of
+    a hundred thousand in a night; a town at the front can be stormed."""
+    assert {(e.place.name, e.status) for e in events_of(gaz, text, language) if e.confidence >= 0.5} == expected
+
+
+@pytest.mark.parametrize("language, text, expected", [
     ("uk", "Обстрілів Харкова вночі не було.", set()),  # a governor's morning report
     ("ru", "Обстрелов Белгорода за сутки не зафиксировано.", set()),
     ("uk", "Ворог обстріляв Харків, жертв не було.", {("Kharkiv", "struck", FRIDAY)}),  # no casualties, a strike
