@@ -479,6 +479,7 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
     ("Other maps showed gains towards Krynky in the Kherson region.", ("Krynky", "contested", PUBLISHED)),
     ("The map also shows the capture on Saturday of Velyka Novosilka.", ("Velyka Novosilka", "claimed", "2025-02-01")),
     ("Russian troops are getting closer and closer to the city of Pokrovsk.", ("Pokrovsk", "contested", PUBLISHED)),
+    ("The village of Lukianivske is now in the \"gray zone\", DeepState said.", ("Lukianivske", "contested", PUBLISHED)),
 ])
 def test_frames_however_phrased(gaz, text, expected):
     assert expected in found(gaz, text)

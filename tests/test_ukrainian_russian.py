@@ -275,6 +275,7 @@ def test_names_not_respelled_into_places(gaz, language, text):
     ("ru", "ВСУ пытались закрепиться на левом берегу Днепра, сообщил Сальдо."),  # the river, not the city
     ("uk", "Росіяни обстрілюють правий берег Дніпра щодня."),
     ("uk", "Найбільше вибухів зафіксовано у Сумському, Шосткинському районах."),  # raions, no village Sumske
+    ("ru", "Взят под контроль район моста через Северский Донец."),  # the river, not the village Donets
 ])
 def test_not_places(gaz, language, text):
     assert not told(gaz, text, language)
@@ -339,6 +340,9 @@ def test_not_places(gaz, language, text):
     # shells fired at a place: a governor's daily report, a regional channel
     ("ru", "Кроме того, ВСУ выпустили по селу Новая Таволжанка пять снарядов.", ("Novaya Tavolzhanka", "struck", FRIDAY)),
     ("uk", "Окупанти випустили по Нікополю 20 снарядів.", ("Nikopol", "struck", FRIDAY)),
+    # a village in the grey zone: neither side holds it (a monitoring group's map, a war correspondent)
+    ("ru", "В «серой» зоне также находится Басовка Сумской области.", ("Basivka", "contested", FRIDAY)),
+    ("uk", "Село Степове перебуває у сірій зоні, повідомляє DeepState.", ("Stepove", "contested", FRIDAY)),
     # opened fire on a place, or hit it from a weapon (a regional administration's post, a governor's channel)
     ("uk", "Російські військові відкрили вогонь по Нікополю з важкої артилерії.", ("Nikopol", "struck", FRIDAY)),
     ("ru", "ВСУ открыли огонь по Горловке из РСЗО.", ("Horlivka", "struck", FRIDAY)),
