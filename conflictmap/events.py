@@ -13,7 +13,7 @@ from .dates import precision as date_precision
 from .gazetteer import Gazetteer
 from .language import is_read
 from .mentions import find_mentions, sentences
-from .models import Article, Event, Mention
+from .models import Article, Event, Mention, Place
 from .status import (BOUNDARY, BOUNDARY_PENALTY, CHANGE_OF_HANDS, LOCAL, MAX_DISTANCE, OCCUPIER, SECONDARY, SPEECH,
                      Lexicon, Reading, Sentence, by_span, clause_distance, find_signals, is_reference_point,
                      joins_a_list, load_lexicon, names_a_sector, read_status)
@@ -196,7 +196,7 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
     return out
 
 
-def _as_a_strike(reading: Reading, place, lex: Lexicon) -> Reading:
+def _as_a_strike(reading: Reading, place: Place, lex: Lexicon) -> Reading:
     """An attack told by its bare word on a city of LANDMARK people or more is a strike: «ворог атакував
     Запоріжжя», «росіяни продовжують атакувати обласний центр» (a regional administration's night). English
     assault cues name the troops or the direction ("an attack aimed towards Kharkiv"): they stay assaults."""

@@ -463,8 +463,8 @@ def build(out: Path, curated: Path) -> int:
           f"{stats['raion']} at raion centres, {stats['left out']} left out; of those at centres, "
           f"{stats['postcode from hromada']} (hromada) and {stats['postcode from raion']} (raion) moved to their "
           f"GeoNames point by postcode; {stats['border villages']} villages of Russia's border regions added by "
-          f"postcode; {stats['spellings']} Latin spellings added; {stats['foreign']} other names "
-          f"dropped that are cities abroad", file=sys.stderr)
+          f"postcode; {stats['spellings']} Latin spellings added; {stats['foreign']} other names dropped that are "
+          f"cities abroad", file=sys.stderr)
     entries = (load_yaml(curated.read_text(encoding="utf-8")) or {}).get("places", [])
     write_generic_words(PACKAGE_DATA / "generic_words.txt")
     write_common_words(table, [n for e in entries for n in [e.get("name", ""), *e.get("names", [])]],

@@ -243,10 +243,9 @@ def _once(keyed: list[tuple[tuple, Request]], choose: Callable[[list[Request]], 
 def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match | None:
     """"the Kursk and Belgorod regions": each name is a region, though the word stands only once; None
     for a region the gazetteer does not hold ("the Volgograd and Rostov regions" are not Volgograd city).
-    So is a name that qualifies villages ("the Donetsk villages of Blahodatne and Neskuchne"), and one after
-    "the region(s) of" ("the southern region of Zaporizhzhia", "the regions of Kyiv and Chernihiv"; "the Kherson
-    region of Ukraine" keeps Ukraine) or
-    before a town ("a Donetsk town")."""
+    So is a name that qualifies villages ("the Donetsk villages of Blahodatne and Neskuchne"), one after "the
+    region(s) of" ("the southern region of Zaporizhzhia", "the regions of Kyiv and Chernihiv"; "the Kherson
+    region of Ukraine" keeps Ukraine), one before "border region" and one before a town ("a Donetsk town")."""
     named_after = REGION_OF.search(text, max(0, m.start - 80), m.start) \
         or INDEFINITE.search(text, max(0, m.start - 4), m.start) and TOWN_AFTER.match(text, m.end)
     if not (named_after or COORDINATED_REGIONS.match(text, m.end) or VILLAGES_OF.match(text, m.end)

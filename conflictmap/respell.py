@@ -74,9 +74,8 @@ def _settlements_by(gaz: Gazetteer, name: str, kept, key_of, shortest: int,
                     country: str = "") -> dict[str, tuple[tuple[str, str], ...]]:
     """`key_of` of each gazetteer name that is `kept` -> the settlements it names, kept on the gazetteer
     as `name`, each "respelled" where the name is its own, else "respelled alias" (a former name: the
-    Novoselivka once called Vasylivka is not the Vasylivka meant); only those of `country`, if given. All names
-    go through `key_of` as one
-    string, so each replacement runs once in C."""
+    Novoselivka once called Vasylivka is not the Vasylivka meant); only those of `country`, if given. All
+    names go through `key_of` as one string, so each replacement runs once in C."""
     table = gaz.derived.get(name)
     if table is None:
         names = [(key, cands) for key, cands in gaz.keys.items() if kept(key)]

@@ -171,7 +171,7 @@ class Lexicon:
     city_after: re.Pattern  # after it ("X City")
     direction_after: re.Pattern
     direction_before: re.Pattern  # a direction's adjective after its noun («напрямках – Покровському»)
-    bare_attack: re.Pattern  # an assault cue that is the bare word for an attack («атакували», "attacked")
+    bare_attack: re.Pattern  # an assault cue that is the bare word for an attack («атакували»; none in English)
     source_before: re.Pattern  # on lower-cased text
     by_agent: re.Pattern  # between a passive cue and its actor ("captured by")
     coded_to: re.Pattern  # before the place an event was coded to, in the clause before it
