@@ -480,6 +480,9 @@ def test_the_month_of_may_is_not_a_hedge(gaz):
     ("The map also shows the capture on Saturday of Velyka Novosilka.", ("Velyka Novosilka", "claimed", "2025-02-01")),
     ("Russian troops are getting closer and closer to the city of Pokrovsk.", ("Pokrovsk", "contested", PUBLISHED)),
     ("The village of Lukianivske is now in the \"gray zone\", DeepState said.", ("Lukianivske", "contested", PUBLISHED)),
+    # a regional administration's list by district (a news agency's English service)
+    ("Settlements shelled over the past day include Udy, Bohodukhiv district; Kozacha Lopan, Kharkiv district; "
+     "Ohirtseve, Budarky, Chuhuiv district; Kolodiazne, Dvorichna, Kupiansk district.", ("Dvorichna", "struck", PUBLISHED)),
     # a monitoring group's list by axis (a regional outlet retelling DeepState)
     ("DeepState says Russia captured Hatyshche and Pletenivka on the Vovchansk axis, and Morokhovets and Oliinykove "
      "on the Lyptsi axis.", ("Oliinykove", "claimed", PUBLISHED)),
