@@ -308,6 +308,7 @@ def read_border_villages(records: Iterable[dict], outlines: dict) -> list[dict]:
     name and point, named in Latin as the English press writes Russian names ("Grafovka", "Novaya Tavolzhanka")."""
     import shapely
 
+    within = {region: outline.buffer(OUTLINE_SLACK) for region, outline in outlines.items()}  # once, not per row
     found: dict[tuple, dict] = {}
     for r in records:
         admin1, region = BORDER_REGIONS.get(r.get("state", ""), (None, ""))
@@ -316,7 +317,7 @@ def read_border_villages(records: Iterable[dict], outlines: dict) -> list[dict]:
                 or not keep_name(name):
             continue
         point = (round(float(r["latitude"]), 4), round(float(r["longitude"]), 4))
-        if not outlines[region].buffer(OUTLINE_SLACK).contains(shapely.Point(point[1], point[0])):
+        if not within[region].contains(shapely.Point(point[1], point[0])):
             continue
         found.setdefault((name, point), {
             "id": f"pc:RU:{r['postal_code']}", "name": spellings.russian_latin(name), "lat": point[0], "lon": point[1],

@@ -21,7 +21,7 @@ from .models import Mention
 from .names import EMOJI, fold_name
 from .raions import in_raion, raion_after
 from .respell import only_locates, respelled, with_spellings_in
-from .status import Lexicon, in_dateline, joins_a_list
+from .status import Lexicon, in_dateline, joins_a_list, names_a_sector
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "vs", "u.s",
                  "u.k", "e.g", "i.e", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "approx", "est",
@@ -194,7 +194,7 @@ def _with_anaphors(text: str, spans: list[tuple[int, int]], mentions: list[Menti
                              bisect_right(named_at, phrase.start()), phrase.start())
         if m is None or m.doubtful or not _fits(m.place.population, phrase.lastgroup) \
                 or _only_a_reference(text, m, lex) \
-                or phrase.lastgroup == "there" and lex.direction_after.match(text, m.end):
+                or phrase.lastgroup == "there" and names_a_sector(text, (m.start, m.end), lex):
             continue  # "there" after "the Avdiivka and Marinka sectors" is the sector
         s_start, s_end = spans[si]
         found.append(Mention(m.place, phrase.group(0), phrase.start(), phrase.end(), text[s_start:s_end], s_start,
