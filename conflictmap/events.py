@@ -14,7 +14,8 @@ from .gazetteer import Gazetteer
 from .language import is_read
 from .mentions import find_mentions, sentences
 from .models import Article, Event, Mention, Place
-from .status import (BOUNDARY, BOUNDARY_PENALTY, CHANGE_OF_HANDS, LOCAL, MAX_DISTANCE, OCCUPIER, SECONDARY, SPEECH,
+from .status import (BOUNDARY, BOUNDARY_PENALTY, CHANGE_OF_HANDS, LOCAL, MAX_DISTANCE, OCCUPIER, OPPOSITE, SECONDARY,
+                     SPEECH,
                      Lexicon, Reading, Sentence, by_span, clause_distance, find_signals, is_reference_point,
                      joins_a_list, load_lexicon, names_a_sector, read_status)
 from .wordmatch import lower_text, may_match
@@ -34,7 +35,7 @@ OWN_VERB_REACH = 25  # a region's cue this close to it is about the region itsel
 DOUBT = 0.4  # confidence kept for a place far from all the others the article names
 ANAPHOR = 0.85  # confidence kept for a place named as "the city" after its name
 RUN_BY_RUSSIA_SINCE_2014 = {"Autonomous Republic of Crimea", "Sevastopol"}
-ANSWER_REACH = 2  # sentences back from an answer of fire ("... responded with fire") to the strike it answers
+ANSWER_REACH = 2  # sentences back from an answer ("... responded with fire", "... dismissed the claim") to what it answers
 
 
 def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, context: Context | None = None) -> list[Event]:
@@ -50,12 +51,12 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, contex
     mentions = find_mentions(article.text, gaz, lex, context)
     if not mentions:
         return []
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence_start, []).append(m)
     low = lower_text(article.text)
     spans = sorted({(m.sentence_start, m.sentence_start + len(m.sentence)) for m in mentions})
     cues, claimants = find_signals(article.text, lex, low, spans)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in _outside_claimants(mentions, claimants):
+        by_sentence.setdefault(m.sentence_start, []).append(m)
     status_cues = by_span([c for c in cues if c.status != SPEECH], spans)
     told_spans = [span for span in spans if status_cues[span[0]]]  # a sentence with no cue tells no event
     dates = find_dates(article.text, published, low, told_spans) if told_spans else []
@@ -71,6 +72,14 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, contex
     return _first_of_series(sorted(_sided(list(best.values())), key=lambda e: e.start), lex)
 
 
+def _outside_claimants(mentions: list[Mention], claimants: list) -> list[Mention]:
+    """A place named inside an actor's name is no place of the events («силы ДНР», «Народная милиция ЛНР»,
+    "the Khortytsia group of troops"); a claimant that is only the place ("Kyiv said") leaves it alone."""
+    def inside(m: Mention, c) -> bool:
+        return c.start <= m.start and m.end <= c.end and c.end - c.start > m.end - m.start
+    return [m for m in mentions if not any(inside(m, c) for c in claimants)]
+
+
 def _sided(events: list[Event]) -> list[Event]:
     """A claim told with no side gives way to the same claim told with one."""
     sided = {(e.place.id, e.date) for e in events if e.status == "claimed" and e.side}
@@ -78,24 +87,32 @@ def _sided(events: list[Event]) -> list[Event]:
 
 
 def _answered(text: str, low: str, told: dict[int, list[Event]], lex: Lexicon) -> list[Event]:
-    """"Russian forces shelled Marinka. Ukrainian forces responded with fire.": a sentence that answers
-    fire, names no place and opens on its subject makes the places struck just before it (ANSWER_REACH
-    sentences) contested."""
-    if not may_match(lex.answered, low) or not lex.answered.search(low):
+    """A sentence that names no place and answers what the sentences just before it told (ANSWER_REACH):
+    fire answered ("Russian forces shelled Marinka. Ukrainian forces responded with fire.") makes the places
+    struck contested, if the answer opens on its subject; a claim denied ("Russia said it had captured X.
+    Kyiv dismissed the claim as disinformation.") makes the places claimed contested, for the other side."""
+    return (_answers(text, low, told, lex.answered, "struck", "fighting", opens_on_subject=True)
+            + _answers(text, low, told, lex.denied_after, "claimed", "denial", opens_on_subject=False))
+
+
+def _answers(text: str, low: str, told: dict[int, list[Event]], answer_pattern: re.Pattern, answered: str,
+             frame: str, opens_on_subject: bool) -> list[Event]:
+    if not may_match(answer_pattern, low) or not answer_pattern.search(low):
         return []
     spans = sentences(text)
     out = []
-    for answer in lex.answered.finditer(low):
+    for answer in answer_pattern.finditer(low):
         k = next(i for i, (start, end) in enumerate(spans) if answer.start() < end)
-        if spans[k][0] in told or "," in text[spans[k][0]:answer.start()]:
+        if spans[k][0] in told or opens_on_subject and "," in text[spans[k][0]:answer.start()]:
             continue  # it names its own place, or it opens on another time or place ("Later, in Sumy, ...")
-        struck = next((told[spans[j][0]] for j in range(k - 1, max(-1, k - 1 - ANSWER_REACH), -1)
-                       if any(e.status == "struck" for e in told.get(spans[j][0], ()))), [])
+        before = next((told[spans[j][0]] for j in range(k - 1, max(-1, k - 1 - ANSWER_REACH), -1)
+                       if any(e.status == answered for e in told.get(spans[j][0], ()))), [])
         said = " ".join(text[spans[k][0]:spans[k][1]].split())
-        out += [replace(e, status="contested", quote=_quote(f"{e.quote} {said}"), claimant="", side="",
+        out += [replace(e, status="contested", quote=_quote(f"{e.quote} {said}"), claimant="",
+                        side=OPPOSITE.get(e.side, "") if frame == "denial" else "",
                         confidence=round(e.confidence * SECONDARY, 2),
-                        cues={**e.cues, "status": answer.group(0), "frame": "fighting"})
-                for e in struck if e.status == "struck" and e.place.kind == "settlement"]
+                        cues={**e.cues, "status": answer.group(0), "frame": frame})
+                for e in before if e.status == answered and e.place.kind == "settlement"]
     return out
 
 

@@ -155,14 +155,21 @@ def _hromada_names(rows: list[dict]) -> dict[str, set[str]]:
         if not hromada:
             continue
         unit = (row["admin1"], row.get("raion", ""), hromada)
-        rank = (fold_name(row["name"])[:4] == fold_name(hromada)[:4], int(row["population"] or 0),
-                row.get("precision") == "point")
+        rank = (_named_like(row, hromada), int(row["population"] or 0), row.get("precision") == "point")
         if unit not in best or rank > best[unit][0]:
             best[unit] = (rank, row["id"])
     found: dict[str, set[str]] = {}
     for (_, _, hromada), (_, pid) in best.items():
         found.setdefault(pid, set()).update(f"{hromada} {word}" for word in HROMADA_WORDS)
     return found
+
+
+def _named_like(row: dict, hromada: str) -> bool:
+    """Whether a settlement is named like its hromada by any of its Latin names: GeoNames' town
+    "Hulyaypole" (also "Huliaipole") is the centre of the Huliaipilska hromada, not the village Huliaipilske
+    that the codifier places at that centre."""
+    stem = fold_name(hromada)[:4]
+    return any(fold_name(name)[:4] == stem for name in (row["name"], *row["names"].split("|")) if name)
 
 
 def _common_words(path: Path) -> frozenset[str]:

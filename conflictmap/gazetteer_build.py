@@ -33,7 +33,11 @@ from .names import fold_name
 
 # GeoNames admin1 codes of the Russian regions the war reaches; all of Ukraine is taken.
 RUSSIAN_ADMIN1 = {"09", "10", "41", "61", "86", "48"}  # Belgorod, Bryansk, Kursk, Rostov, Voronezh, Moscow
-RUSSIAN_CITY_MIN_POPULATION = 500_000  # large Russian cities elsewhere are named in strike reports
+RUSSIAN_CITY_MIN_POPULATION = 100_000  # Russian cities elsewhere are named in strike reports
+RUSSIAN_LARGE_CITY = 500_000  # a Russian city this large keeps a name a Ukrainian place bears (Samara)
+# smaller Russian towns that strike reports name for their refineries, ports, airfields and plants (GeoNames' names)
+RUSSIAN_STRIKE_TOWNS = {"Tuapse", "Ust’-Luga", "Kstovo", "Afipskiy", "Yeysk", "Primorsko-Akhtarsk", "Yelabuga",
+                        "Kirishi", "Tikhoretsk", "Slavyansk-na-Kubani", "Il’skiy"}
 # Russia's regions across the border, whose governors name a dozen villages a day: cities500 holds only those of
 # 500 people or more, GeoNames' postal table also those with a post office (`read_border_villages`)
 BORDER_REGIONS = {"Белгородская Область": ("RU.09", "Belgorod Oblast"),
@@ -81,7 +85,8 @@ def wanted(city: dict) -> bool:
         return True
     if city["countrycode"] != "RU":
         return False
-    return city["admin1code"] in RUSSIAN_ADMIN1 or city["population"] >= RUSSIAN_CITY_MIN_POPULATION
+    return city["admin1code"] in RUSSIAN_ADMIN1 or city["population"] >= RUSSIAN_CITY_MIN_POPULATION \
+        or city["name"] in RUSSIAN_STRIKE_TOWNS
 
 
 def rows(cities: dict) -> list[dict]:
@@ -456,6 +461,7 @@ def build(out: Path, curated: Path) -> int:
     table = _sorted(table)
     stats["spellings"] = add_spellings(table)
     stats["foreign"] = drop_foreign_names(table, cities)
+    table, stats["russian homonyms"] = drop_russian_homonyms(table)
     with out.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
         writer.writeheader()
@@ -465,7 +471,8 @@ def build(out: Path, curated: Path) -> int:
           f"{stats['postcode from hromada']} (hromada) and {stats['postcode from raion']} (raion) moved to their "
           f"GeoNames point by postcode; {stats['border villages']} villages of Russia's border regions added by "
           f"postcode; {stats['spellings']} Latin spellings added; {stats['foreign']} other names dropped that are "
-          f"cities abroad", file=sys.stderr)
+          f"cities abroad; {stats['russian homonyms']} Russian cities or their names left out that Ukrainian places "
+          f"bear", file=sys.stderr)
     entries = (load_yaml(curated.read_text(encoding="utf-8")) or {}).get("places", [])
     write_generic_words(PACKAGE_DATA / "generic_words.txt")
     write_common_words(table, [n for e in entries for n in [e.get("name", ""), *e.get("names", [])]],
@@ -491,6 +498,27 @@ def drop_foreign_names(table: list[dict], cities: dict) -> int:
         dropped += len(names) - len(kept)
         row["names"] = "|".join(kept)
     return dropped
+
+
+def drop_russian_homonyms(table: list[dict]) -> tuple[list[dict], int]:
+    """A Russian city far from the front that bears a Ukrainian place's name (Novomoskovsk, Pervomaisk) would
+    draw "shelling of Novomoskovsk" across the border: it is left out, and so is any other name of such a city
+    that a Ukrainian place bears. The border regions (RUSSIAN_ADMIN1) and the largest cities keep theirs."""
+    ukrainian = {fold_name(n) for row in table if row["country"] == "UA"
+                 for n in (row["name"], *row["names"].split("|")) if n}
+    kept, dropped = [], 0
+    for row in table:
+        if row["country"] != "RU" or row["admin1"].split(".")[1] in RUSSIAN_ADMIN1 \
+                or int(row["population"] or 0) >= RUSSIAN_LARGE_CITY:
+            kept.append(row)
+        elif fold_name(row["name"]) in ukrainian:
+            dropped += 1
+        else:
+            names = [n for n in row["names"].split("|") if n]
+            own = [n for n in names if fold_name(n) not in ukrainian]
+            dropped += len(names) - len(own)
+            kept.append({**row, "names": "|".join(own)})
+    return kept, dropped
 
 
 def write_common_words(table: list[dict], curated: list[str], out: Path) -> int:

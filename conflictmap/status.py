@@ -28,6 +28,13 @@ BOUNDARY = quick(re.compile(r"(?<!області)(?<!области)(?<!обл\.
                       r"|после|когда|где|который|которая|которое|которые|которую|которого|которой|но|однако|хотя|а)\b"  # Russian
                       r"|\b(?:but|while|whereas|although|however|since|after|але|проте|однак|хоча|після|но|однако|хотя"
                       r"|после)\b|\(|\)"))
+# who a place is taken from: "liberation of X from units of the Ukrainian army", «освободили от киевских
+# оккупантов», «звільнили від окупантів»
+LOSER_BEFORE = re.compile(r"\b(?:from|від|од|от)\s+(?:(?:units?|forces|troops|the|of|підрозділ\w*|подразделени\w*)\s+){0,3}$")
+LOSER_REACH = 120
+# the other side, unnamed: "forced the enemy to abandon the landing", «противник отступил»
+ENEMY = re.compile(r"\b(?:enemy|adversary|opponents?|invaders?|occupiers?|противник\w*|враг\w*|ворог\w*|окупант\w*|оккупант\w*)\b")
+SHORT_ASIDE = re.compile(r"\([^()]{1,30}\)")
 BOUNDARY_PENALTY = 180
 # (outer, inner): a cue of the inner frame inside the words of one of the outer frame is read as part of them
 INSIDE_OF = {("strike", "assault"), ("strike", "capture"), ("fighting", "strike")}
@@ -49,8 +56,10 @@ RELATIVE_ASIDE = re.compile(r"(?:,\s+(?:which|who|whose|where|about|some|around|
 COLON_SPEAKER = re.compile(r"\s*:\s")
 WORD = re.compile(r"\w")
 POSSESSIVE = re.compile(r"['’]s?\b")
-# the other side of a fight or the target of an attack: "clashed with Ukrainian troops", "drones at Ukraine"
-OPPONENT_BEFORE = re.compile(r"\b(?:with|against|at|on|into|over|across|towards?|з|із|зі|проти|по|на|с|со|против)\s+$")
+# the other side of a fight or the target of an attack: "clashed with Ukrainian troops", "drones at Ukraine",
+# «продвижение в глубину обороны противника», «позиції ворога»
+OPPONENT_BEFORE = re.compile(r"\b(?:with|against|at|on|into|over|across|towards?|з|із|зі|проти|по|на|с|со|против"
+                             r"|(?:оборон|позици|позиці|тыл|тил|рубеж)\w*)\s+$")
 # where, not who: "pressing their advance through eastern Ukraine have captured X" (Russian forces act)
 WHERE_BEFORE = re.compile(r"\b(?:(?:through|throughout|inside|within|across)\s+(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                           r"|in\s+(?:north|south|east|west|central)[\w-]*\s+)$")  # not "the ministry in Moscow"
@@ -95,6 +104,9 @@ CHANGE_OF_HANDS = ("capture", "withdrawal")  # frames that say a place changed h
 # a relative clause that opens right after a place and has it for its object
 RELATIVE_AFTER = re.compile(r"(?:\s+(?:in|on|since|у|в)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+)?"
                             r",\s+(?:which|that|який|яку|яке|які|котрий|котру|который|которую|которое|которые)\b")
+# a second verb after "and": "captured a key town and unleashed ...", «захопили село і обстріляли»
+ANOTHER_ACT = re.compile(r"\b(?:and|while|then|but|і|та|й|а|и|но)\s+(?:\w+\s+)?\w+(?:ed|ло|ли|ла|в)\b")
+SECTOR_LIST_REACH = 160  # characters back from a sector's name to the word «напрямках» its list follows
 UNNAMED_REACH = 60  # characters from "a village" to the region it lies in ("from Ukrainian forces in the Kursk region")
 OCCUPIER = "occupier"  # the holder of an occupied place: the other country's side (events.py)
 ADJECTIVE_REACH = 60  # characters before a cue that a side's adjective and its weapon words may take
@@ -189,6 +201,8 @@ class Lexicon:
     unknown_before_qualifier: re.Pattern  # a name inside a sentence, then a comma: what an oblast may qualify
     settlement_named_before: re.Pattern  # "the village of X in": an oblast after it qualifies X
     answered: re.Pattern  # a sentence answering fire: the strike before it was a fight (events.py)
+    denied_after: re.Pattern  # a sentence denying what was said before it: the claim before it is disputed
+    official_before: re.Pattern  # an official of the place named after it ("the mayor of", «мер»)
     respell_name: re.Pattern  # a capitalised name shaped like a place's, that the gazetteer may spell otherwise
     respell_before: re.Pattern  # what makes such a name a place (respell.py)
     hromada_after: re.Pattern  # after an adjective that names a hromada (Cyrillic: English has its keys)
@@ -253,7 +267,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    anaphor=re.compile(data["anaphor"], re.IGNORECASE),
                    unknown_before_qualifier=re.compile(data["unknown_before_qualifier"]),
                    settlement_named_before=re.compile(data["settlement_named_before"]),
-                   answered=lower(data["answered"]), respell_name=re.compile(data["respell_name"]),
+                   answered=lower(data["answered"]), denied_after=lower(data["denied_after"]), official_before=lower(data["official_before"]), respell_name=re.compile(data["respell_name"]),
                    respell_before=re.compile(data.get("respell_before") or data["place_before"], re.IGNORECASE),
                    hromada_after=re.compile(data.get("hromada_after", NOTHING)),
                    hromada_before=re.compile(data.get("hromada_before", NOTHING)),
@@ -419,7 +433,7 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
               if not (c.start < span[1] and span[0] < c.end)
               and not (origin and c.frame != "fighting" and not 0 <= span[0] - c.end <= 2)  # "fired from X":
               # only "withdrew from X", and fighting that drives forces out of X, are about X
-              and not _speaker_of(s.low, span, c, speech)
+              and not (_speaker_of(s.low, span, c, speech) and not _official_reports_home(s, span, others, lex))
               and not (c.frame == "capture" and (lex.taken_not_territory.match(s.low, c.end)
                                                  or _takes_unnamed(s, span, c, lex, others)))
               and not lex.averted_before.search(s.low, max(s.start, c.start - 40), c.start)]
@@ -431,6 +445,8 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
         return []
     _, distance, cue = scored[0]
     readings = [_reading(s, span, cue, distance, lex, claimants, speech, repelled=_repelled(s, cue, cues))]
+    if cue.frame == "capture" and readings[0].status == "contested" and lex.denial.search(s.low, s.start, s.end):
+        readings.append(_denied_claim(s, cue, readings[0], claimants, lex))
     for _, d, c in scored[1:]:
         if c.second and all(c.status != r.status and r.frame != "denial" for r in readings) and d == _gap(span, c) \
                 and not any(_gap(o, c) < d and not _listed_with(s, o, span, others) for o in others if o != span):
@@ -439,6 +455,17 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     if described and all(described.status != r.status for r in readings):
         readings.append(_reading(s, span, described, _gap(span, described), lex, claimants, speech, SECONDARY))
     return [r for r in readings if r.status]
+
+
+def _denied_claim(s: Sentence, cue: Cue, denial: Reading, claimants: list[Claimant], lex: Lexicon) -> Reading:
+    """The claim a denial answers is a claim too: "Kyiv denied Moscow's claim that it had captured X" tells
+    that Russia claims X: for the capture's actor named after the denial, else for the other side."""
+    denied_at = lex.denial.search(s.low, s.start, s.end).end()
+    agent = _agent(s, cue, [c for c in claimants if c.start >= denied_at], lex)
+    side = agent.side if agent and agent.side in OPPOSITE else OPPOSITE.get(denial.side, "")
+    claimer = agent or next((c for c in claimants if c.start >= denied_at and c.side == side), None)
+    return Reading("claimed", cue.text, round(denial.confidence * SECONDARY, 2), claimer.text.strip() if claimer else "",
+                   side, cue.start, cue.frame)
 
 
 def is_reference_point(s: Sentence, span: tuple[int, int], lex: Lexicon) -> bool:
@@ -489,9 +516,10 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
              repelled: tuple[Cue, Cue] | None = None) -> Reading:
     status = cue.status
     clause_start = _clause_start(s, min(span[0], cue.start))
+    denial = None
     if lex.negated.search(s.low, clause_start, _clause_end(s, max(span[1], cue.end))):
         status = ""  # "there was no shelling of X overnight", «обстрілів Харкова не було»
-    elif status == "claimed" and lex.denial.search(s.low, s.start, s.end):
+    elif status == "claimed" and (denial := lex.denial.search(s.low, s.start, s.end)):
         status = "contested"  # "Kyiv denied Russia had captured X", «інформація про захоплення X не відповідає дійсності»
     elif status == "claimed" and (lex.attempt.search(s.low, max(clause_start, cue.start - 40), cue.start)
                                   or cue.frame in ("capture", "control") and _takes_positions(s, span, cue, lex)
@@ -504,6 +532,9 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
     # told for the speaker's side; an attack repelled, for the side that repels it, else the attackers' other side
     if repelled and not (claimant and side):
         side = OPPOSITE.get(read_claimant(s, repelled[0], claimants, speech, lex)[1], "")
+    if denial:  # told for the side that denies: the source named before the denial, else the claim's other side
+        denier = next((c for c in reversed(claimants) if c.end <= denial.start() and c.side in OPPOSITE), None)
+        claimant, side = (denier.text.strip(), denier.side) if denier else (claimant, OPPOSITE.get(side, ""))
     confidence = (0.9 if distance < 120 else 0.7) * weight * cue.weight
     if _hedged(s, clause_start, cue.start if cue.start > span[0] else span[0], lex) or _supposed(s, span, cue, lex):
         confidence *= 0.4
@@ -513,11 +544,13 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
 def _takes_unnamed(s: Sentence, span: tuple[int, int], cue: Cue, lex: Lexicon, others) -> bool:
     """The capture takes a village it does not name, not the place at `span`: a place named before it, or a
     region far after it ("recaptured a village in the Kursk region" is Kursk's, "..., and sent forces to the
-    Belgorod region" not Belgorod's; "five villages in the Kharkiv region - X, Y" are X and Y)."""
+    Belgorod region" not Belgorod's; "five villages in the Kharkiv region - X, Y" are X and Y), or a place after
+    another act ("captured a key town and unleashed a drone assault on Kyiv")."""
     unnamed = lex.taken_unnamed.match(s.low, cue.end)
     if not unnamed:
         return False
-    return span[0] < cue.end or span not in others and span[0] - unnamed.end() > UNNAMED_REACH
+    return span[0] < cue.end or span not in others and span[0] - unnamed.end() > UNNAMED_REACH \
+        or ANOTHER_ACT.search(s.low, unnamed.end(), span[0]) is not None
 
 
 def _takes_positions(s: Sentence, span: tuple[int, int], cue: Cue, lex: Lexicon) -> bool:
@@ -572,7 +605,7 @@ def names_a_sector(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
     """The name at `span` names a sector of the front ("the Siversk direction", «на Покровському та
     Гуляйпільському напрямках», «на двох напрямках – Покровському»), not the town."""
     return bool(lex.direction_after.match(text, span[1])
-                or lex.direction_before.search(text, max(0, span[0] - 80), span[0]))
+                or lex.direction_before.search(text, max(0, span[0] - SECTOR_LIST_REACH), span[0]))
 
 
 def raion_follows(text: str, pos: int, lex: Lexicon) -> re.Match | None:
@@ -610,13 +643,24 @@ def _speaker_of(low: str, span: tuple[int, int], cue: Cue, speech: list[Cue]) ->
     return any(span[1] <= v.start and v.end <= cue.start and "," not in low[span[1]:v.start] for v in speech)
 
 
+def _official_reports_home(s: Sentence, span: tuple[int, int], others: tuple[tuple[int, int], ...], lex: Lexicon) -> bool:
+    """"The mayor of Sumy said 31 people were killed in a missile attack": an official of the place who
+    reports what happened and names no other place after it reports it happened there."""
+    return lex.official_before.search(s.low, max(s.start, span[0] - 60), span[0]) is not None \
+        and not any(start > span[1] for start, _ in others)
+
+
 def _clause_end(s: Sentence, pos: int) -> int:
     found = BOUNDARY.search(s.text, pos, s.end)
     return found.start() if found else s.end
 
 
 def _clause_start(s: Sentence, pos: int) -> int:
-    starts = [m.end() for m in BOUNDARY.finditer(s.text, s.start, pos)]
+    """Where the clause of `pos` starts; a short aside in brackets is no clause of its own ("Donetsk
+    People's Republic (DPR) forces", «силы Донецкой народной республики (ДНР) освободили»)."""
+    asides = [(a.start(), a.end()) for a in SHORT_ASIDE.finditer(s.text, s.start, pos)]
+    starts = [m.end() for m in BOUNDARY.finditer(s.text, s.start, pos)
+              if not any(start <= m.start() < end for start, end in asides)]
     return starts[-1] if starts else s.start
 
 
@@ -630,7 +674,7 @@ def read_claimant(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list
     speaker = _speaker(s, cue, claimants, speech, lex)
     agent = _agent(s, cue, claimants, lex)
     speaker_side = _antecedent_side(s, lex) if speaker is not None and speaker.side == OWN else _side(speaker, None, s)
-    agent_side = _side(agent, speaker_side or (_antecedent_side(s, lex) if agent and agent.side == OWN else None),
+    agent_side = _side(agent, speaker_side or (_owner_side(s, agent, claimants, lex) if agent and agent.side == OWN else None),
                        s) if agent else _adjective_side(s, cue, lex)
     if cue.frame == "repelled" and agent is not None and agent.start < cue.start \
             and PASSIVE.search(s.low, max(s.start, cue.start - 20), cue.start):
@@ -642,10 +686,21 @@ def read_claimant(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list
         side = agent_side  # "taken by Russian troops, the governor said": Russia's gain, whoever tells it
     elif cue.frame == "withdrawal" and agent_side in OPPOSITE:
         side = OPPOSITE[agent_side]
+    elif cue.frame == "capture" and (loser := _loser(s, cue, claimants)) and loser.side in OPPOSITE:
+        side = OPPOSITE[loser.side]  # «освобождено от оккупантов», "liberation of X from Ukrainian units"
+    elif cue.frame == "withdrawal" and agent is None and speaker_side in OPPOSITE \
+            and not ENEMY.search(s.low, _clause_start(s, cue.start), cue.start):
+        side = OPPOSITE[speaker_side]  # "a manoeuvre to withdraw units from X," the command said: its own units
     else:
         side = speaker_side or agent_side or (_side_from_words(s.words) if not speaker else "")
     source = speaker or agent
     return (source.text.strip() if source else ""), side
+
+
+def _loser(s: Sentence, cue: Cue, claimants: list[Claimant]) -> Claimant | None:
+    """The side a place is taken from, named after the capture with "from" («от», «від»)."""
+    return next((c for c in claimants if cue.end <= c.start < min(s.end, cue.end + LOSER_REACH)
+                 and LOSER_BEFORE.search(s.low, max(s.start, c.start - 40), c.start)), None)
 
 
 def _adjective_side(s: Sentence, cue: Cue, lex: Lexicon) -> str:
@@ -669,6 +724,13 @@ def _holder(s: Sentence, cue: Cue, agent: Claimant | None, agent_side: str, lex:
     if agent_side and not (participle and agent.start < cue.start):
         return agent_side
     return named
+
+
+def _owner_side(s: Sentence, own: Claimant, claimants: list[Claimant], lex: Lexicon) -> str:
+    """The side of "his forces", "its troops": the sided source named before them in the sentence ("Wagner's
+    chief announced his forces had control over X"), else the one named last before the sentence."""
+    named = [c for c in claimants if c.end <= own.start and c.side in OPPOSITE]
+    return named[-1].side if named else _antecedent_side(s, lex)
 
 
 def _antecedent_side(s: Sentence, lex: Lexicon) -> str:
@@ -738,7 +800,8 @@ def _agent(s: Sentence, cue: Cue, claimants: list[Claimant], lex: Lexicon):
     if subjects or before:
         return (subjects or before)[-1]
     return next((c for c in claimants if 0 <= c.start - cue.end <= AGENT_REACH
-                 and lex.by_agent.fullmatch(s.low, cue.end, c.start)), None)
+                 and lex.by_agent.fullmatch(s.low, cue.end, c.start)
+                 and not LOSER_BEFORE.search(s.low, cue.end, c.start)), None)
 
 
 def _side(claimant: Claimant | None, speaker_side: str | None, s: Sentence) -> str:

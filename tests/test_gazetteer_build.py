@@ -339,6 +339,31 @@ def test_names_of_larger_cities_abroad_are_dropped():
     assert [row["names"] for row in table] == ["Берлин", "Odessa|Одеса"]
 
 
+def test_russian_cities_far_from_the_front_give_way_to_ukrainian_namesakes():
+    """A Russian city of strike reports is kept unless a Ukrainian place bears its name (Seversk is Siversk's
+    Russian name); then it is left out, or the name it shares is; the border regions and the largest cities keep
+    theirs."""
+    from conflictmap.gazetteer_build import drop_russian_homonyms
+
+    table = [{"name": "Siversk", "country": "UA", "admin1": "UA.05", "population": 11000, "names": "Seversk|Сіверськ"},
+             {"name": "Kalyniv", "country": "UA", "admin1": "UA.13", "population": 900, "names": "Kalinov"},
+             {"name": "Seversk", "country": "RU", "admin1": "RU.75", "population": 108000, "names": "Северск"},
+             {"name": "Tuapse", "country": "RU", "admin1": "RU.38", "population": 64000, "names": "Туапсе|Kalinov"},
+             {"name": "Seversk", "country": "RU", "admin1": "RU.41", "population": 900, "names": ""},
+             {"name": "Samara", "country": "RU", "admin1": "RU.65", "population": 1_160_000, "names": "Kalinov"}]
+    kept, dropped = drop_russian_homonyms(table)
+    assert dropped == 2
+    assert [(r["name"], r["admin1"], r["names"]) for r in kept] == [
+        ("Siversk", "UA.05", "Seversk|Сіверськ"), ("Kalyniv", "UA.13", "Kalinov"), ("Tuapse", "RU.38", "Туапсе"),
+        ("Seversk", "RU.41", ""), ("Samara", "RU.65", "Kalinov")]
+
+
+def test_strike_reports_find_russian_towns_far_from_the_front(gaz):
+    for name, region in [("Tuapse", ""), ("Syzran", ""), ("Engels", ""), ("Yeysk", "")]:
+        (place,) = [p for p in gaz.lookup(name) if p.country == "RU"]
+        assert place.region == region and place.kind == "settlement"
+
+
 def test_villages_across_the_border_come_from_the_postal_table():
     """A Belgorod village a governor names (GeoNames' cities500 lacks it) is added by its postcode point, named
     in Latin as the press writes it; a numbered post office, a point GeoNames only averaged or put outside the

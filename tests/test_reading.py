@@ -115,12 +115,14 @@ def test_an_attack_with_weapons_is_a_strike_only(gaz, text, expected):
     assert found(gaz, text) == expected
 
 
-# An event said not to have happened is none; a denial anywhere in the sentence makes a capture contested.
+# An event said not to have happened is none; a denial anywhere in the sentence makes a capture contested, and the
+# claim it denies is told beside it.
 @pytest.mark.parametrize("text, expected", [
     ("There was no shelling of Kharkiv overnight, the mayor said.", set()),
     ("Russian forces shelled Kharkiv; there was no fighting in Kupiansk.", {("Kharkiv", "struck", PUBLISHED)}),
     ("A missile hit Kharkiv overnight, causing no casualties.", {("Kharkiv", "struck", PUBLISHED)}),  # casualties only
-    ("Reports that Russia captured Chasiv Yar are false, the brigade said.", {("Chasiv Yar", "contested", PUBLISHED)}),
+    ("Reports that Russia captured Chasiv Yar are false, the brigade said.",
+     {("Chasiv Yar", "contested", PUBLISHED), ("Chasiv Yar", "claimed", PUBLISHED)}),
 ])
 def test_what_did_not_happen(gaz, text, expected):
     assert found(gaz, text) == expected
@@ -1173,3 +1175,81 @@ def test_still_under_a_side_s_control(gaz):
 ])
 def test_a_prosecutor_s_and_a_police_report(gaz, text, expected):
     assert {(p, s) for p, s, _ in found(gaz, text)} == expected
+
+
+# A warlord's claim to a salt-mining town, a withdrawal told by the command that ordered it.
+@pytest.mark.parametrize("text, expected", [
+    # a side that says it has control over a place claims it
+    ("The mercenary chief said on Tuesday that his fighters had full control over Klishchiivka.",
+     {("Klishchiivka", "claimed")}),
+    ("A Telegram channel close to the group wrote that its men now have control of Andriivka.", {("Andriivka", "claimed")}),
+    # a liberation and what goes with it: "liberation and clearing of"
+    ("Moscow announced the liberation and clearing of Marinka on Monday.", {("Marinka", "claimed")}),
+    # a town described by the city it is close to: the city is a reference point only
+    ("A small mining town close to the strategic city of Pokrovsk, Selydove was pounded by glide bombs overnight.",
+     {("Selydove", "struck")}),
+    ("Shelling hit the village adjacent to Kupiansk, the regional governor said.", set()),
+    # "close to" with no town before it is where it happened
+    ("Russian artillery shelled positions close to Bakhmut.", {("Bakhmut", "struck")}),
+])
+def test_control_over_a_liberation_and_a_town_close_to_a_city(gaz, text, expected):
+    assert {(p, s) for p, s, _ in found(gaz, text)} == expected
+
+
+def sided(gaz, text):
+    return {(e.place.name, e.status, e.side) for e in read(gaz, text)}
+
+
+# A claim and its denial: the claim told inside the denial, and a denial in a sentence of its own.
+@pytest.mark.parametrize("text, expected", [
+    ("A Ukrainian army spokesman denied Moscow's claim that it had captured Toretsk.",
+     {("Toretsk", "contested", "ukrainian"), ("Toretsk", "claimed", "russian")}),
+    ("Russia claims capture of Vovchansk; Kyiv denies it", {("Vovchansk", "claimed", "russian"),
+                                                            ("Vovchansk", "contested", "ukrainian")}),
+    # the denial after the claim, naming no place: it answers the claim before it
+    ("Russia's defence ministry said its troops had taken Kupiansk. Kyiv dismissed the claim as a fabrication.",
+     {("Kupiansk", "claimed", "russian"), ("Kupiansk", "contested", "ukrainian")}),
+    ("Moscow said on Monday it had captured Siversk. A Ukrainian commander called it propaganda.",
+     {("Siversk", "claimed", "russian"), ("Siversk", "contested", "ukrainian")}),
+    # a sentence that names no place and denies nothing leaves the claim alone
+    ("Russia's defence ministry said its troops had taken Kupiansk. Kyiv did not comment.",
+     {("Kupiansk", "claimed", "russian")}),
+])
+def test_a_claim_and_its_denial(gaz, text, expected):
+    assert sided(gaz, text) == expected
+
+
+# A list of key events and a headline: the present tense, a drone assault, pressure on a town.
+@pytest.mark.parametrize("text, expected", [
+    ("Russian forces take the port city of Berdiansk, officials say.", {("Berdiansk", "claimed")}),
+    ("Ukraine retakes Snihurivka as Russian troops pull back.", {("Snihurivka", "claimed")}),
+    ("Russian forces take part in drills near Belgorod.", set()),
+    ("The overnight drone assault on Odesa damaged the port.", {("Odesa", "struck")}),
+    ("Russian artillery hits Kherson again.", {("Kherson", "struck")}),
+    ("Russian units are mounting heavy pressure on the town of Kostiantynivka.", {("Kostiantynivka", "contested")}),
+    ("Western sanctions put pressure on Moscow.", set()),
+    # a sector named by two towns is no town
+    ("The ministry said its forces captured a village in the Kramatorsk-Druzhkivka direction.", set()),
+    # an unnamed town taken, then another act on a named city
+    ("Russia said it had captured a key town and then unleashed a drone assault on Kyiv.", {("Kyiv", "struck")}),
+])
+def test_a_key_events_list(gaz, text, expected):
+    assert {(p, s) for p, s, _ in found(gaz, text)} == expected
+
+
+def test_his_forces_are_the_side_of_the_source_named_before_them(gaz):
+    text = ("Zelensky mocked the earlier claims and said fighting continued. "
+            "Wagner chief Yevgeny Prigozhin on Tuesday announced his forces had control over Soledar.")
+    assert sided(gaz, text) == {("Soledar", "claimed", "russian")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # towns deep in Russia that strike reports name for their refineries, ports and airfields
+    ("Ukrainian drones hit an oil refinery in Tuapse overnight, the regional governor said.", {"Tuapse"}),
+    ("A fire broke out at the Syzran refinery after a drone attack, Russian officials said.", {"Syzran"}),
+    ("Explosions were heard near the Engels air base, local residents reported.", {"Engels"}),
+    # a Ukrainian town keeps its Russian name: "Seversk" is Siversk, not the Siberian city
+    ("Russian troops shelled Seversk again on Monday.", {"Siversk"}),
+])
+def test_russian_towns_of_strike_reports(gaz, text, expected):
+    assert places(gaz, text) == expected

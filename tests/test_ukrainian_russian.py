@@ -419,7 +419,9 @@ def test_an_attack_on_a_large_city_is_a_strike(gaz, language, text, expected):
     ("uk", "Обстрілів Харкова вночі не було.", set()),  # a governor's morning report
     ("ru", "Обстрелов Белгорода за сутки не зафиксировано.", set()),
     ("uk", "Ворог обстріляв Харків, жертв не було.", {("Kharkiv", "struck", FRIDAY)}),  # no casualties, a strike
-    ("ru", "Информация о взятии Часова Яра не соответствует действительности.", {("Chasiv Yar", "contested", FRIDAY)}),
+    # a denial disputes the capture, and tells the claim it denies
+    ("ru", "Информация о взятии Часова Яра не соответствует действительности.",
+     {("Chasiv Yar", "contested", FRIDAY), ("Chasiv Yar", "claimed", FRIDAY)}),
 ])
 def test_what_did_not_happen(gaz, language, text, expected):
     assert told(gaz, text, language) == expected
@@ -716,7 +718,8 @@ def test_a_separatist_leader_s_words(gaz, text, language, expected):
     ("20 серпня росіяни влаштували масовану дронову атаку на Охтирку, поранивши 14 людей.", "uk", {("Okhtyrka", "struck")}),
     ("ВСУ атаковали село Климово в Климовском районе с помощью FPV-дронов.", "ru", {("Klimovo", "struck")}),
     # the armed forces deny a capture: the place is contested, not taken
-    ("ЗСУ спростовують заяви країни-агресора про захоплення Вовчанська.", "uk", {("Vovchansk", "contested")}),
+    ("ЗСУ спростовують заяви країни-агресора про захоплення Вовчанська.", "uk",
+     {("Vovchansk", "contested"), ("Vovchansk", "claimed")}),
 ])
 def test_a_spokesman_s_words_and_drone_attacks(gaz, text, language, expected):
     assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
@@ -769,3 +772,81 @@ def test_a_regional_count_of_drone_attacks_and_artillery_strikes(gaz):
             "зокрема Оріхова та Полтавки, прийшлося 106 артударів.")
     assert {(p, s) for p, s, _ in told(gaz, text, "uk")} == {
         ("Huliaipole", "struck"), ("Robotyne", "struck"), ("Orikhiv", "struck"), ("Poltavka", "struck")}
+
+
+def sided(gaz, text, language):
+    return {(e.place.name, e.status, e.side) for e in events_of(gaz, text, language) if e.confidence >= 0.5}
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # the separatist republics' forces act for Russia, and the republic in their name is no place of the event
+    ("Подразделения Народной милиции ЛНР в четверг заняли поселок Новотошковское.", "ru",
+     {("Novotoshkivske", "claimed", "russian")}),
+    ("По словам Басурина, бойцы ДНР к вечеру полностью зачистили Водяное.", "ru", {("Vodiane", "claimed", "russian")}),
+    ("Силы ЛНР (НМ ЛНР) блокировали Рубежное с севера.", "ru", {("Rubizhne", "contested", "russian")}),
+    ("Бойовики так званої «ЛНР» знову обстріляли Золоте.", "uk", {("Zolote", "struck", "russian")}),
+    # "the Khortytsia group of troops" is no island; its own units' withdrawal is Russia's gain
+    ("\"The command authorised a manoeuvre to withdraw units from Krasnohorivka,\" Ukraine's Tavria group of "
+     "troops said on Telegram.", "en", {("Krasnohorivka", "claimed", "russian")}),
+    ("Ukraine's Khortytsia group of troops said its units had pulled out of Vuhledar.", "en",
+     {("Vuhledar", "claimed", "russian")}),
+])
+def test_separatist_forces_and_groups_of_troops_are_actors_not_places(gaz, text, language, expected):
+    assert sided(gaz, text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a place taken "from" a side is the other side's gain, whoever speaks
+    ("Село Работино освобождено от украинских боевиков, сообщили в ведомстве.", "ru",
+     {("Robotyne", "claimed", "russian")}),
+    ("Новодарівку звільнено від російських окупантів.", "uk", {("Novodarivka", "claimed", "ukrainian")}),
+    ("The general staff announced the liberation of Kupiansk from Russian troops.", "en",
+     {("Kupiansk", "claimed", "ukrainian")}),
+    ("Бойцы группировки «Запад» освободили от киевских формирований Синьковку.", "ru",
+     {("Synkivka", "claimed", "russian")}),
+])
+def test_a_place_taken_from_a_side(gaz, text, language, expected):
+    assert sided(gaz, text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a hromada attacked is struck, and it is its centre, the town named like it
+    ("Вночі окупанти атакували Великописарівську громаду, пошкоджено склад.", "uk", {("Velyka Pysarivka", "struck")}),
+    ("Ворожого обстрілу зазнала Гуляйпільська громада.", "uk", {("Huliaipole", "struck")}),
+    # troops attacking positions near a town still assault it
+    ("Окупанти атакували позиції наших військ біля Степногірська.", "uk", {("Stepnohirsk", "contested")}),
+])
+def test_a_hromada_attacked_is_struck(gaz, text, language, expected):
+    assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a village named after a dash, in its Russian spelling
+    ("ВС России освободили еще один населенный пункт — Успеновку.", "ru", {("Uspenivka", "claimed")}),
+    # defenders who take a village took it; defenders alone hold out
+    ("Наши защитники освободили село Нескучное.", "ru", {("Neskuchne", "claimed")}),
+    ("Захисники відбили штурм Сторожевого.", "uk", {("Storozheve", "contested")}),
+    # a town blockaded is fought over
+    ("Российские подразделения заблокировали Купянск с трех сторон.", "ru", {("Kupiansk", "contested")}),
+    ("Українські підрозділи заблокували ворога в Кринках.", "uk", {("Krynky", "contested")}),
+])
+def test_dashes_defenders_and_blockades(gaz, text, language, expected):
+    assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # sectors listed after the word for them, with "including": no towns
+    ("За добу на різних напрямках точилися бої, зокрема на Куп’янському, Лиманському, Краматорському та "
+     "Торецькому.", "uk", set()),
+    ("Бои продолжаются на нескольких направлениях, в том числе на Купянском, Покровском и Запорожском.", "ru", set()),
+    ("Найзапекліші бої тривають біля Покровська та на Лиманському напрямку.", "uk", {("Pokrovsk", "contested")}),
+    # a unit that takes up the defence of a town defends it, it does not take it
+    ("Штурмова бригада зайняла оборону в районі Костянтинівки.", "uk", {("Kostiantynivka", "contested")}),
+    ("Украинские подразделения заняли круговую оборону в Купянске.", "ru", {("Kupiansk", "contested")}),
+    ("Російські війська зайняли Степове.", "uk", {("Stepove", "claimed")}),
+    # a village attacked by named drones, in the passive, is struck
+    ("Вечером беспилотниками «Лютый» был атакован поселок Глотово.", "ru", {("Glotovo", "struck")}),
+    ("Уночі ударними дронами було атаковано Шостку.", "uk", {("Shostka", "struck")}),
+])
+def test_sectors_listed_a_defence_taken_up_and_drones_in_the_passive(gaz, text, language, expected):
+    assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
