@@ -6,43 +6,28 @@ from pathlib import Path
 
 import streamlit as st
 
-from conflictmap import access, assets, basemap, escape, filters, mapview, pipeline, store
-from conflictmap.config import ROOT, Settings, StoreError, settings
+from conflictmap import access, escape, filters, mapdata, pipeline, store
+from conflictmap.config import Settings, StoreError, settings
 from conflictmap.gazetteer import Gazetteer, GazetteerError
 
 STATIC = "/app/static/"
 STATIC_URL = STATIC + "vendor/"
 
 
-@st.cache_resource
-def _publish_assets() -> Path:
-    return assets.publish(ROOT / "static")
-
-
-@st.cache_resource(show_spinner=False)
-def _basemap_path(geodata: Path, tiles: str | None) -> str:
-    return assets.publish_text(ROOT / "static", f"basemap-{tiles or 'offline'}", basemap.basemap_json(geodata, tiles))
-
-
 def basemap_url(geodata: Path, tiles: str | None) -> str:
     """Where the browser fetches the basemap and the towns to label (written once a process)."""
-    return STATIC + _basemap_path(geodata, tiles)
+    return STATIC + mapdata.basemap_path(geodata, tiles)
 
 
 def app_settings() -> Settings:
     """Settings read afresh (the store may be chosen per run); Leaflet published once."""
-    _publish_assets()
+    mapdata.publish_assets()
     return _or_stop(settings)
-
-
-@st.cache_resource
-def _engine(db: Path):
-    return store.connect(db, create=True)
 
 
 def engine(db: Path):
     """The store, created when missing, read-only when its file or folder cannot be written."""
-    return _or_stop(_engine, db)
+    return _or_stop(mapdata.engine, db)
 
 
 def _or_stop(make, *args):
@@ -72,46 +57,22 @@ def current_gazetteer() -> Gazetteer | None:
     return gaz
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _events(db: Path, revision: tuple) -> list[dict]:
-    """Shared by every run and session, never copied (a copy of 10,000 events per run costs 0.25 s):
-    read-only."""
-    return store.merged_events(engine(db))
-
-
 def all_events() -> list[dict]:
+    """Every event of the store, shared with every run and session (mapdata): read-only."""
     conf = app_settings()
-    return _events(conf.db, store.revision(engine(conf.db)))
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _span_and_outlets(db: Path, revision: tuple) -> tuple:
-    events = _events(db, revision)
-    return filters.date_range(events), filters.outlets_of(events)
+    return _or_stop(mapdata.all_events, conf.db)
 
 
 def span_and_outlets() -> tuple:
-    """The first and last day of all the events (None for an empty store), and their outlets: counted once
-    per change of the store, not on every run."""
-    conf = app_settings()
-    return _span_and_outlets(conf.db, store.revision(engine(conf.db)))
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _packed_events(db: Path, revision: tuple, view: filters.View, geodata: Path) -> tuple[str, str]:
-    regions = mapview.region_shapes(mapview.load_basemap(geodata))
-    events = _events(db, revision)
-    shown = filters.apply(events, view)
-    return mapview.pack(mapview.events_data(shown, regions, context=events)), filters.summary(shown)
+    """The first and last day of all the events (None for an empty store), and their outlets."""
+    return _or_stop(mapdata.span_and_outlets, app_settings().db)
 
 
 def packed_events(view: filters.View) -> tuple[str, str]:
-    """The events of a view, packed for the map, and counted ("42 events, 17 places, 9 sources"): filtered
-    from all the events, which the page holds anyway (reading the view's window from the store again took
-    1.3-1.7 s of a filter change at 10,000 events, filtering 0.01 s). The reruns that only move the map
-    reuse them."""
+    """The events of a view packed for the map, and counted (mapdata.packed_events); the reruns that only
+    move the map reuse them."""
     conf = app_settings()
-    return _packed_events(conf.db, store.revision(engine(conf.db)), view, conf.geodata)
+    return _or_stop(mapdata.packed_events, conf.db, view, conf.geodata)
 
 
 def writer() -> str | None:

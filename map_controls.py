@@ -9,25 +9,24 @@ from conflictmap.models import STATUSES
 SIDE_LABELS = {"russian": "Russian", "ukrainian": "Ukrainian", "third-party": "Third party", "": "Not said"}
 
 
-def _seed_from_url(span, min_conf) -> urlstate.MapState:
-    """On a session's first run, every widget starts from the URL's view (or the default)."""
-    view, state = urlstate.from_params(st.query_params.to_dict())
+def _seed_from_url(span, known: list[str], min_conf) -> urlstate.MapState:
+    """On a session's first run, every widget starts from the URL's view as urlstate.shown reads it (the embed
+    page reads it so too), or the default."""
+    view, state = urlstate.shown(st.query_params.to_dict(), span, known, min_conf)
     if "url_seeded" not in st.session_state:
         st.session_state.update(
             url_seeded=True, mode="As of" if view.as_of else "Date range", play_step="week",
             statuses=list(view.statuses), sides=list(view.sides), outlets=list(view.outlets),
-            min_sources=view.min_sources, min_conf=view.min_confidence if "conf" in st.query_params else min_conf,
+            min_sources=view.min_sources, min_conf=view.min_confidence,
             cluster=state.cluster, tiles=state.tiles, held=state.held, strike_window=view.strike_days)
     if span and "dates" not in st.session_state:
-        clamp = lambda d: min(max(d, span[0]), span[1])  # noqa: E731
-        st.session_state.update(dates=(clamp(view.start or span[0]), clamp(view.end or span[1])),
-                                as_of=clamp(view.as_of or span[1]))
+        st.session_state.update(dates=(view.start or span[0], view.end or span[1]), as_of=view.as_of or span[1])
     return state
 
 
 def sidebar(known: list[str], span, min_conf: float) -> tuple[filters.View, urlstate.MapState]:
     """The filters, `known` the outlets to choose from."""
-    state = _seed_from_url(span, min_conf)
+    state = _seed_from_url(span, known, min_conf)
     with st.sidebar:
         st.header("Filters")
         start = end = as_of = None

@@ -117,6 +117,13 @@ def summary(events: list[dict]) -> str:
     return f"{_n(len(events), 'event')}, {_n(places, 'place')}, {_n(sources, 'source')}"
 
 
+def when(view: View) -> str:
+    """The view's time in words: "as of 31 Oct 2024", "01 Feb 2022 – 28 Oct 2025", or "" (all of it)."""
+    if view.as_of:
+        return f"as of {view.as_of:%d %b %Y}"
+    return f"{view.start:%d %b %Y} – {view.end:%d %b %Y}" if view.start and view.end else ""
+
+
 def _n(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 

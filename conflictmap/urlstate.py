@@ -1,6 +1,7 @@
 """A view in the URL: filters, time and map position as query parameters, so a link reopens the view.
 
-Reading is forgiving: a parameter that does not parse is ignored and its default kept.
+Reading is forgiving: a parameter that does not parse is ignored and its default kept. The map page and the
+embed page read a URL the same way (`shown`), so one link shows the same events in both.
 """
 from __future__ import annotations
 
@@ -76,6 +77,27 @@ def from_params(params: dict[str, str]) -> tuple[View, MapState]:
         else:
             state = replace(state, **change)
     return view, state
+
+
+def shown(params: dict[str, str], span: tuple[date, date] | None, known: list[str],
+          min_confidence: float) -> tuple[View, MapState]:
+    """The view the map page shows for these URL parameters, on a store whose events span `span` and name the
+    outlets `known`: as from_params reads them, with the server's minimum confidence when the URL gives none,
+    without the outlets the store does not know, and with its days put within the span (a period the URL
+    leaves open is the whole span; a store of one day has no time to choose)."""
+    view, state = from_params(params)
+    view = replace(view, outlets=tuple(o for o in view.outlets if o in known),
+                   min_confidence=view.min_confidence if "conf" in params else min_confidence)
+    if not span or span[0] >= span[1]:
+        return replace(view, start=None, end=None, as_of=None, strike_days=STRIKE_DAYS), state
+    if view.as_of:
+        return replace(view, start=None, end=None, as_of=within(view.as_of, span)), state
+    return replace(view, start=within(view.start or span[0], span), end=within(view.end or span[1], span),
+                   strike_days=STRIKE_DAYS), state
+
+
+def within(day: date, span: tuple[date, date]) -> date:
+    return min(max(day, span[0]), span[1])
 
 
 def _subset(values: list[str], allowed: tuple[str, ...]) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from streamlit_folium import st_folium
 
 import app_state
 import map_controls
-from conflictmap import assets, export, filters, freshness, mapview, timeline, urlstate
+from conflictmap import assets, embed, export, filters, freshness, mapdata, mapview, timeline, urlstate
 
 DATA = {"csv": "text/csv", "geojson": "application/geo+json", "kml": "application/vnd.google-earth.kml+xml"}
 conf = app_state.app_settings()
@@ -22,9 +22,7 @@ view, state = map_controls.sidebar(outlets, span, conf.min_confidence)
 held = map_controls.held_toggle()
 state = replace(state, held=held)
 packed, counted = app_state.packed_events(view)
-when = (f"as of {view.as_of:%d %b %Y}" if view.as_of else
-        f"{view.start:%d %b %Y} – {view.end:%d %b %Y}" if view.start and view.end else "")
-st.caption(" · ".join(x for x in (counted, when) if x))
+st.caption(" · ".join(x for x in (counted, filters.when(view)) if x))
 st.caption(freshness.sentence(freshness.last_updated(app_state.engine(conf.db))))
 
 params = urlstate.to_params(view, state)
@@ -39,8 +37,7 @@ base = mapview.base_map(conf.geodata, tiles=tiles, location=[lat, lon] if locate
                         zoom=zoom, fetch_from=app_state.basemap_url(conf.geodata, tiles))
 layers = [mapview.events_layer(packed, cluster=state.cluster)]
 if held and span:  # who holds what on the view's last day, inferred from the reports (redraws the map)
-    mapview.held_layer(filters.apply(app_state.all_events(),
-                                     replace(view, as_of=view.as_of or view.end or span[1]))).add_to(base)
+    mapview.held_layer(mapdata.held_front(conf.db, view, span[1])).add_to(base)
 mapview.quiet_when_unmoved(base, fitted=not located)  # a first visit runs this page once, not three times
 position = st_folium(assets.use_urls(base, app_state.STATIC_URL, *layers), feature_group_to_add=layers,
                      returned_objects=["center", "zoom"], key="map", height=640, use_container_width=True,
@@ -50,6 +47,12 @@ if position and position.get("center"):
 if urlstate.to_params(view, state) != params:
     st.query_params.from_dict(urlstate.to_params(view, state))
 st.caption(mapview.ATTRIBUTION)
+with st.expander("Embed or share this view"):
+    embed_url = embed.link(st.context.url, urlstate.to_params(view, state))
+    st.caption("This view as a page of its own: read-only, quick to open, and offline (nothing is fetched from "
+               "another site). Share the link, or paste the frame into an article's HTML.")
+    st.code(embed_url, language=None)
+    st.code(embed.snippet(embed_url), language="html")
 
 if st.session_state.get("playing") and view.as_of and span:
     time.sleep(0.8)
