@@ -1,6 +1,8 @@
 """The app: from starting it as `conflictmap serve` does (`streamlit run server.py`, which runs the map
 page once before it answers) to the first event markers painted in headless Chromium, over a store of
-~10,000 events; the same app over a store of 100 events is the peer."""
+~10,000 events; the same app over a store of 100 events is the peer. Then the embed page of the same server
+(conflictmap/embed.py): from asking for it to its first marker, with the page's own timings of where the time
+went."""
 from __future__ import annotations
 
 import os
@@ -10,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import CACHE, ROOT, Row, shared_gazetteer, log
@@ -98,10 +101,10 @@ class NoPaint(RuntimeError):
     """The page never showed a marker; the message says what the browser reported."""
 
 
-def first_paint(browser, db: Path, query: str = "", timeout: float = 90) -> dict:
-    """Seconds from starting streamlit to the server answering (once the map page has run, see
-    server.py), and to the first .cm-marker in the st_folium iframe; the browser is already running.
-    A page error with no marker 10 s later ends the wait early (NoPaint)."""
+@contextmanager
+def serving(db: Path, timeout: float = 90):
+    """The app started as `conflictmap serve` starts it, on the store `db`: (url, seconds from the start to
+    the server answering, once the map page has run: server.py); stopped on leaving."""
     port = _free_port()
     env = {**os.environ, "CONFLICTMAP_DB": str(db)}
     url = f"http://127.0.0.1:{port}"
@@ -118,7 +121,22 @@ def first_paint(browser, db: Path, query: str = "", timeout: float = 90) -> dict
                 if time.perf_counter() - t0 > timeout or proc.poll() is not None:
                     raise RuntimeError("streamlit did not start")
                 time.sleep(0.05)
-        t_health = time.perf_counter() - t0
+        yield url, time.perf_counter() - t0
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def first_paint(browser, db: Path, query: str = "", timeout: float = 90) -> dict:
+    """Seconds from starting streamlit to the server answering (once the map page has run, see
+    server.py), and to the first .cm-marker in the st_folium iframe; the browser is already running.
+    A page error with no marker 10 s later ends the wait early (NoPaint)."""
+    t0 = time.perf_counter()
+    with serving(db, timeout) as (url, t_health):
         page = browser.new_page(viewport={"width": 1400, "height": 950})
         errors = []
         page.on("pageerror", lambda exc: errors.append(str(exc).splitlines()[0][:200]))
@@ -146,14 +164,67 @@ def first_paint(browser, db: Path, query: str = "", timeout: float = 90) -> dict
         markers = frame.locator(".cm-marker").count()
         redraw = filter_change(page, frame)
         page.close()
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
     return {"health": t_health, "frame": t_frame, "paint": t_paint, "markers": markers, "redraw": redraw}
+
+
+# Written into the embed page before its own scripts: when the first marker is added and then painted (the
+# frame after the one it was added in), and when each Response.json() (the basemap's fetch, and the events
+# inflated by mapview.js) starts and ends; ms from navigation. Timed in the page: Playwright's own polling
+# waits for a main thread busy adding thousands of markers (in one run it saw, 6.2 s after navigation, a
+# marker that the page had added at 1.1 s).
+TIMING_JS = """(() => {
+  window.cmTimes = {json: []};
+  const json = Response.prototype.json;
+  Response.prototype.json = function () {
+    const start = performance.now(), url = this.url;
+    return json.call(this).then((v) => { cmTimes.json.push({url, start, end: performance.now()}); return v; });
+  };
+  new MutationObserver((changes, observer) => {
+    if (!document.querySelector(".cm-marker")) return;
+    observer.disconnect();
+    cmTimes.marker = performance.now();
+    requestAnimationFrame(() => requestAnimationFrame(() => { cmTimes.painted = performance.now(); }));
+  }).observe(document, {childList: true, subtree: true});
+})();"""
+TIMES_JS = """() => {
+  const nav = performance.getEntriesByType("navigation")[0], res = performance.getEntriesByType("resource");
+  const end = (part) => Math.max(0, ...res.filter((r) => r.name.includes(part)).map((r) => r.responseEnd));
+  const events = cmTimes.json.find((j) => !j.url);
+  return {html_first_byte: nav.responseStart, html_end: nav.responseEnd, html_bytes: nav.transferSize,
+          leaflet_end: end("leaflet.js"), styles_end: end(".css"), dom_ready: nav.domContentLoadedEventEnd,
+          basemap_end: end("basemap-"), inflate_start: events.start, inflate_end: events.end,
+          marker: cmTimes.marker, painted: cmTimes.painted};
+}"""
+
+
+def embed_paint(browser, db: Path, query: str = "", timeout: float = 90) -> dict:
+    """Seconds from asking for the embed page (`/embed` + query) to its first marker painted, as the page
+    times it, the server started as for the map page; the page's other timings (ms from navigation:
+    TIMES_JS), and the seconds until Playwright saw the marker (`seen`)."""
+    with serving(db, timeout) as (url, _):
+        page = browser.new_page(viewport={"width": 1400, "height": 950})
+        page.add_init_script(TIMING_JS)
+        t0 = time.perf_counter()
+        page.goto(f"{url}/embed{query}", wait_until="commit")
+        try:
+            page.wait_for_function("() => cmTimes.painted && cmTimes.json.length >= 2", polling=50,
+                                   timeout=timeout * 1000)
+        except Exception as exc:  # playwright's TimeoutError
+            raise NoPaint(f"no marker painted on the embed page within {timeout:.0f} s") from exc
+        seen = time.perf_counter() - t0
+        times = page.evaluate(TIMES_JS)
+        markers = page.locator(".cm-marker").count()
+        page.close()
+    return {"paint": times["painted"] / 1000, "seen": seen, "markers": markers, **times}
+
+
+def where(times: dict) -> str:
+    """The embed page's timings in words, ms from navigation."""
+    return (f"HTML first byte {times['html_first_byte']:.0f} ms, received {times['html_end']:.0f} ms "
+            f"({times['html_bytes'] / 1e6:.2f} MB), leaflet.js {times['leaflet_end']:.0f}, styles "
+            f"{times['styles_end']:.0f}, page scripts run {times['dom_ready']:.0f}, events inflated and parsed "
+            f"{times['inflate_start']:.0f}-{times['inflate_end']:.0f}, basemap {times['basemap_end']:.0f}, first "
+            f"marker added {times['marker']:.0f}, painted {times['painted']:.0f}; seen by Playwright {times['seen']:.1f} s")
 
 
 def filter_change(page, frame, settle: float = 0.5, timeout: float = 30) -> float:
@@ -193,6 +264,7 @@ def run(quick: bool) -> list[Row]:
 
     rows = []
     measure = f"streamlit run to first marker painted, {n:,} events, s"
+    embed_measure = f"  embed page (/embed, conflictmap/embed.py): page load to first marker, {n:,} events, s"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
         try:
@@ -221,6 +293,16 @@ def run(quick: bool) -> list[Row]:
                 rows.append(Row(AREA, f"filter change (Minimum sources 1 -> 2) to the map redrawn, {n:,} events, s "
                                       f"({label})", ours["redraw"], "s", peer["redraw"], "same app, 100 events",
                                 "< 1 s"))
+                log(f"app: the embed page, {n:,} and 100 events, {label}")
+                try:
+                    ours, peer = embed_paint(browser, big, query), embed_paint(browser, small, query)
+                except NoPaint as exc:
+                    log(f"app: embed: {exc}")
+                    rows.append(Row(AREA, f"{embed_measure} ({label})", None, "s", None, "same app, 100 events", "< 2 s",
+                                    failed=True, note=str(exc)))
+                    continue
+                rows.append(Row(AREA, f"{embed_measure} ({label})", ours["paint"], "s", peer["paint"], "same app, 100 events",
+                                "< 2 s", note=f"{ours['markers']:,} markers in the DOM; {where(ours)}"))
         finally:
             browser.close()
     log("app: the map page's script run without a browser (AppTest)")
