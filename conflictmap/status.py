@@ -80,6 +80,10 @@ LIST_SEPARATOR = re.compile(LOCATED + UNPLACED_ITEM +
 # "X on June 24 and Y", "X in the Donetsk region and Y", "X - Y", "near X and in Y", "27 attacks near X and 11 near Y",
 # "near X; west of Avdiivka near Y" (a think-tank update's list), "X in the southeastern Zaporizhzhia region,
 # Dehtiarne in northeastern Kharkiv region, and Y" (an item between that the gazetteer does not hold), «X сільська, Y»
+# the second of two places of where, with its own compass word: "near X and northwest of the town of Y" (not ", southeast
+# of Y": that locates X)
+LIST_COMPASS = re.compile(r"\s+and\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+                          r"\s+of\s+|near\s+|(?:on|in)\s+the\s+outskirts\s+of\s+)(?:the\s+(?:town|city|village)\s+of\s+)?")
 COORDINATED_BEFORE = re.compile(r"\w\s+(?:and|or|і|й|та|и|или|або)\s+(?:to\s+the\s+|на\s+|к\s+)?$")  # "near X and northwest of Y"
 RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|яка|яке|які|яку|де|коли|который|которая|которое|которую"
                            r"|которые|где|когда)\b[^,;]*$")
@@ -103,9 +107,11 @@ LOCAL = "local"  # the side of a governor or a mayor: that of the place's countr
 CHANGE_OF_HANDS = ("capture", "withdrawal")  # frames that say a place changed hands
 # a relative clause that opens right after a place and has it for its object
 RELATIVE_AFTER = re.compile(r"(?:\s+(?:in|on|since|у|в)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+)?"
-                            r",\s+(?:which|that|який|яку|яке|які|котрий|котру|который|которую|которое|которые)\b")
+                            r"(?:,\s+(?:which|that|який|яку|яке|які|котрий|котру|который|которую|которое|которые)|\s+which)\b")
 # a second verb after "and": "captured a key town and unleashed ...", «захопили село і обстріляли»
 ANOTHER_ACT = re.compile(r"\b(?:and|while|then|but|і|та|й|а|и|но)\s+(?:\w+\s+)?\w+(?:ed|ло|ли|ла|в)\b")
+BACKGROUND = 0.5  # a capture told as an adjective of its place is told in passing
+ADJECTIVE_GAP = re.compile(r"\s+(?:(?!as\b|are\b|were\b|include)[\w'’-]+\s+){0,3}")  # "liberated town of ", not "captured settlements as "
 SECTOR_LIST_REACH = 160  # characters back from a sector's name to the word «напрямках» its list follows
 UNNAMED_REACH = 60  # characters from "a village" to the region it lies in ("from Ukrainian forces in the Kursk region")
 OCCUPIER = "occupier"  # the holder of an occupied place: the other country's side (events.py)
@@ -203,6 +209,7 @@ class Lexicon:
     answered: re.Pattern  # a sentence answering fire: the strike before it was a fight (events.py)
     denied_after: re.Pattern  # a sentence denying what was said before it: the claim before it is disputed
     official_before: re.Pattern  # an official of the place named after it ("the mayor of", «мер»)
+    taken_as_adjective: re.Pattern  # a capture cue used as an adjective ("the recently liberated", «звільнений»)
     respell_name: re.Pattern  # a capitalised name shaped like a place's, that the gazetteer may spell otherwise
     respell_before: re.Pattern  # what makes such a name a place (respell.py)
     hromada_after: re.Pattern  # after an adjective that names a hromada (Cyrillic: English has its keys)
@@ -267,7 +274,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    anaphor=re.compile(data["anaphor"], re.IGNORECASE),
                    unknown_before_qualifier=re.compile(data["unknown_before_qualifier"]),
                    settlement_named_before=re.compile(data["settlement_named_before"]),
-                   answered=lower(data["answered"]), denied_after=lower(data["denied_after"]), official_before=lower(data["official_before"]), respell_name=re.compile(data["respell_name"]),
+                   answered=lower(data["answered"]), denied_after=lower(data["denied_after"]), official_before=lower(data["official_before"]), taken_as_adjective=lower(data["taken_as_adjective"]), respell_name=re.compile(data["respell_name"]),
                    respell_before=re.compile(data.get("respell_before") or data["place_before"], re.IGNORECASE),
                    hromada_after=re.compile(data.get("hromada_after", NOTHING)),
                    hromada_before=re.compile(data.get("hromada_before", NOTHING)),
@@ -538,6 +545,9 @@ def _reading(s: Sentence, span: tuple[int, int], cue: Cue, distance: int, lex: L
     confidence = (0.9 if distance < 120 else 0.7) * weight * cue.weight
     if _hedged(s, clause_start, cue.start if cue.start > span[0] else span[0], lex) or _supposed(s, span, cue, lex):
         confidence *= 0.4
+    elif cue.frame == "capture" and cue.end <= span[0] and ADJECTIVE_GAP.fullmatch(s.low, cue.end, span[0]) \
+            and lex.taken_as_adjective.search(s.low, max(s.start, cue.start - 30), cue.end):
+        confidence *= BACKGROUND  # "shelled the recently liberated Kupiansk": a capture told in passing, not news
     return Reading(status, cue.text, round(confidence, 2), claimant, side, cue.start, cue.frame)
 
 
@@ -582,6 +592,7 @@ def _belongs_elsewhere(s: Sentence, cue: Cue, span: tuple[int, int], others: tup
     if any(o != span and _governs(s, cue, o, lex, others) and not _listed_with(s, o, span, others) for o in others):
         return True
     return cue.frame == "capture" and span[1] <= cue.start and not RELATIVE_OPEN.search(s.low, span[1], cue.start) \
+        and not RELATIVE_AFTER.match(s.low, span[1]) \
         and not PASSIVE.search(s.low, max(span[1], cue.start - 20), cue.start) \
         and any(span[1] <= c.start and c.end <= cue.start and cue.start - c.end <= AGENT_REACH for c in claimants)
 
@@ -593,7 +604,7 @@ def _listed_with(s: Sentence, first: tuple[int, int], span: tuple[int, int], oth
     between = sorted(o for o in others if first[1] <= o[0] and o[1] <= span[0])
     ends = [first[1]] + [o[1] for o in between]
     starts = [o[0] for o in between] + [span[0]]
-    return all(joins_a_list(s.text, a, b) for a, b in zip(ends, starts))
+    return all(joins_a_list(s.text, a, b) or LIST_COMPASS.fullmatch(s.low, a, b) for a, b in zip(ends, starts))
 
 
 def joins_a_list(text: str, end: int, start: int) -> bool:

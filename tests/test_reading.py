@@ -1253,3 +1253,38 @@ def test_his_forces_are_the_side_of_the_source_named_before_them(gaz):
 ])
 def test_russian_towns_of_strike_reports(gaz, text, expected):
     assert places(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an official of the place reports what happened there
+    ("The mayor of Sumy said at least 12 people were killed in a missile attack.", {"Sumy"}),
+    ("The acting mayor of the southern city of Mykolaiv said two civilians were wounded by shelling.", {"Mykolaiv"}),
+    # unless the report names the place where it happened
+    ("The governor of Luhansk said Russian forces shelled Lysychansk overnight.", {"Lysychansk"}),
+    # and an official who reports nothing that happened makes no event
+    ("The mayor of Kyiv said the city would open more shelters.", set()),
+])
+def test_an_official_reports_what_happened_in_the_place(gaz, text, expected):
+    assert places(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capture told as an adjective of the place is told in passing: the strike is the news
+    ("Russian troops shelled the recently liberated town of Kupiansk.", {("Kupiansk", "struck")}),
+    ("Ukrainian forces liberated Kupiansk on Saturday.", {("Kupiansk", "claimed")}),
+])
+def test_a_capture_told_in_passing(gaz, text, expected):
+    assert {(p, s) for p, s, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two places of where joined by "and", the second with its own compass word
+    ("Geolocated footage shows that Russian forces advanced near the town of Chasiv Yar and northwest of the town "
+     "of Avdiivka, the think tank said.", {("Chasiv Yar", "contested"), ("Avdiivka", "contested")}),
+    # a compass word after a comma locates the place before it
+    ("Russian forces recently seized Petrivka, southeast of Pokrovsk, footage shows.", {("Petrivka", "claimed")}),
+    # a relative clause with no comma tells the capture of the place it follows
+    ("Verbove lies east of Robotyne which Ukrainian forces said they had taken.", {("Robotyne", "claimed")}),
+])
+def test_places_of_where_and_their_relative_clauses(gaz, text, expected):
+    assert {(p, s) for p, s, _ in found(gaz, text)} == expected

@@ -850,3 +850,21 @@ def test_dashes_defenders_and_blockades(gaz, text, language, expected):
 ])
 def test_sectors_listed_a_defence_taken_up_and_drones_in_the_passive(gaz, text, language, expected):
     assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Мер Сум Олександр Лисенко повідомив, що внаслідок удару загинули двоє людей.", "uk", {("Sumy", "struck")}),
+    ("Мэр Белгорода сообщил, что при атаке дронов пострадали трое жителей.", "ru", {("Belgorod", "struck")}),
+    ("Глава администрации Шебекино сообщил, что эвакуация продолжается.", "ru", set()),
+])
+def test_a_mayor_reports_what_happened_in_the_town(gaz, text, language, expected):
+    assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Війська рф у четвер обстріляли звільнене нещодавно місто Ізюм.", "uk", {("Izium", "struck")}),
+    ("Российские войска обстреляли освобожденный Херсон.", "ru", {("Kherson", "struck")}),
+    ("Сили оборони звільнили Ізюм.", "uk", {("Izium", "claimed")}),
+])
+def test_a_capture_told_as_an_adjective_is_told_in_passing(gaz, text, language, expected):
+    assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
