@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from .context import Context
 from .cyrillic import gazetteer_for
@@ -35,6 +35,7 @@ OWN_VERB_REACH = 25  # a region's cue this close to it is about the region itsel
 DOUBT = 0.4  # confidence kept for a place far from all the others the article names
 ANAPHOR = 0.85  # confidence kept for a place named as "the city" after its name
 RUN_BY_RUSSIA_SINCE_2014 = {"Autonomous Republic of Crimea", "Sevastopol"}
+RECENT_DAYS = 7  # a denial answers a claim dated within this many days of its article
 ANSWER_REACH = 2  # sentences back from an answer ("... responded with fire", "... dismissed the claim") to what it answers
 
 
@@ -69,7 +70,16 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, contex
         key = (event.place.id, event.status, event.date, event.status == "claimed" and event.side)  # both sides' claims
         if key not in best or _strength(event) > _strength(best[key]):
             best[key] = event
-    return _first_of_series(sorted(_sided(list(best.values())), key=lambda e: e.start), lex)
+    return _first_of_series(sorted(_named_parts(_sided(list(best.values())), gaz, lex), key=lambda e: e.start), lex)
+
+
+def _named_parts(events: list[Event], gaz: Gazetteer, lex: Lexicon) -> list[Event]:
+    """A claim on places of a region ("liberated two more villages in the DPR") says no more than the claims on
+    the places in it that the article names: it gives way to them ("almost all of the region" stays)."""
+    named = [e.place for e in events if e.status == "claimed" and e.place.kind == "settlement"]
+    return [e for e in events if not (e.status == "claimed" and e.cues.get("extent") == "part"
+                                      and lex.settlements_word.search(lower_text(e.quote))
+                                      and any(gaz.within(p, e.place) for p in named))]
 
 
 def _outside_claimants(mentions: list[Mention], claimants: list) -> list[Mention]:
@@ -107,6 +117,8 @@ def _answers(text: str, low: str, told: dict[int, list[Event]], answer_pattern: 
             continue  # it names its own place, or it opens on another time or place ("Later, in Sumy, ...")
         before = next((told[spans[j][0]] for j in range(k - 1, max(-1, k - 1 - ANSWER_REACH), -1)
                        if any(e.status == answered for e in told.get(spans[j][0], ()))), [])
+        if frame == "denial":  # a denial answers news, not a capture of long ago told in passing
+            before = [e for e in before if _recent(e)]
         said = " ".join(text[spans[k][0]:spans[k][1]].split())
         out += [replace(e, status="contested", quote=_quote(f"{e.quote} {said}"), claimant="",
                         side=OPPOSITE.get(e.side, "") if frame == "denial" else "",
@@ -114,6 +126,13 @@ def _answers(text: str, low: str, told: dict[int, list[Event]], answer_pattern: 
                         cues={**e.cues, "status": answer.group(0), "frame": frame})
                 for e in before if e.status == answered and e.place.kind == "settlement"]
     return out
+
+
+def _recent(event: Event) -> bool:
+    """Is the event dated within RECENT_DAYS of its article's publication?"""
+    start, end = interval(event.date)
+    published = date.fromisoformat(event.published)
+    return end >= published - timedelta(days=RECENT_DAYS) and start <= published
 
 
 def _same_day(told: dict[int, list[Event]], lex: Lexicon) -> dict[int, list[Event]]:

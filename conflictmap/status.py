@@ -210,6 +210,7 @@ class Lexicon:
     denied_after: re.Pattern  # a sentence denying what was said before it: the claim before it is disputed
     official_before: re.Pattern  # an official of the place named after it ("the mayor of", «мер»)
     taken_as_adjective: re.Pattern  # a capture cue used as an adjective ("the recently liberated", «звільнений»)
+    settlements_word: re.Pattern  # the word for settlements ("villages", «населенные пункты»)
     respell_name: re.Pattern  # a capitalised name shaped like a place's, that the gazetteer may spell otherwise
     respell_before: re.Pattern  # what makes such a name a place (respell.py)
     hromada_after: re.Pattern  # after an adjective that names a hromada (Cyrillic: English has its keys)
@@ -274,7 +275,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    anaphor=re.compile(data["anaphor"], re.IGNORECASE),
                    unknown_before_qualifier=re.compile(data["unknown_before_qualifier"]),
                    settlement_named_before=re.compile(data["settlement_named_before"]),
-                   answered=lower(data["answered"]), denied_after=lower(data["denied_after"]), official_before=lower(data["official_before"]), taken_as_adjective=lower(data["taken_as_adjective"]), respell_name=re.compile(data["respell_name"]),
+                   answered=lower(data["answered"]), denied_after=lower(data["denied_after"]), official_before=lower(data["official_before"]), taken_as_adjective=lower(data["taken_as_adjective"]), settlements_word=lower(data["settlements_word"]), respell_name=re.compile(data["respell_name"]),
                    respell_before=re.compile(data.get("respell_before") or data["place_before"], re.IGNORECASE),
                    hromada_after=re.compile(data.get("hromada_after", NOTHING)),
                    hromada_before=re.compile(data.get("hromada_before", NOTHING)),
@@ -666,10 +667,11 @@ def _clause_end(s: Sentence, pos: int) -> int:
     return found.start() if found else s.end
 
 
-def _clause_start(s: Sentence, pos: int) -> int:
-    """Where the clause of `pos` starts; a short aside in brackets is no clause of its own ("Donetsk
-    People's Republic (DPR) forces", «силы Донецкой народной республики (ДНР) освободили»)."""
-    asides = [(a.start(), a.end()) for a in SHORT_ASIDE.finditer(s.text, s.start, pos)]
+def _clause_start(s: Sentence, pos: int, through_asides: bool = False) -> int:
+    """Where the clause of `pos` starts; `through_asides`: a short aside in brackets is no clause of its own,
+    as for an actor's name ("Donetsk People's Republic (DPR) forces", «силы Донецкой народной республики (ДНР)
+    освободили»)."""
+    asides = [(a.start(), a.end()) for a in SHORT_ASIDE.finditer(s.text, s.start, pos)] if through_asides else []
     starts = [m.end() for m in BOUNDARY.finditer(s.text, s.start, pos)
               if not any(start <= m.start() < end for start, end in asides)]
     return starts[-1] if starts else s.start
@@ -801,7 +803,7 @@ def _agent(s: Sentence, cue: Cue, claimants: list[Claimant], lex: Lexicon):
     Kursk region, seizing ...": Kyiv acts) unless it owns an act ("the Kiev regime's attempt to
     counterattack"), nor is the other side of a fight, unless it is all there is ("Russian forces clashed
     with Ukrainian troops near X and shelled Y": Russia shells)."""
-    start = _clause_start(s, cue.start)
+    start = _clause_start(s, cue.start, through_asides=True)
     reach = cue.end if cue.frame in ACTOR_IN_CUE else cue.start
     first = cue.end if cue.frame == "withdrawal" else cue.start  # "regroup the Russian troops stationed in": its actor
     before = [c for c in claimants if start <= c.start < first and c.end <= reach and cue.start - c.end <= AGENT_REACH

@@ -1214,6 +1214,11 @@ def sided(gaz, text):
     # a sentence that names no place and denies nothing leaves the claim alone
     ("Russia's defence ministry said its troops had taken Kupiansk. Kyiv did not comment.",
      {("Kupiansk", "claimed", "russian")}),
+    # nor does a denial of a figure, or of a report on something else than a capture of long ago
+    ("Russia's defence ministry said its troops had taken Kupiansk. Kyiv denied that figure of losses.",
+     {("Kupiansk", "claimed", "russian")}),
+    ("Ukraine recaptured Kherson in November 2022. Moscow rejected the report on civilian deaths.",
+     {("Kherson", "claimed", "ukrainian")}),
 ])
 def test_a_claim_and_its_denial(gaz, text, expected):
     assert sided(gaz, text) == expected
@@ -1287,4 +1292,15 @@ def test_a_capture_told_in_passing(gaz, text, expected):
     ("Verbove lies east of Robotyne which Ukrainian forces said they had taken.", {("Robotyne", "claimed")}),
 ])
 def test_places_of_where_and_their_relative_clauses(gaz, text, expected):
+    assert {(p, s) for p, s, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia said it captured two more villages in the Donetsk region, naming them as Novoselydivka and Illinka.",
+     {("Novoselydivka", "claimed"), ("Illinka", "claimed")}),
+    # "almost all of" a region is more than the places named in it
+    ("Ukrainian forces have recaptured almost all of the Kharkiv region in a rapid counteroffensive. Ukrainian troops "
+     "also liberated Izium.", {("Kharkiv Oblast", "claimed"), ("Izium", "claimed")}),
+])
+def test_a_claim_on_villages_of_a_region_and_on_most_of_it(gaz, text, expected):
     assert {(p, s) for p, s, _ in found(gaz, text)} == expected

@@ -868,3 +868,15 @@ def test_a_mayor_reports_what_happened_in_the_town(gaz, text, language, expected
 ])
 def test_a_capture_told_as_an_adjective_is_told_in_passing(gaz, text, language, expected):
     assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a claim on "villages in the region" gives way to the villages it names
+    ("Армия России освободила еще два населенных пункта в ДНР. Подразделения группировки «Центр» освободили "
+     "населенные пункты Новоселидовка и Ильинка.", "ru", {("Novoselydivka", "claimed"), ("Illinka", "claimed")}),
+    ("ЗСУ звільнили ще одне село у Запорізькій області. Звільнено Малинівку.", "uk", {("Malynivka", "claimed")}),
+    # and stays where it names none
+    ("Армия России освободила еще два населенных пункта в ДНР.", "ru", {("Donetsk Oblast", "claimed")}),
+])
+def test_a_claim_on_villages_of_a_region_gives_way_to_the_villages(gaz, text, language, expected):
+    assert {(p, s) for p, s, _ in told(gaz, text, language)} == expected
