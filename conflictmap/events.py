@@ -14,10 +14,10 @@ from .gazetteer import Gazetteer
 from .language import is_read
 from .mentions import find_mentions, sentences
 from .models import Article, Event, Mention, Place
+from .lexicon import SPEECH, Lexicon, load_lexicon
 from .status import (BOUNDARY, BOUNDARY_PENALTY, CHANGE_OF_HANDS, LOCAL, MAX_DISTANCE, OCCUPIER, OPPOSITE, SECONDARY,
-                     SPEECH,
-                     Lexicon, Reading, Sentence, by_span, clause_distance, find_signals, is_reference_point,
-                     joins_a_list, load_lexicon, names_a_sector, read_status)
+                     Reading, Sentence, by_span, clause_distance, find_signals, is_reference_point, joins_a_list,
+                     names_a_sector, read_status)
 from .wordmatch import lower_text, may_match
 
 QUOTE_LIMIT = 600

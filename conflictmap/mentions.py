@@ -21,7 +21,8 @@ from .models import Mention
 from .names import EMOJI, fold_name
 from .raions import in_raion, raion_after
 from .respell import only_locates, respelled, with_spellings_in
-from .status import Lexicon, in_dateline, joins_a_list, names_a_sector
+from .lexicon import Lexicon
+from .status import in_dateline, joins_a_list, names_a_sector
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "vs", "u.s",
                  "u.k", "e.g", "i.e", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "approx", "est",

@@ -115,7 +115,7 @@ def _closest(surface: str, cands: tuple[tuple[str, str], ...], gaz: Gazetteer,
 
 def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazetteer, lex) -> list[Match]:
     """The matches, with names the gazetteer lacks in this spelling added where the text treats them
-    as places (`lex`: the language's lexicon, status.Lexicon), in text order: after a word like "near"
+    as places (`lex`: the language's lexicon, lexicon.Lexicon), in text order: after a word like "near"
     (`respell_before`), before the oblast's name, or listed after a place ("Berdychi and Nevelske").
     A name of several words may hold a shorter one the gazetteer knows («Новоселовка Первая» holds
     Новоселовка): found whole, it replaces it. `named`: every name the gazetteer knows in the text,

@@ -7,7 +7,7 @@ from geopy.distance import geodesic
 
 from conflictmap import gazetteer
 from conflictmap.mentions import find_mentions
-from conflictmap.status import load_lexicon
+from conflictmap.lexicon import load_lexicon
 
 PLACES = yaml.safe_load((Path(__file__).parent / "data" / "war_places.yaml").read_text(encoding="utf-8"))["places"]
 CITY_REGIONS = {"Kyiv City", "Sevastopol City"}  # cities with the status of a region: tested as settlements

@@ -9,7 +9,7 @@ from conflictmap.context import EARTH_KM, REACH_KM, Context
 from conflictmap.events import extract
 from conflictmap.mentions import find_mentions
 from conflictmap.models import Article
-from conflictmap.status import load_lexicon
+from conflictmap.lexicon import load_lexicon
 
 PUBLISHED = "2025-02-07"  # a Friday
 

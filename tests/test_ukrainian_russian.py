@@ -14,7 +14,7 @@ from conflictmap.language import language_code, language_of
 from conflictmap.mentions import find_mentions
 from conflictmap.models import Article
 from conflictmap.names import fold_name
-from conflictmap.status import load_lexicon
+from conflictmap.lexicon import load_lexicon
 
 DATA = Path(__file__).parent / "data"
 FRIDAY = "2025-02-07"
