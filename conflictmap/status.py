@@ -295,8 +295,9 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
         return []
     _, distance, cue = scored[0]
     readings = [_reading(s, span, cue, distance, lex, claimants, speech, repelled=_repelled(s, cue, cues))]
-    if cue.frame == "capture" and readings[0].status == "contested" and lex.denial.search(s.low, s.start, s.end):
-        readings.append(_denied_claim(s, cue, readings[0], claimants, lex))
+    denied = lex.denial.search(s.low, s.start, s.end) if cue.frame == "capture" else None
+    if denied and readings[0].status == "contested":
+        readings.append(_denied_claim(s, cue, readings[0], denied.end(), claimants, lex))
     for _, d, c in scored[1:]:
         if c.second and all(c.status != r.status and r.frame != "denial" for r in readings) and d == _gap(span, c) \
                 and not any(_gap(o, c) < d and not _listed_with(s, o, span, others) for o in others if o != span):
@@ -307,10 +308,10 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     return [r for r in readings if r.status]
 
 
-def _denied_claim(s: Sentence, cue: Cue, denial: Reading, claimants: list[Claimant], lex: Lexicon) -> Reading:
-    """The claim a denial answers is a claim too: "Kyiv denied Moscow's claim that it had captured X" tells
-    that Russia claims X: for the capture's actor named after the denial, else for the other side."""
-    denied_at = lex.denial.search(s.low, s.start, s.end).end()
+def _denied_claim(s: Sentence, cue: Cue, denial: Reading, denied_at: int, claimants: list[Claimant],
+                  lex: Lexicon) -> Reading:
+    """The claim a denial (ending at `denied_at`) answers is a claim too: "Kyiv denied Moscow's claim that it had
+    captured X" tells that Russia claims X: for the capture's actor named after the denial, else the other side."""
     agent = _agent(s, cue, [c for c in claimants if c.start >= denied_at], lex)
     side = agent.side if agent and agent.side in OPPOSITE else OPPOSITE.get(denial.side, "")
     claimer = agent or next((c for c in claimants if c.start >= denied_at and c.side == side), None)
