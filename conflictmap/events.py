@@ -211,7 +211,7 @@ def _sentence_events(group: list[Mention], article: Article, published: date, fo
     if not any(readings):
         return []
     firsts = [r[0] if r else None for r in readings]
-    dates, quote = found.dates[base], _quote(group[0].sentence)
+    dates, quote = [d for d in found.dates[base] if not _later(d, published)], _quote(group[0].sentence)
     out = []
     for i, (m, span, told) in enumerate(zip(group, spans, readings)):
         if not told or _only_locates(i, group, firsts, gaz, lex) or sectors[i]:
@@ -375,6 +375,12 @@ def _owns(span, spans, where, mine: int, text: str) -> bool:
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1]) if a[0] <= b[0] else max(0, a[0] - b[1])
+
+
+def _later(cue: DateCue, published: date) -> bool:
+    """A date after its article's publication dates no event the article reports ("a day of mourning
+    will be declared on 14 March" in an article of the 13th)."""
+    return interval(cue.edtf)[0] > published
 
 
 def _date_fits(cue: DateCue, reading) -> bool:

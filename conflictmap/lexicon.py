@@ -41,6 +41,7 @@ class Lexicon:
     participle_before: re.Pattern  # before a control cue used as an adjective or a passive ("in occupied X")
     government_after: re.Pattern
     government_place_before: re.Pattern
+    government_place_after: re.Pattern  # after a capital's name: the city itself, not its government
     origin_before: re.Pattern
     locator_before: re.Pattern
     reference_before: re.Pattern
@@ -83,6 +84,9 @@ class Lexicon:
     hromada_after: re.Pattern  # after an adjective that names a hromada (Cyrillic: English has its keys)
     hromada_before: re.Pattern  # before such an adjective, listed after the word «громади:»
     people: re.Pattern  # surnames that are also a case of a village's name (Cyrillic)
+    enemy: re.Pattern  # the enemy named before a withdrawal a command tells ("the occupiers withdrew")
+    loser_before: re.Pattern  # before the side a place is taken from ("from Ukrainian units")
+    another_act: re.Pattern  # another verb between an unnamed taken village and a place ("and shelled")
     language: str = "en"
 
 
@@ -116,6 +120,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    passive_gap=lower(data["passive_gap"]),
                    government_after=re.compile(data["government_after"], re.IGNORECASE),
                    government_place_before=re.compile(data["government_place_before"], re.IGNORECASE),
+                   government_place_after=re.compile(data["government_place_after"], re.IGNORECASE),
                    origin_before=lower(data["origin_before"]),
                    locator_before=re.compile(data["locator_before"], re.IGNORECASE),
                    reference_before=lower(data["reference_before"]),
@@ -149,6 +154,8 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    hromada_after=re.compile(data.get("hromada_after", NOTHING)),
                    hromada_before=re.compile(data.get("hromada_before", NOTHING)),
                    people=re.compile(data.get("people", NOTHING)),
+                   enemy=lower(data["enemy"]), loser_before=lower(data["loser_before"]),
+                   another_act=lower(data["another_act"]),
                    language=language))
 
 

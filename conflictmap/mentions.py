@@ -85,7 +85,7 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
 RAION_NAMED = re.compile(r"\s+(?:district|raion|rayon)\b")
 SETTLEMENT_OF = re.compile(r"\b(?:settlements?|villages?|towns?|hamlets?|communities)\s+of\s+(?:the\s+)?$")
 VILLAGES_OF = re.compile(r"\s+(?:province|region|oblast)?\s*(?:villages|towns|settlements|hamlets|communities)\s+of\b")
-COORDINATED_REGIONS = re.compile(r"(?:\s*(?:,(?:\s*(?:and|or))?|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
+COORDINATED_REGIONS = re.compile(r"(?:\s*(?:,(?:\s*(?:and|or))?|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?i:regions|oblasts|provinces)\b")
 REGION_OF = re.compile(r"\b(?:region|oblast|province)s?\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+(?:,\s*|\s+and\s+))*$")
 INDEFINITE = re.compile(r"\b(?:a|an)\s+$")  # "a Donetsk town": a town of that region, not the city
 TOWN_AFTER = re.compile(r"\s+(?:town|village|city|settlement|hamlet)\b")
@@ -269,6 +269,12 @@ def _as_city(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> Match:
     return replace(m, candidates=cities) if cities else m
 
 
+def _restated(text: str, name: Match, short: Match, gaz: Gazetteer) -> bool:
+    """Is `short` the same region as `name`, in brackets right after it ("Donetsk People's Republic (DPR)")?"""
+    return text[name.end:short.start].strip() == "(" and text.startswith(")", short.end) \
+        and {pid for pid, _ in short.candidates} <= {pid for pid, _ in name.candidates}
+
+
 def _qualified(text: str, matches: list[Match], gaz: Gazetteer,
                lex: Lexicon) -> tuple[list[Match], list[tuple[int, str]]]:
     """"Zarichne, Donetsk", "Myrne (Kherson region)", "Ivanivka in the Kharkiv region": an oblast
@@ -306,6 +312,8 @@ def _qualified(text: str, matches: list[Match], gaz: Gazetteer,
                 kept.append(replace(m, candidates=inside))
             located.append((after.start, region.name))
             i += 1
+            if i < len(matches) and _restated(text, after, matches[i], gaz):
+                i += 1  # "в Горловке Донецкой Народной Республики (ДНР)": the oblast's short form, no place either
         else:
             kept.append(m)
     return kept, located
@@ -404,7 +412,8 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
         before = text[max(0, m.start - 60):m.start]
         if _qualifies_the_name_before(text, m, lex):
             return False  # "clashes in Kapitanivka, Kyiv.": the Kyiv region, as ACLED's notes name it
-        return bool(lex.government_after.match(after) or not lex.government_place_before.search(before))
+        return bool(lex.government_after.match(after) or not (lex.government_place_before.search(before)
+                                                              or lex.government_place_after.match(after)))
     return False
 
 

@@ -16,21 +16,20 @@ from typing import NamedTuple
 from .lexicon import SPEECH, Lexicon
 from .wordmatch import lower_text, quick
 
+ABBREVIATION = range(2, 9)  # letters of a name's short form in brackets, "(ВСУ)", "(AFU)": it opens no clause
 # a list of places, and of places by oblast («X, Y Чернігівської області; Z Сумської області»), goes on past ";"
 BOUNDARY = quick(re.compile(r"(?<!області)(?<!области)(?<!обл\.);"
                       r"(?!\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)\w*\s+of|near|around|along)\b)"
                       r"|,\s+(?:after|since|while|but|which|who|whose|whereas|although|where|when|as"
                       r"|using|saying|adding|citing|according to|referring to"
-                      r"|після|коли|де|який|яка|яке|які|яку|якого|якої|яких|але|проте|однак|хоча|тоді як|а"  # Ukrainian
-                      r"|после|когда|где|который|которая|которое|которые|которую|которого|которой|но|однако|хотя|а)\b"  # Russian
+                      r"|після|коли|де|який|яка|яке|які|яку|якого|якої|яких|але|проте|однак|хоча|тоді як|а(?!\s+також)"  # Ukrainian
+                      r"|после|когда|где|который|которая|которое|которые|которую|которого|которой|но|однако|хотя|а(?!\s+также))\b"  # Russian
                       r"|\b(?:but|while|whereas|although|however|since|after|але|проте|однак|хоча|після|но|однако|хотя"
-                      r"|после)\b|\(|\)"))
+                      r"|после)\b" + rf"|\((?!\w{{{ABBREVIATION.start},{ABBREVIATION.stop - 1}}}\))|" + "".join(rf"(?<!\(\w{{{n}}})" for n in ABBREVIATION) + r"\)"))
 # who a place is taken from: "liberation of X from units of the Ukrainian army", «освободили от киевских
 # оккупантов», «звільнили від окупантів»
-LOSER_BEFORE = re.compile(r"\b(?:from|від|од|от)\s+(?:(?:units?|forces|troops|the|of|підрозділ\w*|подразделени\w*)\s+){0,3}$")
 LOSER_REACH = 120
 # the other side, unnamed: "forced the enemy to abandon the landing", «противник отступил»
-ENEMY = re.compile(r"\b(?:enemy|adversary|opponents?|invaders?|occupiers?|противник\w*|враг\w*|ворог\w*|окупант\w*|оккупант\w*)\b")
 SHORT_ASIDE = re.compile(r"\([^()]{1,30}\)")
 BOUNDARY_PENALTY = 180
 # (outer, inner): a cue of the inner frame inside the words of one of the outer frame is read as part of them
@@ -61,6 +60,7 @@ OPPONENT_BEFORE = re.compile(r"\b(?:with|against|at|on|into|over|across|towards?
 WHERE_BEFORE = re.compile(r"\b(?:(?:through|throughout|inside|within|across)\s+(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                           r"|in\s+(?:north|south|east|west|central)[\w-]*\s+)$")  # not "the ministry in Moscow"
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
+PROGRESSIVE = re.compile(r"\w+ing\b")  # "are holding the line": no passive after all
 # the kind of place before the next item: "and the nearby villages of Y", «та с. Y», «и пгт Y»
 LIST_KIND = (r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:villages?|towns?|city|cities|settlements?)\s+of\s+"
              r"|(?:с|м|смт|сщ|н\.\s?п|пгт|пос|г|село|селище|місто|город|поселок|посёлок)\.?\s+)?")
@@ -68,10 +68,10 @@ LOCATED = (r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,
            r"|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province)"
            r"|\s+on\s+the\s+[A-Z][\w'’-]+\s+(?:axis|direction|front|sector)"  # "X on the Vovchansk axis, and Y"
            r"|,?\s+(?:in\s+(?:the\s+)?)?[A-Z][\w'’-]+\s+(?:district|raion|rayon|community|hromada)"  # "X, Izium district; Y"
-           r"|\s+[А-ЯІЇЄҐ][\w'’-]+\s+(?:області|области|обл\.))?")  # «X Чернігівської області; Y»
+           r"|\s+[А-ЯІЇЄҐ][\w'’-]+\s+(?:області|области|обл\.|району|района|р-ну|р-на))?")  # «X Чернігівської області; Y»
 UNPLACED_ITEM = r"(?:,\s+[A-ZА-ЯІЇЄҐ][\w'’-]+(?:[\s-][A-ZА-ЯІЇЄҐ][\w'’-]+)?" + LOCATED + r"(?=,))?"  # a name the gazetteer lacks
 LIST_SEPARATOR = re.compile(LOCATED + UNPLACED_ITEM +
-                            r"(?:\s+itself|\s+(?:міськ|селищн|сільськ|городск|поселков|сельск)\w+)?\s*(?:,?\s*as\s+well\s+as\s+|,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+|[.,;]?\s*[•·▪●◦‣*]\s*"
+                            r"(?:\s+itself|\s+(?:міськ|селищн|сільськ|городск|поселков|сельск)\w+)?\s*(?:,?\s*(?:as\s+well\s+as|а\s+також|а\s+также)\s+|,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+|[.,;]?\s*[•·▪●◦‣*]\s*"
                             r"|;\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)[\w-]*\s+of\s+[A-Z][\w'’-]+\s+)?)"
                             r"(?:(?:\d+\s+)?(?:near|in|around|at|outside)\s+)?" + LIST_KIND)
 # "X on June 24 and Y", "X in the Donetsk region and Y", "X - Y", "near X and in Y", "27 attacks near X and 11 near Y",
@@ -84,7 +84,7 @@ LIST_COMPASS = re.compile(r"\s+and\s+(?:(?:to\s+the\s+)?(?:north|south|east|west
 COORDINATED_BEFORE = re.compile(r"\w\s+(?:and|or|і|й|та|и|или|або)\s+(?:to\s+the\s+|на\s+|к\s+)?$")  # "near X and northwest of Y"
 RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|яка|яке|які|яку|де|коли|который|которая|которое|которую"
                            r"|которые|где|когда)\b[^,;]*$")
-LIST_WORDS = re.compile(r"(?:\s+(?:міськ|селищн|сільськ|городск|поселков|сельск)\w+)?\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)"
+LIST_WORDS = re.compile(r"(?:\s+(?:міськ|селищн|сільськ|городск|поселков|сельск)\w+|\s+[А-ЯІЇЄҐ][\w'’-]+\s+(?:району|района))?\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)"
                         r"(?:(?:в|у|біля|поблизу|під|около|под|возле)\s+)?" + LIST_KIND)  # «Торецька і Покровська», «та в Y»
 REPELLED_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?")  # "repelled [two Russian] attacks"
 ATTACK_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?")  # "attacks [near Robotyne in the Zaporizhzhia region were] repelled"
@@ -104,7 +104,6 @@ CHANGE_OF_HANDS = ("capture", "withdrawal")  # frames that say a place changed h
 RELATIVE_AFTER = re.compile(r"(?:\s+(?:in|on|since|у|в)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+)?"
                             r"(?:,\s+(?:which|that|який|яку|яке|які|котрий|котру|который|которую|которое|которые)|\s+which)\b")
 # a second verb after "and": "captured a key town and unleashed ...", «захопили село і обстріляли»
-ANOTHER_ACT = re.compile(r"\b(?:and|while|then|but|і|та|й|а|и|но)\s+(?:\w+\s+)?\w+(?:ed|ло|ли|ла|в)\b")
 BACKGROUND = 0.5  # a capture told as an adjective of its place is told in passing
 ADJECTIVE_GAP = re.compile(r"\s+(?:(?!as\b|are\b|were\b|include)[\w'’-]+\s+){0,3}")  # "liberated town of ", not "captured settlements as "
 SECTOR_LIST_REACH = 160  # characters back from a sector's name to the word «напрямках» its list follows
@@ -272,6 +271,7 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
     ("clashed with Ukrainian forces and shelled near X"), but a place listed before it ("explosions in
     occupied Horlivka and Yasynuvata"). `speech`: the sentence's speech verbs; `reference`: whether a
     reference point's words stand right before the place (`reference_before`, as the caller found)."""
+    claimants = [c for c in claimants if (c.start, c.end) != span]  # "Kyiv was shelled": the place, not its government
     before = max(s.start, span[0] - 50)
     if reference and not _where_it_happened(s, span, before, lex, others):
         told = _described(s, span, cues)  # "west of Kurakhove, which Moscow said it had taken in January"
@@ -404,7 +404,7 @@ def _takes_unnamed(s: Sentence, span: tuple[int, int], cue: Cue, lex: Lexicon, o
     if not unnamed:
         return False
     return span[0] < cue.end or span not in others and span[0] - unnamed.end() > UNNAMED_REACH \
-        or ANOTHER_ACT.search(s.low, unnamed.end(), span[0]) is not None
+        or lex.another_act.search(s.low, unnamed.end(), span[0]) is not None
 
 
 def _takes_positions(s: Sentence, span: tuple[int, int], cue: Cue, lex: Lexicon) -> bool:
@@ -533,7 +533,7 @@ def read_claimant(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list
     agent_side = _side(agent, speaker_side or (_owner_side(s, agent, claimants, lex) if agent and agent.side == OWN else None),
                        s) if agent else _adjective_side(s, cue, lex)
     if cue.frame == "repelled" and agent is not None and agent.start < cue.start \
-            and PASSIVE.search(s.low, max(s.start, cue.start - 20), cue.start):
+            and PASSIVE.search(s.low, max(s.start, cue.start - 20), cue.start) and not PROGRESSIVE.match(s.low, cue.start):
         agent, agent_side = None, OPPOSITE.get(agent_side, "")  # "Russian forces ... were repulsed", "the Kiev
         # regime's attempt to counterattack was thwarted": the subject attacked, the other side repelled it
     if cue.frame == "control":
@@ -542,10 +542,10 @@ def read_claimant(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list
         side = agent_side  # "taken by Russian troops, the governor said": Russia's gain, whoever tells it
     elif cue.frame == "withdrawal" and agent_side in OPPOSITE:
         side = OPPOSITE[agent_side]
-    elif cue.frame == "capture" and (loser := _loser(s, cue, claimants)) and loser.side in OPPOSITE:
+    elif cue.frame == "capture" and (loser := _loser(s, cue, claimants, lex)) and loser.side in OPPOSITE:
         side = OPPOSITE[loser.side]  # «освобождено от оккупантов», "liberation of X from Ukrainian units"
     elif cue.frame == "withdrawal" and agent is None and speaker_side in OPPOSITE \
-            and not ENEMY.search(s.low, _clause_start(s, cue.start), cue.start):
+            and not lex.enemy.search(s.low, _clause_start(s, cue.start), cue.start):
         side = OPPOSITE[speaker_side]  # "a manoeuvre to withdraw units from X," the command said: its own units
     else:
         side = speaker_side or agent_side or (_side_from_words(s.words) if not speaker else "")
@@ -553,10 +553,10 @@ def read_claimant(s: Sentence, cue: Cue, claimants: list[Claimant], speech: list
     return (source.text.strip() if source else ""), side
 
 
-def _loser(s: Sentence, cue: Cue, claimants: list[Claimant]) -> Claimant | None:
+def _loser(s: Sentence, cue: Cue, claimants: list[Claimant], lex: Lexicon) -> Claimant | None:
     """The side a place is taken from, named after the capture with "from" («от», «від»)."""
     return next((c for c in claimants if cue.end <= c.start < min(s.end, cue.end + LOSER_REACH)
-                 and LOSER_BEFORE.search(s.low, max(s.start, c.start - 40), c.start)), None)
+                 and lex.loser_before.search(s.low, max(s.start, c.start - 40), c.start)), None)
 
 
 def _adjective_side(s: Sentence, cue: Cue, lex: Lexicon) -> str:
@@ -657,7 +657,7 @@ def _agent(s: Sentence, cue: Cue, claimants: list[Claimant], lex: Lexicon):
         return (subjects or before)[-1]
     return next((c for c in claimants if 0 <= c.start - cue.end <= AGENT_REACH
                  and lex.by_agent.fullmatch(s.low, cue.end, c.start)
-                 and not LOSER_BEFORE.search(s.low, cue.end, c.start)), None)
+                 and not lex.loser_before.search(s.low, max(s.start, c.start - 40), c.start)), None)
 
 
 def _side(claimant: Claimant | None, speaker_side: str | None, s: Sentence) -> str:

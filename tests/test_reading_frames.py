@@ -1,0 +1,158 @@
+"""Frames and clause boundaries met in a blind batch of forty published items (2026-11-30): a defence that
+holds the enemy back, a grey zone, a village placed by its suburb, a name's short form in brackets, a
+date after the article, a capital struck, "took" with no place taken. Every sentence was written for
+this file, in the styles the tool meets: wire copy, a think-tank update, regional press, a general
+staff summary and a Telegram post; each class has sentences a rule must read and sentences it must
+leave alone."""
+import pytest
+
+from conflictmap.events import extract
+from conflictmap.language import language_of
+from conflictmap.models import Article
+
+PUBLISHED = "2025-02-07"  # a Friday
+
+
+def told(gaz, text, published=PUBLISHED):
+    """(place, status, side) of every event shown (confidence 0.5 or more)."""
+    article = Article(file="t.txt", text=text, published=published, outlet="Test", language=language_of(text))
+    return {(e.place.name, e.status, e.side) for e in extract(article, gaz) if e.confidence >= 0.5}
+
+
+def places(gaz, text, published=PUBLISHED):
+    return {(place, status) for place, status, _ in told(gaz, text, published)}
+
+
+# Holding the enemy back near a place is its defence: fighting there, told for the defenders' side.
+@pytest.mark.parametrize("text, expected", [
+    ("Сили оборони стримують ворога в районах населених пунктів Красногорівка та Урожайне Донецької області.",
+     {("Krasnohorivka", "contested", "ukrainian"), ("Urozhaine", "contested", "ukrainian")}),  # general staff
+    ("Украинские подразделения сдерживают противника в районе Часова Яра.",
+     {("Chasiv Yar", "contested", "ukrainian")}),  # Russian-language press
+    ("Ukrainian forces are holding back the enemy near Krasnohorivka, the brigade said.",
+     {("Krasnohorivka", "contested", "ukrainian")}),  # wire copy
+    ("Ukraine's General Staff said its troops continued to contain Russian forces trying to reach Pokrovsk.",
+     {("Pokrovsk", "contested", "ukrainian")}),  # think-tank style
+])
+def test_holding_the_enemy_back_is_a_fight_there(gaz, text, expected):
+    assert told(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian forces are holding their positions near Krasnohorivka.",
+    "Ukrainian units are holding defensive lines in Myrnohrad.",
+])
+def test_are_holding_is_no_passive(gaz, text):
+    """"are holding" is the defenders' own act, not "were repulsed": the fight is told for their side."""
+    assert {side for _, status, side in told(gaz, text)} == {"ukrainian"}
+
+
+# A grey zone is ground neither side holds: fighting goes on in the places it takes in.
+@pytest.mark.parametrize("text, expected", [
+    ('Several villages, including Novenke and Basivka, remain in the so-called "gray zone," monitors said.',
+     {("Novenke", "contested"), ("Basivka", "contested")}),
+    ("The grey zone has expanded toward Vodolahy, according to DeepState.", {("Vodolahy", "contested")}),
+    ("Село Басівка на Сумщині перебуває у так званій «сірій зоні».", {("Basivka", "contested")}),
+])
+def test_a_grey_zone_is_contested(gaz, text, expected):
+    assert places(gaz, text) == expected
+
+
+# A city named as the suburb a village lies in only locates the village.
+@pytest.mark.parametrize("text, expected", [
+    ("Уранці військові РФ з дрона атакували селище Антонівка, що у передмісті Херсона.", {("Antonivka", "struck")}),
+    ("Russian drones struck Antonivka, a suburb of Kherson, on Wednesday.", {("Antonivka", "struck")}),
+    ("Дрон атаковал поселок Антоновка на окраине Херсона, сообщил Сальдо.", {("Antonivka", "struck")}),
+])
+def test_the_city_a_suburb_belongs_to_only_locates(gaz, text, expected):
+    assert places(gaz, text) == expected
+
+
+def test_fighting_on_a_city_s_outskirts_is_the_city_s(gaz):
+    assert places(gaz, "Fighting continued on the outskirts of Kherson.") == {("Kherson", "contested")}
+
+
+# A name's short form in brackets opens no clause: the cue before it still governs the places after it.
+@pytest.mark.parametrize("text, expected", [
+    ("Бойцы нанесли поражение живой силе и технике Вооруженных сил Украины (ВСУ), бригады теробороны, "
+     "в районах населенных пунктов Подолы и Глушковка.", {("Podoly", "struck"), ("Hlushkivka", "struck")}),
+    ("Ukraine used HIMARS to attack Russian ground lines of communication (GLOCs) near Svatove.",
+     {("Svatove", "struck")}),
+])
+def test_a_short_form_in_brackets_is_no_boundary(gaz, text, expected):
+    assert places(gaz, text) == expected
+
+
+def test_a_region_restated_in_brackets_is_no_event(gaz):
+    text = "В Горловке Донецкой Народной Республики (ДНР) два мирных жителя погибли в результате обстрела."
+    assert places(gaz, text) == {("Horlivka", "struck")}
+
+
+def test_a_list_goes_on_after_as_well_as_in_russian(gaz):
+    text = ("Минобороны сообщило о поражении живой силы ВСУ в районах населенных пунктов Подолы и Глушковка, "
+            "а также Дробышево.")
+    assert places(gaz, text) == {("Podoly", "struck"), ("Hlushkivka", "struck"), ("Drobysheve", "struck")}
+
+
+def test_a_list_goes_on_past_a_raion(gaz):
+    text = ("Авіаударів ворога зазнали населені пункти Стрілеча Харківського району та Котлярівка "
+            "Куп'янського району.")
+    assert places(gaz, text) == {("Strilecha", "struck"), ("Kotliarivka", "struck")}
+
+
+# A date after the article's own is a plan or a mourning day, never the day of what it reports.
+def test_a_date_after_publication_dates_nothing(gaz):
+    article = Article(file="t.txt", published="2024-03-13", outlet="Test", language="uk",
+                      text="Завтра, 14 березня, у Кривому Розі буде день жалоби за загиблими внаслідок ракетного удару.")
+    assert {(e.place.name, e.date) for e in extract(article, gaz)} == {("Kryvyi Rih", "2024-03-13")}
+
+
+def test_a_date_before_publication_still_dates(gaz):
+    article = Article(file="t.txt", published="2024-03-13", outlet="Test", language="en",
+                      text="A missile struck Kryvyi Rih on March 12, the mayor said.")
+    assert {(e.place.name, e.date) for e in extract(article, gaz)} == {("Kryvyi Rih", "2024-03-12")}
+
+
+# A capital is its government when it speaks or acts, and the city when something befalls it.
+@pytest.mark.parametrize("text, expected", [
+    ("Kyiv was shelled overnight, the mayor said.", {("Kyiv", "struck")}),
+    ("Kyiv came under missile strikes again on Friday.", {("Kyiv", "struck")}),
+    ("Explosions rocked Kyiv on Thursday.", {("Kyiv", "struck")}),
+    ("Kyiv attacked Russian refineries, Moscow said.", set()),
+    ("Kyiv was warned by Washington against strikes deep inside Russia.", set()),
+])
+def test_a_capital_struck_is_the_city(gaz, text, expected):
+    assert places(gaz, text) == expected
+
+
+# "took" with no territory for its object takes nothing; "the fall of 2024" is a season.
+@pytest.mark.parametrize("text, expected", [
+    ("Russian offensive operations in Donetsk Oblast took a brutal pace in the fall of 2024.",
+     {("Donetsk Oblast", "contested")}),
+    ("Residents took shelter in Kharkiv basements as the sirens sounded.", set()),
+    ("Russian forces took Avdiivka in February 2024.", {("Avdiivka", "claimed")}),
+    ("Bakhmut, which Russian forces captured after ten months of fighting, lies in ruins.", {("Bakhmut", "claimed")}),
+    ("Ukrainian forces continue to control the northern part of Pokrovsk, the brigade said.", {("Pokrovsk", "claimed")}),
+])
+def test_what_took_takes(gaz, text, expected):
+    assert places(gaz, text) == expected
+
+
+# Preparing an assault is no assault yet.
+@pytest.mark.parametrize("text", [
+    "Russian forces are preparing an assault on Chasiv Yar, Ukrainian officers warn.",
+    "После захвата Очеретино российские войска готовят штурм Часова Яра.",
+    "Російські війська готують штурм Часового Яру, попереджають аналітики.",
+])
+def test_preparing_an_assault_is_no_event(gaz, text):
+    assert ("Chasiv Yar", "contested") not in places(gaz, text)
+
+
+# Ukraine's own words for retaking a place, and for a place cleared of the enemy.
+@pytest.mark.parametrize("text, expected", [
+    ("ЗСУ повернули під свій контроль Ізюм, повідомив голова ОВА.", {("Izium", "claimed", "ukrainian")}),
+    ("Спецпідрозділом повністю зачищено від окупантів населений пункт Ізюм.", {("Izium", "claimed", "ukrainian")}),
+    ("Населенный пункт Изюм полностью зачищен от украинских подразделений.", {("Izium", "claimed", "russian")}),
+])
+def test_retaken_and_cleared_places_are_claimed(gaz, text, expected):
+    assert told(gaz, text) == expected
