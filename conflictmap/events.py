@@ -116,8 +116,9 @@ def _answered(text: str, low: str, spans: list[tuple[int, int]], told: dict[int,
 
 def _answers(text: str, low: str, spans: list[tuple[int, int]], told: dict[int, list[Event]],
              answer_pattern: re.Pattern, answered: str, frame: str, opens_on_subject: bool) -> list[Event]:
-    if not may_match(answer_pattern, low):
-        return []
+    if not any(e.status == answered for events in told.values() for e in events) \
+            or not may_match(answer_pattern, low):
+        return []  # nothing it could answer, or no answer
     ends = [end for _, end in spans]
     out = []
     for answer in answer_pattern.finditer(low):

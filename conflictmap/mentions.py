@@ -138,11 +138,16 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
 def _one_sense(matches: list[Match], chosen: list) -> list:
     """A name an article uses again means the same place again: each use takes the choice its surest use
     made («бои в Артемовске» a sentence after «окрестностях Артемовска» is Bakhmut still, though the
-    sentence names a Luhansk unit). A use whose region was named with it has candidates of its own."""
+    sentence names a Luhansk unit). A use whose region was named with it has candidates of its own. (The
+    gazetteer hands the same tuple of candidates for each use of a name: its set of places is made once.)"""
     uses: dict[frozenset, list[int]] = {}
+    places: dict[int, frozenset] = {}  # id of a tuple of candidates -> its places; the tuples outlive the call
     for i, m in enumerate(matches):
         if len(m.candidates) > 1:
-            uses.setdefault(frozenset(pid for pid, _ in m.candidates), []).append(i)
+            key = places.get(id(m.candidates))
+            if key is None:
+                key = places[id(m.candidates)] = frozenset(pid for pid, _ in m.candidates)
+            uses.setdefault(key, []).append(i)
     out = list(chosen)
     for group in uses.values():
         if len({chosen[i].place.id for i in group}) > 1:
