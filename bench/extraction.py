@@ -1,6 +1,7 @@
 """Extraction: events.extract on one core and on a Pool of 2; the date stage; geotext and dateparser as peers."""
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import time
 from datetime import date
@@ -29,11 +30,12 @@ seconds = time.perf_counter() - t
 print(json.dumps({{"seconds": seconds, "bytes": size, "articles": len(articles), "found": found,
                   "peak": peak_rss() - base, "rss_before": base}}))
 """
-OURS = dict(setup="from conflictmap.events import extract\ngaz = shared_gazetteer()", call="len(extract(a, gaz))")
+OURS = dict(setup="import gc\nfrom conflictmap.events import extract\ngaz = shared_gazetteer()\ngc.freeze()",
+            call="len(extract(a, gaz))")  # frozen: the gazetteer out of full collections, as ingest's workers do
 PEER = dict(setup="from geotext import GeoText", call="len(GeoText(a.text).cities)")
 # As ingest reads a batch: every article measured against the places the whole batch names (context.py)
-IN_BATCH = dict(setup="from conflictmap.events import extract\nfrom conflictmap.context import Context\n"
-                      "gaz = shared_gazetteer()\ncontext = Context.of((a.text for a in articles), gaz)",
+IN_BATCH = dict(setup="import gc\nfrom conflictmap.events import extract\nfrom conflictmap.context import Context\n"
+                      "gaz = shared_gazetteer()\ncontext = Context.of((a.text for a in articles), gaz)\ngc.freeze()",
                 call="len(extract(a, gaz, context=context))")
 
 _GAZ = None
@@ -43,6 +45,7 @@ _FOLDER = None
 def _init(folder: str) -> None:
     global _GAZ, _FOLDER
     _GAZ, _FOLDER = shared_gazetteer(), Path(folder)
+    gc.freeze()  # the gazetteer out of full collections, as ingest's workers do
 
 
 def _warm(_):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -49,7 +50,8 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, contex
     gaz = gazetteer_for(gaz, article.language)  # Ukrainian and Russian names in every case
     find_dates = date_finder(article.language)
     published = date.fromisoformat(article.published)
-    mentions = find_mentions(article.text, gaz, lex, context)
+    sentence_spans = sentences(article.text)
+    mentions = find_mentions(article.text, gaz, lex, context, sentence_spans)
     if not mentions:
         return []
     low = lower_text(article.text)
@@ -66,7 +68,7 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, contex
     told = _same_day({base: _dated_once(_sentence_events(group, article, published, found, gaz, lex))
                       for base, group in by_sentence.items()}, lex)
     best: dict[tuple, Event] = {}
-    for event in [e for events in told.values() for e in events] + _answered(article.text, low, told, lex):
+    for event in [e for events in told.values() for e in events] + _answered(article.text, low, sentence_spans, told, lex):
         key = (event.place.id, event.status, event.date, event.status == "claimed" and event.side)  # both sides' claims
         if key not in best or _strength(event) > _strength(best[key]):
             best[key] = event
@@ -84,10 +86,15 @@ def _named_parts(events: list[Event], gaz: Gazetteer, lex: Lexicon) -> list[Even
 
 def _outside_claimants(mentions: list[Mention], claimants: list) -> list[Mention]:
     """A place named inside an actor's name is no place of the events («силы ДНР», «Народная милиция ЛНР»,
-    "the Khortytsia group of troops"); a claimant that is only the place ("Kyiv said") leaves it alone."""
-    def inside(m: Mention, c) -> bool:
-        return c.start <= m.start and m.end <= c.end and c.end - c.start > m.end - m.start
-    return [m for m in mentions if not any(inside(m, c) for c in claimants)]
+    "the Khortytsia group of troops"); a claimant that is only the place ("Kyiv said") leaves it alone. The
+    claimants do not overlap and are in text order (find_signals): only the last to start by a mention's
+    start may hold it."""
+    starts = [c.start for c in claimants]
+    def inside(m: Mention) -> bool:
+        k = bisect_right(starts, m.start) - 1
+        c = claimants[k] if k >= 0 else None
+        return c is not None and m.end <= c.end and c.end - c.start > m.end - m.start
+    return [m for m in mentions if not inside(m)]
 
 
 def _sided(events: list[Event]) -> list[Event]:
@@ -96,23 +103,26 @@ def _sided(events: list[Event]) -> list[Event]:
     return [e for e in events if not (e.status == "claimed" and not e.side and (e.place.id, e.date) in sided)]
 
 
-def _answered(text: str, low: str, told: dict[int, list[Event]], lex: Lexicon) -> list[Event]:
+def _answered(text: str, low: str, spans: list[tuple[int, int]], told: dict[int, list[Event]],
+              lex: Lexicon) -> list[Event]:
     """A sentence that names no place and answers what the sentences just before it told (ANSWER_REACH):
     fire answered ("Russian forces shelled Marinka. Ukrainian forces responded with fire.") makes the places
     struck contested, if the answer opens on its subject; a claim denied ("Russia said it had captured X.
-    Kyiv dismissed the claim as disinformation.") makes the places claimed contested, for the other side."""
-    return (_answers(text, low, told, lex.answered, "struck", "fighting", opens_on_subject=True)
-            + _answers(text, low, told, lex.denied_after, "claimed", "denial", opens_on_subject=False))
+    Kyiv dismissed the claim as disinformation.") makes the places claimed contested, for the other side.
+    `spans`: the text's sentences."""
+    return (_answers(text, low, spans, told, lex.answered, "struck", "fighting", opens_on_subject=True)
+            + _answers(text, low, spans, told, lex.denied_after, "claimed", "denial", opens_on_subject=False))
 
 
-def _answers(text: str, low: str, told: dict[int, list[Event]], answer_pattern: re.Pattern, answered: str,
-             frame: str, opens_on_subject: bool) -> list[Event]:
-    if not may_match(answer_pattern, low) or not answer_pattern.search(low):
-        return []
-    spans = sentences(text)
+def _answers(text: str, low: str, spans: list[tuple[int, int]], told: dict[int, list[Event]],
+             answer_pattern: re.Pattern, answered: str, frame: str, opens_on_subject: bool) -> list[Event]:
+    if not any(e.status == answered for events in told.values() for e in events) \
+            or not may_match(answer_pattern, low):
+        return []  # nothing it could answer, or no answer
+    ends = [end for _, end in spans]
     out = []
     for answer in answer_pattern.finditer(low):
-        k = next(i for i, (start, end) in enumerate(spans) if answer.start() < end)
+        k = bisect_right(ends, answer.start())  # the sentence it stands in
         if spans[k][0] in told or opens_on_subject and "," in text[spans[k][0]:answer.start()]:
             continue  # it names its own place, or it opens on another time or place ("Later, in Sumy, ...")
         before = next((told[spans[j][0]] for j in range(k - 1, max(-1, k - 1 - ANSWER_REACH), -1)

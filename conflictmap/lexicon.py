@@ -12,7 +12,7 @@ import yaml
 from .config import PACKAGE_DATA
 from .wordmatch import Scanner, lower_pattern, quick, required_strings
 
-NOTHING = "(?!)"  # a pattern that never matches
+NOTHING = r"\A(?!)"  # a pattern that never matches (anchored: a search gives up at once, not at every position)
 SPEECH = "speech"  # the cues that are speech verbs ("said"): no status, but they tell who speaks
 
 

@@ -96,9 +96,11 @@ CITY_POPULATION = 10_000  # a namesake this large is a city ("the city of X", "X
 CITY_REACH = 40  # characters before a name in which "the city of" may stand
 
 
-def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | None = None) -> list[Mention]:
+def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | None = None,
+                  spans: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Every place the text names, with the homonym it most likely means. `context`: the places the
-    article's whole batch names, a last clue among homonyms (context.py)."""
+    article's whole batch names, a last clue among homonyms (context.py); `spans`: the text's `sentences`,
+    if the caller has them."""
     confirmed: set[str] = set()  # word-like names the article has already used as places
     named = gaz.find(text)
     listed = _listed_with_a_place(text, named, gaz)
@@ -108,7 +110,7 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
     matches, located = _qualified(text, matches, gaz, lex)
     if not matches:
         return []
-    spans = sentences(text)
+    spans = sentences(text) if spans is None else spans
     spots = sorted([(m.start, gaz.places[m.candidates[0][0]].name) for m in matches
                     if all(gaz.places[pid].kind == "region" for pid, _ in m.candidates)] + located)
     sentence_of = _sentence_index(spans)
@@ -136,11 +138,16 @@ def find_mentions(text: str, gaz: Gazetteer, lex: Lexicon, context: Context | No
 def _one_sense(matches: list[Match], chosen: list) -> list:
     """A name an article uses again means the same place again: each use takes the choice its surest use
     made («бои в Артемовске» a sentence after «окрестностях Артемовска» is Bakhmut still, though the
-    sentence names a Luhansk unit). A use whose region was named with it has candidates of its own."""
+    sentence names a Luhansk unit). A use whose region was named with it has candidates of its own. (The
+    gazetteer hands the same tuple of candidates for each use of a name: its set of places is made once.)"""
     uses: dict[frozenset, list[int]] = {}
+    places: dict[int, frozenset] = {}  # id of a tuple of candidates -> its places; the tuples outlive the call
     for i, m in enumerate(matches):
         if len(m.candidates) > 1:
-            uses.setdefault(frozenset(pid for pid, _ in m.candidates), []).append(i)
+            key = places.get(id(m.candidates))
+            if key is None:
+                key = places[id(m.candidates)] = frozenset(pid for pid, _ in m.candidates)
+            uses.setdefault(key, []).append(i)
     out = list(chosen)
     for group in uses.values():
         if len({chosen[i].place.id for i in group}) > 1:

@@ -192,7 +192,7 @@ def extract_many(articles: list[Article], gaz: Gazetteer, workers: int = 1, fini
         context = Context.of((a.text for a in articles), gaz)
     state = (gaz, context, finish or _found)
     if workers <= 1 or len(articles) < 4 * workers:
-        return (_extracted(state, a) for a in articles)
+        return _frozen(_extracted(state, a) for a in articles)
     global _WORKER_STATE
     _WORKER_STATE = (state, articles)  # inherited by the forked workers, read only: they are sent indexes
     gc.freeze()  # the gazetteer, the articles and the context: full collections skip them, here and in the workers
@@ -215,6 +215,16 @@ def _extracted(state: tuple, article: Article):
 
 def _found(_article: Article, found: list[Event]) -> list[Event]:
     return found
+
+
+def _frozen(results):
+    """The results, with the objects made before them (the gazetteer, the articles, the context) out of full
+    garbage collections while they come: in one process, as in the pool's (`_closing`)."""
+    gc.freeze()
+    try:
+        yield from results
+    finally:
+        gc.unfreeze()
 
 
 def _closing(pool, results):

@@ -420,12 +420,13 @@ def _governs(s: Sentence, cue: Cue, span: tuple[int, int], lex: Lexicon, others:
     town of X", "shelled near X", "launched missiles at X"), or the place is the subject of a passive
     cue ("the city of Dzerzhinsk in the Donetsk People's Republic was liberated"). Another place between
     them is the one governed ("liberated the village of X near Donetsk": Donetsk only says where X is)."""
-    lo, hi = (cue.end, span[0]) if span[0] >= cue.end else (span[1], cue.start)
-    if any(lo <= o[0] and o[1] <= hi for o in others):
-        return False
     if 0 <= span[0] - cue.end <= GOVERNED_REACH:
-        return bool(lex.governed_gap.fullmatch(s.low, cue.end, span[0]))
-    return 0 <= cue.start - span[1] <= GOVERNED_REACH and bool(lex.passive_gap.fullmatch(s.low, span[1], cue.start))
+        lo, hi, gap = cue.end, span[0], lex.governed_gap
+    elif 0 <= cue.start - span[1] <= GOVERNED_REACH:
+        lo, hi, gap = span[1], cue.start, lex.passive_gap
+    else:
+        return False  # (the cheap test first: most cues are farther)
+    return not any(lo <= o[0] and o[1] <= hi for o in others) and bool(gap.fullmatch(s.low, lo, hi))
 
 
 def _belongs_elsewhere(s: Sentence, cue: Cue, span: tuple[int, int], others: tuple[tuple[int, int], ...],

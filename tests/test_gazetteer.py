@@ -361,3 +361,15 @@ def test_an_edit_says_how_many_events_it_changes(editable):
     assert (done.articles, done.after - done.before) == (2, 2)
     assert "2 stored articles use the name" in str(done)
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces shelled Kupiansk-Vuzlovyi (Kharkiv Oblast) on Monday.",  # ASCII
+    "“We hold Chasiv Yar,” the brigade said — " + "Russian forces shelled Kupiansk and Lyman. " * 4 + "«O’Brien»",  # a
+    # few characters beyond ASCII
+    "Під Бахмутом тривають бої — «Часів Яр» утримують, каже Сирський.",  # mostly beyond ASCII
+])
+def test_word_starts_folds_each_character_as_the_whole_table_does(text):
+    from conflictmap.names import _WORD_TABLE, word_starts
+
+    assert word_starts(text) == (" " + text.translate(_WORD_TABLE)).replace(" '", "  ")
