@@ -86,6 +86,8 @@ RAION_NAMED = re.compile(r"\s+(?:district|raion|rayon)\b")
 SETTLEMENT_OF = re.compile(r"\b(?:settlements?|villages?|towns?|hamlets?|communities)\s+of\s+(?:the\s+)?$")
 VILLAGES_OF = re.compile(r"\s+(?:province|region|oblast)?\s*(?:villages|towns|settlements|hamlets|communities)\s+of\b")
 COORDINATED_REGIONS = re.compile(r"(?:\s*(?:,(?:\s*(?:and|or))?|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?i:regions|oblasts|provinces)\b")
+SETTLEMENTS_IN = re.compile(r"\b(?:towns|villages|settlements|communities|hromadas|cities)\s+(?:and\s+\w+\s+)?"
+                            r"(?:in|across|throughout)\s+(?:the\s+)?$")  # "fired on towns in Luhansk": the oblast
 REGION_OF = re.compile(r"\b(?:region|oblast|province)s?\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+(?:,\s*|\s+and\s+))*$")
 INDEFINITE = re.compile(r"\b(?:a|an)\s+$")  # "a Donetsk town": a town of that region, not the city
 TOWN_AFTER = re.compile(r"\s+(?:town|village|city|settlement|hamlet)\b")
@@ -253,9 +255,11 @@ def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match | None:
     for a region the gazetteer does not hold ("the Volgograd and Rostov regions" are not Volgograd city).
     So is a name that qualifies villages ("the Donetsk villages of Blahodatne and Neskuchne"), one after "the
     region(s) of" ("the southern region of Zaporizhzhia", "the regions of Kyiv and Chernihiv"; "the Kherson
-    region of Ukraine" keeps Ukraine), one before "border region" and one before a town ("a Donetsk town")."""
+    region of Ukraine" keeps Ukraine), one before "border region", one before a town ("a Donetsk town") and one
+    after "towns in" ("fired on towns in Luhansk")."""
     named_after = REGION_OF.search(text, max(0, m.start - 80), m.start) \
-        or INDEFINITE.search(text, max(0, m.start - 4), m.start) and TOWN_AFTER.match(text, m.end)
+        or INDEFINITE.search(text, max(0, m.start - 4), m.start) and TOWN_AFTER.match(text, m.end) \
+        or SETTLEMENTS_IN.search(text, max(0, m.start - 60), m.start)
     if not (named_after or COORDINATED_REGIONS.match(text, m.end) or VILLAGES_OF.match(text, m.end)
             or BORDER_REGION.match(text, m.end)):
         return m
@@ -295,10 +299,10 @@ def _qualified(text: str, matches: list[Match], gaz: Gazetteer,
     while i < len(matches):
         before, m = matches[i - 1] if i else None, matches[i]
         i += 1
-        if i < len(matches) and _owns(text, m, matches[i], gaz):
-            region = gaz.places[m.candidates[0][0]]
-            inside = tuple(c for c in matches[i].candidates if gaz.within(gaz.places[c[0]], region))
-            matches[i] = replace(matches[i], candidates=inside) if inside else matches[i]
+        owner = _owner(text, m, matches[i], gaz) if i < len(matches) else None
+        if owner:
+            region, inside = owner
+            matches[i] = replace(matches[i], candidates=inside)
             located.append((m.start, region.name))
             continue  # "Kherson Oblast's Beryslav district", "the Sumy region's Krasnopillia"
         if _qualifies_unknown(text, before, m, gaz, lex):
@@ -326,11 +330,20 @@ def _qualified(text: str, matches: list[Match], gaz: Gazetteer,
     return kept, located
 
 
-def _owns(text: str, m: Match, after: Match, gaz: Gazetteer) -> bool:
+def _owner(text: str, m: Match, after: Match, gaz: Gazetteer):
     """A region's possessive right before a settlement's name: the region locates it (the gazetteer
-    may hold the possessive as the region's name: "Kherson Oblast's")."""
+    may hold the possessive as the region's name: "Kherson Oblast's"). So does a city's that is also
+    its oblast's name, before a settlement of that oblast ("Luhansk's Severodonetsk"). Returns the region
+    and the settlement's candidates inside it, or None."""
     gap = text[m.start:after.start] if m.surface.endswith(("'s", "’s")) else text[m.end:after.start]
-    return bool(POSSESSIVE.search(gap)) and _names_a_region(m, gaz) and _names_settlements(after, gaz)
+    if not (POSSESSIVE.search(gap) and _names_settlements(after, gaz)):
+        return None
+    if _names_a_region(m, gaz):
+        region = gaz.places[m.candidates[0][0]]
+        return region, tuple(c for c in after.candidates if gaz.within(gaz.places[c[0]], region)) or after.candidates
+    region = _region_named(m, gaz)
+    inside = tuple(c for c in after.candidates if region and gaz.within(gaz.places[c[0]], region))
+    return (region, inside) if inside else None
 
 
 def _qualifier(text: str, m: Match, after: Match, gaz: Gazetteer, lex: Lexicon, end: int):
