@@ -76,12 +76,17 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, contex
 
 
 def _named_parts(events: list[Event], gaz: Gazetteer, lex: Lexicon) -> list[Event]:
-    """A claim on places of a region ("liberated two more villages in the DPR") says no more than the claims on
-    the places in it that the article names: it gives way to them ("almost all of the region" stays)."""
+    """A region's event says no more than the same events the article tells of places inside it: a claim on
+    places of a region ("liberated two more villages in the DPR") gives way to the claims on the places it
+    names ("almost all of the region" stays), a region shelled or fought over gives way to its towns shelled
+    or fought over that day ("the Kharkiv region came under fire: Kupiansk, Izium ...")."""
     named = [e.place for e in events if e.status == "claimed" and e.place.kind == "settlement"]
-    return [e for e in events if not (e.status == "claimed" and e.cues.get("extent") == "part"
+    kept = [e for e in events if not (e.status == "claimed" and e.cues.get("extent") == "part"
                                       and lex.settlements_word.search(lower_text(e.quote))
                                       and any(gaz.within(p, e.place) for p in named))]
+    towns = [(e.place, e.status, e.date) for e in kept if e.place.kind == "settlement" and e.status != "claimed"]
+    return [e for e in kept if not (e.place.kind == "region" and e.status != "claimed" and any(
+        status == e.status and day == e.date and gaz.within(place, e.place) for place, status, day in towns))]
 
 
 def _outside_claimants(mentions: list[Mention], claimants: list) -> list[Mention]:

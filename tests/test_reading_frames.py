@@ -156,3 +156,31 @@ def test_preparing_an_assault_is_no_event(gaz, text):
 ])
 def test_retaken_and_cleared_places_are_claimed(gaz, text, expected):
     assert told(gaz, text) == expected
+
+
+# A region shelled or fought over that day says no more than its towns the article names; alone, it stays.
+@pytest.mark.parametrize("text, expected", [
+    ("Russian troops shelled the Kharkiv region overnight, hitting Kupiansk and Izium, the governor said.",
+     {("Kupiansk", "struck"), ("Izium", "struck")}),  # regional press
+    ("Ворог обстріляв Сумщину: під ударом були Шостка та Білопілля.", {("Shostka", "struck"), ("Bilopillia", "struck")}),
+    ("Russian troops shelled the Kharkiv region overnight, the governor said.", {("Kharkiv Oblast", "struck")}),
+])
+def test_a_region_gives_way_to_its_towns(gaz, text, expected):
+    assert places(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police said the bombardment in Luhansk's Severodonetsk wounded two civilians.", {("Sievierodonetsk", "struck")}),
+    ("Russian soldiers fired 26 times on towns in Luhansk over the past day.", {("Luhansk Oblast", "struck")}),
+    ("Russian troops shelled districts in Kharkiv overnight.", {("Kharkiv", "struck")}),  # a city's districts
+])
+def test_a_city_named_for_its_oblast(gaz, text, expected):
+    assert places(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("В Севастополе отбита атака беспилотников, сообщил губернатор.", {("Sevastopol", "struck")}),
+    ("Сили оборони відбили атаку ворога поблизу Покровська.", {("Pokrovsk", "contested")}),
+])
+def test_a_drone_attack_repelled_is_a_strike(gaz, text, expected):
+    assert places(gaz, text) == expected
