@@ -84,6 +84,7 @@ class Lexicon:
     hromada_after: re.Pattern  # after an adjective that names a hromada (Cyrillic: English has its keys)
     hromada_before: re.Pattern  # before such an adjective, listed after the word «громади:»
     people: re.Pattern  # surnames that are also a case of a village's name (Cyrillic)
+    name_part_before: re.Pattern  # the first word of a longer name, right before a name it ends with (Cyrillic)
     enemy: re.Pattern  # the enemy named before a withdrawal a command tells ("the occupiers withdrew")
     loser_before: re.Pattern  # before the side a place is taken from ("from Ukrainian units")
     another_act: re.Pattern  # another verb between an unnamed taken village and a place ("and shelled")
@@ -154,6 +155,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    hromada_after=re.compile(data.get("hromada_after", NOTHING)),
                    hromada_before=re.compile(data.get("hromada_before", NOTHING)),
                    people=re.compile(data.get("people", NOTHING)),
+                   name_part_before=re.compile(data.get("name_part_before", NOTHING)),
                    enemy=lower(data["enemy"]), loser_before=lower(data["loser_before"]),
                    another_act=lower(data["another_act"]),
                    language=language))

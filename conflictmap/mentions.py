@@ -414,6 +414,8 @@ def _not_a_place(text: str, m: Match, gaz: Gazetteer, lex: Lexicon, confirmed: s
             or (lex.person_before.fullmatch(m.surface + " ") and SURNAME_AFTER.match(text, m.end)) \
             or lex.people.fullmatch(m.surface):
         return True  # a unit, or a person: "Volodymyr Rogov", "governor Oleh Kiper" (Oleh is a village too)
+    if lex.name_part_before.search(text, max(0, m.start - 30), m.start) and _names_settlements(m, gaz):
+        return True  # «в селе Ясные Зори»: a longer name the gazetteer lacks, not the Zoria its last word names
     if lex.river_before.search(text, max(0, m.start - 30), m.start) and _names_settlements(m, gaz) \
             and not COORDINATED_REGIONS.match(text, m.end):
         return True  # "the left bank of the Dnipro": the river

@@ -184,3 +184,28 @@ def test_a_city_named_for_its_oblast(gaz, text, expected):
 ])
 def test_a_drone_attack_repelled_is_a_strike(gaz, text, expected):
     assert places(gaz, text) == expected
+
+
+# A capitalised adjective mid-sentence right before a name starts a longer name the gazetteer lacks:
+# its last word is no village of its own. An oblast after a village still qualifies it.
+@pytest.mark.parametrize("text, absent", [
+    ("До этого беспилотник ударил по храму в селе Ясные Зори, сообщил Гладков.", "Zoria"),
+    ("Дрон атакував автомобіль у селі Ясні Зорі, повідомила ОВА.", "Zoria"),
+])
+def test_the_last_word_of_a_longer_name_is_no_place(gaz, text, absent):
+    assert absent not in {place for place, _ in places(gaz, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Освобождены населенные пункты Тихое, Отрадное Днепропетровской области.", ("Otradnoye", "claimed")),
+    ("Ворог обстріляв Велику Писарівку та Тростянець.", ("Velyka Pysarivka", "struck")),
+    ("ВСУ атаковали поселок Новая Таволжанка, сообщил губернатор.", ("Novaya Tavolzhanka", "contested")),
+])
+def test_names_the_gazetteer_holds_whole_stay_places(gaz, text, expected):
+    assert expected in places(gaz, text)
+
+
+def test_a_goal_of_further_liberation_is_no_claim(gaz):
+    text = ("В Минобороны отметили, что освобождение этих сел важно для дальнейшего освобождения "
+            "Димитрова (украинское название - Мирноград).")
+    assert ("Myrnohrad", "claimed") not in places(gaz, text)
