@@ -280,7 +280,7 @@ def _as_city(text: str, m: Match, gaz: Gazetteer, lex: Lexicon) -> Match:
     return replace(m, candidates=cities) if cities else m
 
 
-def _restated(text: str, name: Match, short: Match, gaz: Gazetteer) -> bool:
+def _restated(text: str, name: Match, short: Match) -> bool:
     """Is `short` the same region as `name`, in brackets right after it ("Donetsk People's Republic (DPR)")?"""
     return text[name.end:short.start].strip() == "(" and text.startswith(")", short.end) \
         and {pid for pid, _ in short.candidates} <= {pid for pid, _ in name.candidates}
@@ -323,7 +323,7 @@ def _qualified(text: str, matches: list[Match], gaz: Gazetteer,
                 kept.append(replace(m, candidates=inside))
             located.append((after.start, region.name))
             i += 1
-            if i < len(matches) and _restated(text, after, matches[i], gaz):
+            if i < len(matches) and _restated(text, after, matches[i]):
                 i += 1  # "в Горловке Донецкой Народной Республики (ДНР)": the oblast's short form, no place either
         else:
             kept.append(m)

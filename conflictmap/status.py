@@ -17,6 +17,8 @@ from .lexicon import SPEECH, Lexicon
 from .wordmatch import lower_text, quick
 
 ABBREVIATION = range(2, 9)  # letters of a name's short form in brackets, "(ВСУ)", "(AFU)": it opens no clause
+ASIDE_OPENS = rf"\((?!\w{{{ABBREVIATION.start},{ABBREVIATION.stop - 1}}}\))"
+ASIDE_CLOSES = "".join(rf"(?<!\(\w{{{n}}})" for n in ABBREVIATION) + r"\)"
 # a list of places, and of places by oblast («X, Y Чернігівської області; Z Сумської області»), goes on past ";"
 BOUNDARY = quick(re.compile(r"(?<!області)(?<!области)(?<!обл\.);"
                       r"(?!\s*(?:and\s+|or\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)\w*\s+of|near|around|along)\b)"
@@ -25,7 +27,7 @@ BOUNDARY = quick(re.compile(r"(?<!області)(?<!области)(?<!обл\.
                       r"|після|коли|де|який|яка|яке|які|яку|якого|якої|яких|але|проте|однак|хоча|тоді як|а(?!\s+також)"  # Ukrainian
                       r"|после|когда|где|который|которая|которое|которые|которую|которого|которой|но|однако|хотя|а(?!\s+также))\b"  # Russian
                       r"|\b(?:but|while|whereas|although|however|since|after|але|проте|однак|хоча|після|но|однако|хотя"
-                      r"|после)\b" + rf"|\((?!\w{{{ABBREVIATION.start},{ABBREVIATION.stop - 1}}}\))|" + "".join(rf"(?<!\(\w{{{n}}})" for n in ABBREVIATION) + r"\)"))
+                      r"|после)\b|" + ASIDE_OPENS + "|" + ASIDE_CLOSES))
 # who a place is taken from: "liberation of X from units of the Ukrainian army", «освободили от киевских
 # оккупантов», «звільнили від окупантів»
 LOSER_REACH = 120
