@@ -156,6 +156,17 @@ def test_belgorod_villages_a_governor_names(gaz, language, text, place):
     assert (place, "Belgorod Oblast") in {(m.place.name, m.place.region) for m in mentions}
 
 
+# A name only a Belgorod village bears in this spelling may be a Ukrainian village's in another: the region says.
+@pytest.mark.parametrize("text, region", [
+    ("Ранее российские военные установили контроль над населенными пунктами Суворово и Никаноровка в ДНР.",
+     "Donetsk Oblast"),  # Nykonorivka
+    ("Беспилотник атаковал село Никаноровка Белгородской области.", "Belgorod Oblast"),  # Nikanorovka
+])
+def test_a_border_village_s_name_in_another_region_is_its_namesake_there(gaz, text, region):
+    mentions = find_mentions(text, gazetteer_for(gaz, "ru"), load_lexicon("ru"))
+    assert region in {m.place.region for m in mentions if m.surface == "Никаноровка"}
+
+
 def test_a_village_named_like_a_word_is_no_place_in_prose(gaz):
     mentions = find_mentions("Красиво горели огни над Белгородом.", gazetteer_for(gaz, "ru"), load_lexicon("ru"))
     assert "Krasivo" not in {m.place.name for m in mentions}
