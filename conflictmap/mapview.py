@@ -51,6 +51,7 @@ PRECISIONS = ("day", "month", "year", "period")  # as dates.precision says
 LOCATED = {"hromada": "Placed at its hromada's centre: the village itself may be 15-30 km away.",
            "raion": "Placed at its district's centre: the village itself may be 30 km or more away.",
            "postcode": "Placed by the GeoNames point of its postcode: usually within 1-2 km.",
+           "postarea": "Placed amid the post offices of its district: the village itself is usually 10-30 km away.",
            "centroid": "Somewhere in the region: the marker is at its middle."}
 EVENT_COLUMNS = ("lat", "lon", "status", "side", "icon", "precision", "date", "place", "claimant", "sources",
                  "outlets", "region", "first")

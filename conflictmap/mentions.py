@@ -232,13 +232,13 @@ def _fits(population: int, word: str) -> bool:
 FRONT_TOWN = 10_000  # a town this large in a front-line region is meant by its name, though it is also a word
 CLEAR_MARGIN = 4.0  # a homonym this far ahead of the next is as sure as a name with one meaning
 HOMONYM_FLOOR = 0.75  # the certainty of a choice between candidates that score alike
-APPROXIMATE = 0.9  # a village placed at its hromada's centre may be 15-30 km from where it is
+APPROXIMATE = 0.9  # a village placed at its hromada's centre (or amid its district's post offices) may be 15-30 km off
 
 
 def _certainty(place, margin: float) -> float:
     """How sure the place is: the homonym's lead over the next candidate, and how exactly it is placed."""
     lead = HOMONYM_FLOOR + (1 - HOMONYM_FLOOR) * min(1.0, margin / CLEAR_MARGIN)
-    return lead * (APPROXIMATE if place.precision in ("hromada", "raion") else 1.0)
+    return lead * (APPROXIMATE if place.precision in ("hromada", "raion", "postarea") else 1.0)
 
 
 def _once(keyed: list[tuple[tuple, Request]], choose: Callable[[list[Request]], list[T]]) -> list[T]:

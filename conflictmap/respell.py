@@ -95,6 +95,12 @@ def _settlements_by(gaz: Gazetteer, name: str, kept, key_of, shortest: int,
     return table
 
 
+def _across_the_border(place) -> bool:
+    """A village of Russia's border regions from the postal table (border_villages.py), whose name a Ukrainian
+    village may bear in another spelling: «Никаноровка в ДНР» is Nykonorivka, not the Belgorod village."""
+    return place.country == "RU" and place.precision in ("postcode", "postarea")
+
+
 def _closest(surface: str, cands: tuple[tuple[str, str], ...], gaz: Gazetteer,
              floor: float | None = None) -> tuple[tuple[str, str], ...]:
     """Of the places that share a skeleton, those spelled most like the text (Klischiivka is
@@ -131,6 +137,7 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
         return _near(regions, pos)
     tables: tuple[dict, ...] = ()  # where names are looked up, built when first needed
     added: list[Match] = []
+    namesakes: dict[int, tuple] = {}  # where a name only border villages bear starts -> other places it may mean
     for found in lex.respell_name.finditer(text):
         start = found.start(1)
         before = None  # whether a word like "near" or a list puts a place here, once asked
@@ -145,9 +152,11 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
                     added.append(Match(start, end, name, cands))
                     break
             inside = named[bisect_left(ends, start + 1):bisect_left(starts, end)]  # known names it overlaps
-            if inside and (not WORDS.search(name) or inside[0].start < start or inside[-1].end > end
-                           or (inside[0].start, inside[-1].end) == (start, end) and len(inside) == 1):
-                continue
+            whole = inside and (inside[0].start, inside[-1].end) == (start, end) and len(inside) == 1
+            crossed = whole and all(_across_the_border(gaz.places[pid]) for pid, _ in inside[0].candidates)
+            if inside and not crossed and (not WORDS.search(name) or inside[0].start < start or inside[-1].end > end
+                                           or whole):
+                continue  # a known name, unless only villages of Russia's border regions bear it
             tables = tables or _tables(gaz, lex.language)
             spelling, key, table = _known_spelling(name, lex.language, tables)
             if key is None:
@@ -163,9 +172,14 @@ def respelled(text: str, matches: list[Match], named: list[Match], gaz: Gazettee
                                     or " " in name and len(key) >= MIN_QUALIFIED and near_region(start))):
                     continue
             cands = _closest(in_latin(spelling), table[key], gaz, QUALIFIED_ALIKE if qualified else None)
+            if cands and crossed:  # «Никаноровка в ДНР»: Nykonorivka of Donetsk oblast, or the Belgorod village
+                namesakes[start] = tuple(c for c in cands if c not in inside[0].candidates)
+                break
             if cands:
                 added.append(Match(start, end, name, cands))
                 break
+    matches = [Match(m.start, m.end, m.surface, m.candidates + namesakes[m.start]) if m.start in namesakes else m
+               for m in matches]
     if lex.language in CYRILLIC_LANGUAGES:
         matches = [_with_other_spellings(m, gaz, lex, sounds(gaz),
                                          lambda m=m: _qualified(text, m.end, lex) or near_region(m.start)) for m in matches]

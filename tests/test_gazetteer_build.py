@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conflictmap import gazetteer_build, katottg, spellings
+from conflictmap import border_villages, gazetteer_build, katottg, spellings
 from conflictmap.config import ROOT
 from conflictmap.gazetteer_build import COLUMNS, combine
 
@@ -256,8 +256,8 @@ def test_build_writes_the_columns(tmp_path, monkeypatch):
          "accuracy": 4, "postal_code": "85360"},
         {"country_code": "RU", "city": "Графовка", "state": "Белгородская Область", "latitude": 50.4013,
          "longitude": 36.7384, "accuracy": 4, "postal_code": "309280"}])
-    monkeypatch.setattr(gazetteer_build, "outlines", lambda _: {
-        name: shapely.box(30, 49, 40, 55) for name in ("Belgorod Oblast", "Kursk Oblast", "Bryansk Oblast")})
+    monkeypatch.setattr(border_villages, "outlines", lambda _: {
+        name: shapely.box(30, 49, 40, 55) for _, name in border_villages.REGIONS.values()})
     out = tmp_path / "base.tsv"
     curated = tmp_path / "gazetteer.yaml"
     curated.write_text('places:\n  - {name: "Prohres", names: ["Progress"]}\n', encoding="utf-8")
@@ -293,7 +293,7 @@ def base():
 def test_committed_base_has_every_ukrainian_settlement(base):
     columns, rows = base
     assert columns == COLUMNS
-    assert {r["precision"] for r in rows} == {"point", "postcode", "hromada", "raion"}
+    assert {r["precision"] for r in rows} == {"point", "postcode", "hromada", "raion", "postarea"}
     assert sum(1 for r in rows if r["precision"] == "postcode") >= 10_000
     assert sum(1 for r in rows if r["country"] == "UA" and r["hromada"]) >= 25_000
     assert len({r["id"] for r in rows}) == len(rows)
@@ -364,31 +364,75 @@ def test_strike_reports_find_russian_towns_far_from_the_front(gaz):
         assert place.region == region and place.kind == "settlement"
 
 
-def test_villages_across_the_border_come_from_the_postal_table():
-    """A Belgorod village a governor names (GeoNames' cities500 lacks it) is added by its postcode point, named
-    in Latin as the press writes it; a numbered post office, a point GeoNames only averaged or put outside the
-    region, a place the table has already and a region beyond the border ones are not."""
+def office(code, name, lat, lon, accuracy=4, state="Белгородская Область"):
+    return {"country_code": "RU", "postal_code": code, "city": name, "state": state, "latitude": lat,
+            "longitude": lon, "accuracy": accuracy}
+
+
+def border_outlines():
     import shapely
 
+    return {"Belgorod Oblast": shapely.box(35.3, 49.8, 38.9, 51.5), "Kursk Oblast": shapely.box(34.1, 50.9, 38.5, 52.4),
+            "Bryansk Oblast": shapely.box(31.2, 52.1, 35.4, 54.0)}
+
+
+def test_villages_across_the_border_come_from_the_postal_table():
+    """A Belgorod village a governor names (GeoNames' cities500 lacks it) is added at its postcode point, named
+    in Latin as the press writes it; a numbered post office, a point GeoNames put outside the region, a place
+    the table has already (within 5 km) and a region beyond the border ones are not."""
     records = [
-        {"country_code": "RU", "city": "Новая Таволжанка", "state": "Белгородская Область", "latitude": 50.3361,
-         "longitude": 36.8292, "accuracy": 4, "postal_code": "309280"},
-        {"country_code": "RU", "city": "Белгород 1", "state": "Белгородская Область", "latitude": 50.61,
-         "longitude": 36.58, "accuracy": 4, "postal_code": "308001"},
-        {"country_code": "RU", "city": "Гуево", "state": "Курская Область", "latitude": 51.0956, "longitude": 35.265,
-         "accuracy": 1, "postal_code": "307811"},
-        {"country_code": "RU", "city": "Шебекино", "state": "Белгородская Область", "latitude": 50.41,
-         "longitude": 36.89, "accuracy": 4, "postal_code": "309290"},
-        {"country_code": "RU", "city": "Лиски", "state": "Воронежская Область", "latitude": 50.98, "longitude": 39.5,
-         "accuracy": 4, "postal_code": "397900"},
+        office("309280", "Новая Таволжанка", 50.3361, 36.8292),
+        office("308010", "Белгород 10", 50.61, 36.58),
+        office("309290", "Шебекино", 50.43, 36.9),  # GeoNames cities500 has it 3.3 km away
+        office("397900", "Лиски", 50.98, 39.5, state="Воронежская Область"),
+        office("307813", "Дарьино", 55.6844, 37.1094, state="Курская Область"),  # a Kursk code placed by Moscow
     ]
-    records.append({"country_code": "RU", "city": "Дарьино", "state": "Курская Область", "latitude": 55.6844,
-                    "longitude": 37.1094, "accuracy": 4, "postal_code": "307813"})  # a Kursk code placed by Moscow
-    outlines = {"Belgorod Oblast": shapely.box(35.3, 49.8, 38.9, 51.5), "Kursk Oblast": shapely.box(34.1, 50.9, 38.5, 52.4),
-                "Bryansk Oblast": shapely.box(31.2, 52.1, 35.4, 54.0)}
-    table = [{"id": "gn:496285", "name": "Shebekino", "lat": 50.4, "lon": 36.9, "names": "Шебекино"}]
-    added = gazetteer_build.add_border_villages(table, gazetteer_build.read_border_villages(records, outlines))
-    assert added == 1
+    table = [{"id": "gn:496285", "name": "Shebekino", "lat": 50.4, "lon": 36.9, "admin1": "RU.09",
+              "names": "Шебекино"}]
+    added = border_villages.add(table, border_villages.read(records, border_outlines()))
+    assert added == {"postcode": 1, "postarea": 0}
     assert (table[-1]["name"], table[-1]["names"], table[-1]["admin1"], table[-1]["precision"]) == (
         "Novaya Tavolzhanka", "Новая Таволжанка", "RU.09", "postcode")
 
+
+def test_a_village_without_a_point_stands_amid_its_district_s_post_offices():
+    """Красиво (Borisovsky district) has only a point GeoNames averaged, 200 km off: it stands amid the placed
+    offices whose codes share its first five digits. Belgorod oblast's Отрадное has the point of a namesake by
+    Penza and no placed neighbour: it is added neither there nor anywhere. A numbered office is no village."""
+    records = [office("309360", "Хотмыжск", 50.5942, 35.8631), office("309361", "Грузское", 50.5041, 35.9923),
+               office("309367", "Чуланово", 50.6851, 36.0125), office("309368", "Красиво", 51.2523, 38.7157, 1),
+               office("309372", "Грайворон 22", 50.5345, 35.7785, 1), office("308592", "Отрадное", 54.4333, 45.6667)]
+    villages = border_villages.read(records, border_outlines())
+    assert [(v["name"], v["precision"]) for v in villages] == [
+        ("Khotmyzhsk", "postcode"), ("Gruzskoye", "postcode"), ("Chulanovo", "postcode"), ("Krasivo", "postarea")]
+    assert (villages[-1]["lat"], villages[-1]["lon"]) == (50.5942, 35.9923)  # the median of the three
+
+
+def test_a_village_amid_its_district_is_not_added_twice():
+    """A name the table has within 25 km of where the district's offices put it is that place."""
+    records = [office("309360", "Хотмыжск", 50.5942, 35.8631), office("309361", "Грузское", 50.5041, 35.9923),
+               office("309365", "Беленькое", 51.2523, 38.7157, 1)]
+    table = [{"id": "gn:1", "name": "Belen'koye", "lat": 50.45, "lon": 36.1, "admin1": "RU.09", "names": "Беленькое"}]
+    assert border_villages.add(table, border_villages.read(records, border_outlines())) == {"postcode": 2, "postarea": 0}
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Ясные Зори", True), ("Новая Таволжанка", True), ("Красиво", True), ("Бессоновка-Вторая", True),
+    ("Суджа 1", False), ("Белгород Мсц", False), ("Валуйки-Цпп", False), ("Белгород Почтамт Уч. Тары", False),
+    ("Уфпс Курской Области", False), ("Им. Пушкина", False), ("Домашoво", False),  # a Latin o
+])
+def test_only_settlements_names_are_villages(name, expected):
+    assert border_villages.settlement(name) is expected
+
+
+# Villages Belgorod's governor named (real33 y04) that the postal table gives no point of their own.
+@pytest.mark.parametrize("name, cyrillic", [("Krasivo", "Красиво"), ("Yasnye Zori", "Ясные Зори"),
+                                            ("Otradnoye", "Отрадное")])
+def test_committed_base_has_belgorod_villages_the_governor_names(base, name, cyrillic):
+    _, rows = base
+    (row,) = [r for r in rows if r["name"] == name and r["admin1"] == "RU.09"]
+    assert cyrillic in row["names"].split("|") and row["precision"] == "postarea"
+    belgorod = (50.61074, 36.58015)
+    km = 111.2 * math.hypot(float(row["lat"]) - belgorod[0],
+                            (float(row["lon"]) - belgorod[1]) * math.cos(math.radians(belgorod[0])))
+    assert km < 60, f"{name} placed {km:.0f} km from Belgorod"

@@ -144,6 +144,34 @@ def test_region_qualifiers_choose_homonyms(gaz, language, text, place, region):
     assert any(m.place.name == place and m.place.region == region for m in mentions)
 
 
+# Villages across the border that GeoNames cities500 lacks, from the postal table (border_villages.py): found in
+# Russian and English, in their oblast; the one that is also an adverb («красиво») only where it reads as a place.
+@pytest.mark.parametrize("language, text, place", [
+    ("ru", "Дрон ВСУ атаковал автомобиль в районе хутора Красиво, сообщил Гладков.", "Krasivo"),  # «хутора» marks it
+    ("ru", "Беспилотник ударил по храму в селе Ясные Зори.", "Yasnye Zori"),
+    ("en", "A Ukrainian drone struck a car near the village of Krasivo, Belgorod governor Gladkov said.", "Krasivo"),
+])
+def test_belgorod_villages_a_governor_names(gaz, language, text, place):
+    mentions = find_mentions(text, gazetteer_for(gaz, language), load_lexicon(language))
+    assert (place, "Belgorod Oblast") in {(m.place.name, m.place.region) for m in mentions}
+
+
+# A name only a Belgorod village bears in this spelling may be a Ukrainian village's in another: the region says.
+@pytest.mark.parametrize("text, region", [
+    ("Ранее российские военные установили контроль над населенными пунктами Суворово и Никаноровка в ДНР.",
+     "Donetsk Oblast"),  # Nykonorivka
+    ("Беспилотник атаковал село Никаноровка Белгородской области.", "Belgorod Oblast"),  # Nikanorovka
+])
+def test_a_border_village_s_name_in_another_region_is_its_namesake_there(gaz, text, region):
+    mentions = find_mentions(text, gazetteer_for(gaz, "ru"), load_lexicon("ru"))
+    assert region in {m.place.region for m in mentions if m.surface == "Никаноровка"}
+
+
+def test_a_village_named_like_a_word_is_no_place_in_prose(gaz):
+    mentions = find_mentions("Красиво горели огни над Белгородом.", gazetteer_for(gaz, "ru"), load_lexicon("ru"))
+    assert "Krasivo" not in {m.place.name for m in mentions}
+
+
 # A raion after a village picks the namesake in it, in any case and either language's spelling; the raion
 # is no place of its own. The Novoselivka once called Vasylivka is not the Vasylivka meant.
 @pytest.mark.parametrize("language, text, place, raion", [
