@@ -65,7 +65,7 @@ def word_starts(text: str) -> str:
 def _translated(text: str, table: dict[int, str]) -> str:
     """text.translate(table), which runs fast only until the first character beyond ASCII: English text with
     a few curly quotes or dashes goes faster in pieces, each ASCII run by itself."""
-    if text.isascii() or len(text.encode("utf-8")) - len(text) > len(text) // 16:
+    if text.isascii() or len(text.encode("utf-8", "surrogatepass")) - len(text) > len(text) // 16:
         return text.translate(table)
     return "".join([piece.translate(table) for piece in _NON_ASCII.split(text)])
 
