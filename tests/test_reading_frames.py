@@ -118,6 +118,8 @@ def test_a_date_before_publication_still_dates(gaz):
     ("Kyiv was shelled overnight, the mayor said.", {("Kyiv", "struck")}),
     ("Kyiv came under missile strikes again on Friday.", {("Kyiv", "struck")}),
     ("Explosions rocked Kyiv on Thursday.", {("Kyiv", "struck")}),
+    ("Kyiv and other cities are coming under heavier bombardment, officials said.", {("Kyiv", "struck")}),
+    ("Kyiv and other capitals have said they will send more air defence.", set()),
     ("Kyiv attacked Russian refineries, Moscow said.", set()),
     ("Kyiv was warned by Washington against strikes deep inside Russia.", set()),
 ])
