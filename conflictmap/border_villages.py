@@ -22,7 +22,7 @@ from typing import Iterable
 
 from . import spellings
 from .config import PACKAGE_DATA
-from .gazetteer_build import POSTCODE_ACCURACY, _distance_km, match_key
+from .gazetteer_build import POSTCODE_ACCURACY, distance_km, match_key
 
 REGIONS = {"Белгородская Область": ("RU.09", "Belgorod Oblast"),  # the table's region -> admin1, outline
            "Брянская Область": ("RU.10", "Bryansk Oblast"),
@@ -91,7 +91,7 @@ def _area(code: str, state: str, placed: dict) -> tuple[float, float] | None:
         if len(points) < AREA_MIN:
             continue
         middle = (round(statistics.median(p[0] for p in points), 4), round(statistics.median(p[1] for p in points), 4))
-        spread = statistics.median(_distance_km(_at(p), _at(middle)) for p in points)
+        spread = statistics.median(distance_km(_at(p), _at(middle)) for p in points)
         return middle if spread <= AREA_SPREAD_KM else None
     return None
 
@@ -115,7 +115,7 @@ def add(table: list[dict], villages: list[dict]) -> dict[str, int]:
     added = {precision: 0 for precision in SAME_PLACE_KM}
     for v in villages:
         limit = SAME_PLACE_KM[v["precision"]]
-        if not any(_distance_km(v, row) <= limit for name in (v["name"], v["names"])
+        if not any(distance_km(v, row) <= limit for name in (v["name"], v["names"])
                    for row in near.get((v["admin1"], match_key(name)), ())):
             table.append(v)
             _index(near, v)

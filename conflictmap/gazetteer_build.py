@@ -123,7 +123,7 @@ def loose_key(name: str) -> str:
     return re.sub("i+", "i", key.replace("y", "i").replace("j", "i")) if key.isascii() else ""
 
 
-def _distance_km(a: dict, b: dict) -> float:
+def distance_km(a: dict, b: dict) -> float:
     """Great-circle distance between two rows (haversine, mean Earth radius)."""
     lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -189,7 +189,7 @@ class Matcher:
         the name for some other place (Kryukiv, a district of Kremenchuk, for the village Kriukove)."""
         for s in settlements:
             row, centre = self.matched.get(s.code), self.matched.get(s.centre)
-            if row and centre and s.code != s.centre and _distance_km(row, centre) > HROMADA_KM:
+            if row and centre and s.code != s.centre and distance_km(row, centre) > HROMADA_KM:
                 del self.matched[s.code]
 
     def _unique(self, settlements: list[Settlement], found: dict) -> list[tuple]:
@@ -200,7 +200,7 @@ class Matcher:
         for s in settlements:
             if len(found[s.code]) == 1 and sharers[(row := found[s.code][0][1])["id"]] == 1:
                 near = self.matched.get(s.raion_centre)
-                if near is None or _distance_km(row, near) <= RAION_KM:
+                if near is None or distance_km(row, near) <= RAION_KM:
                     pairs.append((s.code, row["id"]))
         return pairs
 
@@ -227,7 +227,7 @@ class Matcher:
         pairs = []
         for s in settlements:
             for near, limit in self.anchors(s):
-                kms = [(_distance_km(r, near), tier, r["id"]) for tier, r in found[s.code]]
+                kms = [(distance_km(r, near), tier, r["id"]) for tier, r in found[s.code]]
                 pairs += [(km + TIER_KM * tier, s.code, rid) for km, tier, rid in kms if km <= limit]
                 if any(km <= limit for km, _, _ in kms):
                     break
@@ -328,11 +328,11 @@ def place_by_postcode(settlements: list[Settlement], matched: dict[str, dict], a
         if row is None:
             continue
         name = (s.admin1, match_key(s.name))
-        near = [p for p in postcodes.get(name, ()) if _distance_km(_at(p), row) <= reach[row["precision"]]]
+        near = [p for p in postcodes.get(name, ()) if distance_km(_at(p), row) <= reach[row["precision"]]]
         if len(near) != 1:
             continue
         point = _at(near[0])
-        if any(other != s.code and _distance_km(point, where[other][0]) <= where[other][1]
+        if any(other != s.code and distance_km(point, where[other][0]) <= where[other][1]
                for other in namesakes[name]):
             continue
         if row["precision"] == "hromada" and _nearer_centre(point, row, centres):
@@ -359,10 +359,10 @@ def _nearer_centre(point: dict, centre: dict, centres: dict[tuple[int, int], lis
     """Whether another hromada centre is more than BORDER_SLACK_KM nearer the point than `centre` is (the
     point then most likely lies in that other hromada). The point is within HROMADA_KM of `centre`, so a
     centre nearer than HROMADA_KM - BORDER_SLACK_KM (25 km) lies in the point's cell or a neighbouring one."""
-    limit = _distance_km(point, centre) - BORDER_SLACK_KM
+    limit = distance_km(point, centre) - BORDER_SLACK_KM
     i, j = _cell(point)
     return limit > 0 and any((other["lat"], other["lon"]) != (centre["lat"], centre["lon"])
-                             and _distance_km(point, other) < limit
+                             and distance_km(point, other) < limit
                              for di in (-1, 0, 1) for dj in (-1, 0, 1)
                              for other in centres.get((i + di, j + dj), ()))
 
