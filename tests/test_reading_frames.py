@@ -211,3 +211,21 @@ def test_a_goal_of_further_liberation_is_no_claim(gaz):
     text = ("В Минобороны отметили, что освобождение этих сел важно для дальнейшего освобождения "
             "Димитрова (украинское название - Мирноград).")
     assert ("Myrnohrad", "claimed") not in places(gaz, text)
+
+
+# A passive verb after a list tells of every place in it, not only the last one before the verb.
+@pytest.mark.parametrize("text, expected", [
+    ("Kupiansk, Izium and Balakliia were shelled overnight, the regional governor said.",
+     {("Kupiansk", "struck"), ("Izium", "struck"), ("Balakliia", "struck")}),  # wire copy
+    ("The hromadas of Seredyna-Buda, Bilopillia and Khotin were shelled.",
+     {("Seredyna-Buda", "struck"), ("Bilopillia", "struck"), ("Khotin", "struck")}),  # regional press
+    ("Купянск и Изюм были обстреляны ночью.", {("Kupiansk", "struck"), ("Izium", "struck")}),  # Russian press
+])
+def test_a_passive_after_a_list_tells_of_all_of_it(gaz, text, expected):
+    assert places(gaz, text) == expected
+
+
+def test_a_passive_of_its_own_clause_is_not_the_list_before(gaz):
+    """Two clauses, each verb its own place: Kupiansk was attacked, not shelled."""
+    found = places(gaz, "Russian troops attacked Kupiansk, and Izium was shelled.")
+    assert ("Kupiansk", "contested") in found and ("Izium", "struck") in found and ("Kupiansk", "struck") not in found
