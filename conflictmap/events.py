@@ -13,7 +13,7 @@ from .dates_cyrillic import date_finder
 from .dates import precision as date_precision
 from .gazetteer import Gazetteer
 from .language import is_read
-from .mentions import find_mentions, sentences
+from .mentions import find_mentions, sentences, with_continuations
 from .models import Article, Event, Mention, Place
 from .lexicon import SPEECH, Lexicon, load_lexicon
 from .status import (BOUNDARY, BOUNDARY_PENALTY, CHANGE_OF_HANDS, LOCAL, MAX_DISTANCE, OCCUPIER, OPPOSITE, SECONDARY,
@@ -50,7 +50,7 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, contex
     gaz = gazetteer_for(gaz, article.language)  # Ukrainian and Russian names in every case
     find_dates = date_finder(article.language)
     published = date.fromisoformat(article.published)
-    sentence_spans = sentences(article.text)
+    sentence_spans = with_continuations(article.text, sentences(article.text), lex.continues_sentence)
     mentions = find_mentions(article.text, gaz, lex, context, sentence_spans)
     if not mentions:
         return []

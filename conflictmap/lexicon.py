@@ -88,6 +88,7 @@ class Lexicon:
     enemy: re.Pattern  # the enemy named before a withdrawal a command tells ("the occupiers withdrew")
     loser_before: re.Pattern  # before the side a place is taken from ("from Ukrainian units")
     another_act: re.Pattern  # another verb between an unnamed taken village and a place ("and shelled")
+    continues_sentence: re.Pattern  # a sentence's first words when it only lists what the one before told of
     language: str = "en"
 
 
@@ -158,6 +159,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    name_part_before=re.compile(data.get("name_part_before", NOTHING)),
                    enemy=lower(data["enemy"]), loser_before=lower(data["loser_before"]),
                    another_act=lower(data["another_act"]),
+                   continues_sentence=re.compile(data["continues_sentence"], re.IGNORECASE),
                    language=language))
 
 

@@ -65,6 +65,18 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def with_continuations(text: str, spans: list[tuple[int, int]], continues: re.Pattern) -> list[tuple[int, int]]:
+    """The sentences, each one that opens with `continues` ("In particular, Okip, Vovchansk and Starytsia.",
+    «Зокрема, ...») read as part of the one before: it names the places that one told of, with no verb."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and continues.match(text, start) and end - joined[-1][0] <= MAX_SENTENCE:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def _list_goes_on(text: str, start: int, cut: int, line: int) -> bool:
     """The line at `line` is a short item of a list that a line of the sentence so far opened with a colon."""
     return bool(LIST_ITEM.match(text, line) and COLON_LINE.search(text, start, cut))

@@ -249,11 +249,32 @@ def _known_spelling(name: str, language: str, tables: tuple[dict, ...]) -> tuple
 
 def _spellings(name: str, language: str) -> list[str]:
     """A Cyrillic name (folded) as written, then as each form its last word may be a case of, Russian
-    ordinals in Ukrainian."""
+    ordinals in Ukrainian; each followed by itself with a Russian ending or prefix in Ukrainian."""
     words = fold_name(name).split(" ")
     ordinals = _letters()[1]
     forms = sorted(nominatives(words[-1], language), key=lambda w: (w != words[-1], len(w)))
-    return [" ".join(ordinals.get(w, w) for w in words[:-1] + [form]) for form in forms]
+    spellings = [" ".join(ordinals.get(w, w) for w in words[:-1] + [form]) for form in forms]
+    return list(dict.fromkeys(s for spelling in spellings for s in (spelling, _in_ukrainian(spelling))))
+
+
+def _in_ukrainian(spelling: str) -> str:
+    """A Russian spelling's endings and prefixes as Ukrainian writes them (places_cyrillic.yaml); the
+    vowels are left to `sound`."""
+    endings, prefixes = _russian_parts()
+    for russian, ukrainian in prefixes.items():
+        if spelling.startswith(russian):
+            spelling = ukrainian + spelling[len(russian):]
+    words = spelling.split(" ")
+    for russian, ukrainian in endings.items():
+        if words[-1].endswith(russian):
+            words[-1] = words[-1][:-len(russian)] + ukrainian
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _russian_parts() -> tuple[dict[str, str], dict[str, str]]:
+    data = yaml.safe_load((PACKAGE_DATA / "places_cyrillic.yaml").read_text(encoding="utf-8"))
+    return data["russian_endings"], data["russian_prefixes"]
 
 
 def sound(folded: str) -> str:

@@ -229,3 +229,46 @@ def test_a_passive_of_its_own_clause_is_not_the_list_before(gaz):
     """Two clauses, each verb its own place: Kupiansk was attacked, not shelled."""
     found = places(gaz, "Russian troops attacked Kupiansk, and Izium was shelled.")
     assert ("Kupiansk", "contested") in found and ("Izium", "struck") in found and ("Kupiansk", "struck") not in found
+
+
+# A sentence that only lists ("In particular, A, B and C.", «Зокрема, ...») names what the one before told of.
+@pytest.mark.parametrize("text, expected", [
+    ("More than ten villages came under Russian fire overnight. In particular, Okip, Starytsia and Ohirtseve.",
+     {("Okip", "struck"), ("Starytsia", "struck"), ("Ohirtseve", "struck")}),  # regional press
+    ("Під ворожим вогнем опинилися понад 15 населених пунктів. Зокрема, Ветеринарне, Лук'янці Харківського "
+     "району, Окіп.", {("Veterynarne", "struck"), ("Lukiantsi", "struck"), ("Okip", "struck")}),  # administration
+    ("За сутки ВСУ обстреляли 12 сел. В частности, Тёткино и Глушково.",
+     {("Tetkino", "struck"), ("Glushkovo", "struck")}),  # governor's Telegram post
+])
+def test_a_listing_sentence_names_the_places_of_the_one_before(gaz, text, expected):
+    assert places(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Several villages were shelled. Including volunteers, 40 people from Kupiansk arrived in Kharkiv on Friday.",
+    "Ворог обстріляв громаду. Зокрема, у Куп'янську працювали рятувальники.",
+])
+def test_a_sentence_with_its_own_clause_stays_its_own(gaz, text):
+    assert ("Kupiansk", "struck") not in places(gaz, text)
+
+
+def test_a_word_ending_in_a_conjunction_does_not_make_a_sector(gaz):
+    """«Лук'янці Харківського району»: the final «і» of a name is no «і» ("and") of a list of sectors."""
+    assert ("Veterynarne", "struck") in places(
+        gaz, "Обстріляли Ветеринарне, Лук'янці Харківського району та Окіп.")
+
+
+# Russian spellings of Ukrainian villages that differ in more than a vowel: «-ье» is «-я», «от-» is «від-».
+@pytest.mark.parametrize("text, expected", [
+    ("Подразделения группировки «Восток» освободили Отрадное в Днепропетровской области.",
+     {("Vidradne", "claimed")}),  # a ministry's statement
+    ("Бойцы заняли Затишье в Запорожской области.", {("Zatyshshia", "claimed")}),  # a war correspondent
+])
+def test_a_russian_spelling_finds_the_ukrainian_village(gaz, text, expected):
+    assert places(gaz, text) == expected
+
+
+def test_a_russian_village_of_its_own_name_stays_itself(gaz):
+    """Отрадное in Belgorod oblast is a village of that name, not a Ukrainian Відрадне."""
+    assert places(gaz, "Губернатор сообщил, что дрон атаковал село Отрадное Белгородской области.") \
+        == {("Otradnoye", "struck")}
