@@ -65,7 +65,9 @@ PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 PROGRESSIVE = re.compile(r"\w+ing\b")  # "are holding the line": no passive after all
 # the kind of place before the next item: "and the nearby villages of Y", «та с. Y», «и пгт Y»
 LIST_KIND = (r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:villages?|towns?|city|cities|settlements?)\s+of\s+"
-             r"|(?:с|м|смт|сщ|н\.\s?п|пгт|пос|г|село|селище|місто|город|поселок|посёлок)\.?\s+)?")
+             r"|(?:с|м|смт|сщ|н\.\s?п|пгт|пос|г|село|селище|місто|город|поселок|посёлок)\.?\s+"
+             r"|(?:(?:північно|південно|северо|юго)-?)?(?:східніше|західніше|північніше|південніше|восточнее|западнее"
+             r"|севернее|южнее)\s+)?")  # a general staff's list: «в районах X, східніше Y»
 LOCATED = (r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
            r"|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province)"
            r"|\s+on\s+the\s+[A-Z][\w'’-]+\s+(?:axis|direction|front|sector)"  # "X on the Vovchansk axis, and Y"
@@ -86,8 +88,9 @@ LIST_COMPASS = re.compile(r"\s+and\s+(?:(?:to\s+the\s+)?(?:north|south|east|west
 COORDINATED_BEFORE = re.compile(r"\w\s+(?:and|or|і|й|та|и|или|або)\s+(?:to\s+the\s+|на\s+|к\s+)?$")  # "near X and northwest of Y"
 RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|яка|яке|які|яку|де|коли|который|которая|которое|которую"
                            r"|которые|где|когда)\b[^,;]*$")
-LIST_WORDS = re.compile(r"(?:\s+(?:міськ|селищн|сільськ|городск|поселков|сельск)\w+|\s+[А-ЯІЇЄҐ][\w'’-]+\s+(?:району|района))?\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)"
-                        r"(?:(?:в|у|біля|поблизу|під|около|под|возле)\s+)?" + LIST_KIND)  # «Торецька і Покровська», «та в Y»
+LIST_WORDS = re.compile(r"(?:\s+(?:міськ|селищн|сільськ|городск|поселков|сельск)\w+"
+                        r"|,?\s+[А-ЯІЇЄҐ][\w'’-]+\s+(?:району|района|області|области|обл\.))?\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)"
+                        r"(?:(?:в|у|біля|поблизу|під|около|под|возле)\s+)?" + LIST_KIND)  # «Торецька і Покровська», «та в Y», «X, Харківської області та Y»
 REPELLED_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?")  # "repelled [two Russian] attacks"
 ATTACK_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?")  # "attacks [near Robotyne in the Zaporizhzhia region were] repelled"
 # around a body's title: the place it belongs to, and its official by name (claimants' text, _named_in_full)

@@ -272,3 +272,17 @@ def test_a_russian_village_of_its_own_name_stays_itself(gaz):
     """Отрадное in Belgorod oblast is a village of that name, not a Ukrainian Відрадне."""
     assert places(gaz, "Губернатор сообщил, что дрон атаковал село Отрадное Белгородской области.") \
         == {("Otradnoye", "struck")}
+
+
+# A general staff's list runs on past a compass word («X, східніше Y») and past an oblast («Y, Харківської
+# області та Z»); an English place after a comma and a compass word only locates the one before.
+@pytest.mark.parametrize("text, expected", [
+    ("На Куп’янському напрямку ворог продовжує наступальні дії в районах Синьківки, східніше Петропавлівки, "
+     "Іванівки, Харківської області та Новоселівського, Стельмахівки Луганської області.",
+     {"Synkivka", "Petropavlivka", "Ivanivka", "Novoselivske", "Stelmakhivka"}),  # general staff
+    ("ВС РФ атаковали в районах Синьковки, восточнее Петропавловки Харьковской области.",
+     {"Synkivka", "Petropavlivka"}),  # Russian-language summary
+    ("Russian forces attacked Kupiansk, east of Kharkiv.", {"Kupiansk"}),  # wire copy: Kharkiv locates
+])
+def test_a_list_runs_on_past_a_compass_word_and_an_oblast(gaz, text, expected):
+    assert {place for place, status in places(gaz, text) if status == "contested"} == expected
