@@ -98,8 +98,12 @@ RAION_NAMED = re.compile(r"\s+(?:district|raion|rayon)\b")
 SETTLEMENT_OF = re.compile(r"\b(?:settlements?|villages?|towns?|hamlets?|communities)\s+of\s+(?:the\s+)?$")
 VILLAGES_OF = re.compile(r"\s+(?:province|region|oblast)?\s*(?:villages|towns|settlements|hamlets|communities)\s+of\b")
 COORDINATED_REGIONS = re.compile(r"(?:\s*(?:,(?:\s*(?:and|or))?|and|or)\s+[A-ZА-Я][\w'’-]+)*\s+(?i:regions|oblasts|provinces)\b")
-SETTLEMENTS_IN = re.compile(r"\b(?:towns|villages|settlements|communities|hromadas|cities)\s+(?:and\s+\w+\s+)?"
-                            r"(?:in|across|throughout)\s+(?:the\s+)?$")  # "fired on towns in Luhansk": the oblast
+# "fired on towns in Luhansk", "a village in Zaporizhzhia", "the frontlines in Zaporizhzhia": the oblast
+SETTLEMENTS_IN = re.compile(r"\b(?:(?:towns|villages|settlements|communities|hromadas|cities)\s+(?:and\s+\w+\s+)?"
+                            r"|(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:town|village|settlement|city|community|hromada)\s+"
+                            r"|front\s?-?lines?\s+)(?:in|across|throughout)\s+(?:the\s+)?$")
+# "in Zaporizhzhia for months, a frontline region in southern Ukraine": the oblast
+REGION_APPOSED = re.compile(r"(?:\s+[\w-]+){0,3}?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:region|province|oblast)\b")
 REGION_OF = re.compile(r"\b(?:region|oblast|province)s?\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+(?:,\s*|\s+and\s+))*$")
 INDEFINITE = re.compile(r"\b(?:a|an)\s+$")  # "a Donetsk town": a town of that region, not the city
 TOWN_AFTER = re.compile(r"\s+(?:town|village|city|settlement|hamlet)\b")
@@ -267,13 +271,14 @@ def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match | None:
     for a region the gazetteer does not hold ("the Volgograd and Rostov regions" are not Volgograd city).
     So is a name that qualifies villages ("the Donetsk villages of Blahodatne and Neskuchne"), one after "the
     region(s) of" ("the southern region of Zaporizhzhia", "the regions of Kyiv and Chernihiv"; "the Kherson
-    region of Ukraine" keeps Ukraine), one before "border region", one before a town ("a Donetsk town") and one
-    after "towns in" ("fired on towns in Luhansk")."""
+    region of Ukraine" keeps Ukraine), one before "border region", one before a town ("a Donetsk town"), one
+    after "towns in" ("fired on towns in Luhansk", "a village in Zaporizhzhia") and one a region is said of
+    ("in Zaporizhzhia for months, a frontline region")."""
     named_after = REGION_OF.search(text, max(0, m.start - 80), m.start) \
         or INDEFINITE.search(text, max(0, m.start - 4), m.start) and TOWN_AFTER.match(text, m.end) \
         or SETTLEMENTS_IN.search(text, max(0, m.start - 60), m.start)
     if not (named_after or COORDINATED_REGIONS.match(text, m.end) or VILLAGES_OF.match(text, m.end)
-            or BORDER_REGION.match(text, m.end)):
+            or BORDER_REGION.match(text, m.end) or REGION_APPOSED.match(text, m.end)):
         return m
     names = dict.fromkeys([m.surface] + [gaz.places[pid].name for pid, _ in m.candidates])  # "Zaporizhzhya" too
     regions = [p for name in names for p in gaz.lookup(f"{name} region") if p.kind == "region"]

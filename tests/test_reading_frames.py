@@ -286,3 +286,17 @@ def test_a_russian_village_of_its_own_name_stays_itself(gaz):
 ])
 def test_a_list_runs_on_past_a_compass_word_and_an_oblast(gaz, text, expected):
     assert {place for place, status in places(gaz, text) if status == "contested"} == expected
+
+
+# An oblast named like its capital is the oblast after "a village in", "the frontlines in", and before ", a ... region".
+@pytest.mark.parametrize("text, expected", [
+    ("Three civilians were wounded in Russian shelling of a village in Zaporizhzhia, officials said.",
+     {("Zaporizhzhia Oblast", "struck")}),  # wire copy
+    ("Fighting has raged in Zaporizhzhia for months, a frontline region in the south.",
+     {("Zaporizhzhia Oblast", "contested")}),  # feature
+    ("Drones hit a small town in Kharkiv overnight, the governor said.", {("Kharkiv Oblast", "struck")}),
+    ("Russian missiles hit Zaporizhzhia, a city of 700,000, overnight.", {("Zaporizhzhia", "struck")}),  # the city
+    ("Russian forces shelled Kherson, the regional capital, on Sunday.", {("Kherson", "struck")}),
+])
+def test_a_village_in_an_oblast_named_like_its_capital(gaz, text, expected):
+    assert places(gaz, text) == expected
