@@ -300,3 +300,20 @@ def test_a_list_runs_on_past_a_compass_word_and_an_oblast(gaz, text, expected):
 ])
 def test_a_village_in_an_oblast_named_like_its_capital(gaz, text, expected):
     assert places(gaz, text) == expected
+
+
+# An advance "from X to Y" is toward Y; tries "three times to approach" positions near a place are a fight there;
+# "the capital, Kyiv," after a strike's verb is the city struck.
+@pytest.mark.parametrize("text, expected", [
+    ("Russian forces are trying to advance from the occupied town of Horlivka to the villages of Shumy and "
+     "Niu-York, the spokesperson said.", {("Shumy", "contested"), ("New York", "contested")}),  # wire copy
+    ("Ukrainian forces advanced from Robotyne toward Verbove.", {("Verbove", "contested")}),  # think tank
+    ("Russian troops tried three times to approach Ukraine's positions near Chasiv Yar and Klishchiivka.",
+     {("Chasiv Yar", "contested"), ("Klishchiivka", "contested")}),  # military spokesperson
+    ("The attacks also targeted the capital, Kyiv, and the north-eastern city of Kharkiv.",
+     {("Kyiv", "struck"), ("Kharkiv", "struck")}),  # wire copy
+    ("Missiles hit the Ukrainian capital, Kyiv, overnight.", {("Kyiv", "struck")}),
+    ("The capital, Kyiv, said it would respond in kind.", set()),  # the government speaks
+])
+def test_advances_approaches_and_the_capital_named(gaz, text, expected):
+    assert places(gaz, text) == expected
