@@ -317,3 +317,16 @@ def test_a_village_in_an_oblast_named_like_its_capital(gaz, text, expected):
 ])
 def test_advances_approaches_and_the_capital_named(gaz, text, expected):
     assert places(gaz, text) == expected
+
+
+# Towns that "lost most of their residents" were lost by no side.
+@pytest.mark.parametrize("text", [
+    "Прифронтові міста Гуляйполе та Оріхів втратили більшість своїх жителів.",  # regional press
+    "Гуляйполе и Орехов потеряли большую часть жителей.",  # Russian-language press
+])
+def test_a_town_that_lost_its_residents_is_not_taken(gaz, text):
+    assert places(gaz, text) == set()
+
+
+def test_a_town_lost_by_an_army_is_taken(gaz):
+    assert places(gaz, "ВСУ потеряли Орехов.") == {("Orikhiv", "claimed")}
