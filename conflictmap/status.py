@@ -66,6 +66,7 @@ PROGRESSIVE = re.compile(r"\w+ing\b")  # "are holding the line": no passive afte
 # the kind of place before the next item: "and the nearby villages of Y", «та с. Y», «и пгт Y»
 LIST_KIND = (r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:villages?|towns?|city|cities|settlements?)\s+of\s+"
              r"|(?:с|м|смт|сщ|н\.\s?п|пгт|пос|г|село|селище|місто|город|поселок|посёлок)\.?\s+"
+             r"|(?:[\w'’-]+\s+)?(?:населен|населён)\w*\s+пункт\w*\s+"  # «та сусіднього населеного пункту Y»
              r"|(?:(?:північно|південно|северо|юго)-?)?(?:східніше|західніше|північніше|південніше|восточнее|западнее"
              r"|севернее|южнее)\s+)?")  # a general staff's list: «в районах X, східніше Y»
 LOCATED = (r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"

@@ -330,3 +330,14 @@ def test_a_town_that_lost_its_residents_is_not_taken(gaz, text):
 
 def test_a_town_lost_by_an_army_is_taken(gaz):
     assert places(gaz, "ВСУ потеряли Орехов.") == {("Orikhiv", "claimed")}
+
+
+# A village named after «поселком», «селищем», «контроль над» is a place the gazetteer may spell otherwise;
+# a list runs on past «сусіднього населеного пункту».
+@pytest.mark.parametrize("text, expected", [
+    ("ВС РФ установили полный контроль над поселком Птичье.", {"Ptyche"}),  # a ministry's statement
+    ("Росіяни встановили контроль над селищем Птиче.", {"Ptyche"}),  # regional press
+    ("ЗСУ звільнили Малі Щербаки та сусідній населений пункт Щербаки.", {"Mali Shcherbaky", "Shcherbaky"}),
+])
+def test_villages_named_after_their_kind_word(gaz, text, expected):
+    assert {place for place, status in places(gaz, text) if status == "claimed"} == expected
