@@ -37,6 +37,8 @@ DOUBT = 0.4  # confidence kept for a place far from all the others the article n
 ANAPHOR = 0.85  # confidence kept for a place named as "the city" after its name
 RUN_BY_RUSSIA_SINCE_2014 = {"Autonomous Republic of Crimea", "Sevastopol"}
 RECENT_DAYS = 7  # a denial answers a claim dated within this many days of its article
+SUMMARY_DAYS = 31  # a region's strikes or fighting told over a longer period sum up (`_sums_up`)
+SINCE_REACH = 80  # characters before a date in which "since" makes it the start of a period
 ANSWER_REACH = 2  # sentences back from an answer ("... responded with fire", "... dismissed the claim") to what it answers
 
 
@@ -72,7 +74,25 @@ def extract(article: Article, gaz: Gazetteer, lex: Lexicon | None = None, contex
         key = (event.place.id, event.status, event.date, event.status == "claimed" and event.side)  # both sides' claims
         if key not in best or _strength(event) > _strength(best[key]):
             best[key] = event
-    return _first_of_series(sorted(_named_parts(_sided(list(best.values())), gaz, lex), key=lambda e: e.start), lex)
+    events = [e for e in _sided(list(best.values())) if not _sums_up(e, lex)]
+    return _first_of_series(sorted(_named_parts(events, gaz, lex), key=lambda e: e.start), lex)
+
+
+def _sums_up(event: Event, lex: Lexicon) -> bool:
+    """A region shelled or fought over through a period up to now ("since the invasion began", «від початку
+    2024 року», a date spanning months) is a summary of many events, not one the map can place. With a date,
+    the period's word must stand before it ("on December 31 ... since" is that day's strike)."""
+    if event.place.kind != "region" or event.status == "claimed":
+        return False
+    start, end = interval(event.date)
+    if (end - start).days > SUMMARY_DAYS:
+        return True
+    quote, dated = lower_text(event.quote), event.cues.get("date", "").lower()
+    at = quote.find(dated) if dated else -1
+    if dated and at < 0:
+        return False
+    return lex.period_since.search(quote, max(0, at - SINCE_REACH) if dated else 0,
+                                   at + len(dated) if dated else len(quote)) is not None
 
 
 def _named_parts(events: list[Event], gaz: Gazetteer, lex: Lexicon) -> list[Event]:

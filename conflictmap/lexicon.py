@@ -89,6 +89,7 @@ class Lexicon:
     loser_before: re.Pattern  # before the side a place is taken from ("from Ukrainian units")
     another_act: re.Pattern  # another verb between an unnamed taken village and a place ("and shelled")
     continues_sentence: re.Pattern  # a sentence's first words when it only lists what the one before told of
+    period_since: re.Pattern  # a period up to now ("since", «від початку»): what is told over it sums up (events.py)
     language: str = "en"
 
 
@@ -160,6 +161,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    enemy=lower(data["enemy"]), loser_before=lower(data["loser_before"]),
                    another_act=lower(data["another_act"]),
                    continues_sentence=re.compile(data["continues_sentence"], re.IGNORECASE),
+                   period_since=lower(data["period_since"]),
                    language=language))
 
 

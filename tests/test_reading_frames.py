@@ -341,3 +341,17 @@ def test_a_town_lost_by_an_army_is_taken(gaz):
 ])
 def test_villages_named_after_their_kind_word(gaz, text, expected):
     assert {place for place, status in places(gaz, text) if status == "claimed"} == expected
+
+
+# A region shelled through a period up to now is a summary, no event on the map; a day's strike stays.
+@pytest.mark.parametrize("text, expected", [
+    ("Since the start of the year, Russian shelling of the Kherson region has killed 200 people.", set()),
+    ("Російські окупанти неодноразово обстрілювали Дніпропетровську область від початку повномасштабного "
+     "вторгнення – 24 лютого.", set()),  # regional press
+    ("О периодической работе ПВО в Крыму сообщается с августа прошлого года.", set()),  # Russian agency
+    ("Russian forces shelled the Kherson region on January 31, the worst attack since December.",
+     {("Kherson Oblast", "struck")}),  # one day's strike
+    ("Russian troops have shelled Kupiansk since Monday.", {("Kupiansk", "struck")}),  # a town: still placed
+])
+def test_a_region_struck_over_a_period_is_a_summary(gaz, text, expected):
+    assert places(gaz, text, published="2023-02-01") == expected
