@@ -127,10 +127,10 @@ def test_a_capital_struck_is_the_city(gaz, text, expected):
     assert places(gaz, text) == expected
 
 
-# "took" with no territory for its object takes nothing; "the fall of 2024" is a season.
+# "took" with no territory for its object takes nothing; "the fall of 2024" is a season (and a region fought
+# over through a season sums up: no event).
 @pytest.mark.parametrize("text, expected", [
-    ("Russian offensive operations in Donetsk Oblast took a brutal pace in the fall of 2024.",
-     {("Donetsk Oblast", "contested")}),
+    ("Russian offensive operations in Donetsk Oblast took a brutal pace in the fall of 2024.", set()),
     ("Residents took shelter in Kharkiv basements as the sirens sounded.", set()),
     ("Russian forces took Avdiivka in February 2024.", {("Avdiivka", "claimed")}),
     ("Bakhmut, which Russian forces captured after ten months of fighting, lies in ruins.", {("Bakhmut", "claimed")}),
@@ -199,7 +199,7 @@ def test_the_last_word_of_a_longer_name_is_no_place(gaz, text, absent):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Освобождены населенные пункты Тихое, Отрадное Днепропетровской области.", ("Otradnoye", "claimed")),
+    ("Освобождены населенные пункты Тихое, Отрадное Днепропетровской области.", ("Vidradne", "claimed")),
     ("Ворог обстріляв Велику Писарівку та Тростянець.", ("Velyka Pysarivka", "struck")),
     ("ВСУ атаковали поселок Новая Таволжанка, сообщил губернатор.", ("Novaya Tavolzhanka", "contested")),
 ])
