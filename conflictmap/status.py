@@ -496,7 +496,7 @@ def _supposed(s: Sentence, span: tuple[int, int], cue: Cue, lex: Lexicon) -> boo
     win", "The fall of Pokrovsk could open the road to Dnipro": it has not happened."""
     return (cue.frame in ("capture", "assault") and cue.end <= span[0]
             and bool(lex.supposed_subject.match(s.low, s.start, cue.end))
-            and bool(lex.supposed_predicate.match(s.low, span[1], _clause_end(s, span[1]))))
+            and bool(lex.supposed_predicate.match(s.low, span[1], s.end)))  # (past an aside: the pattern bounds it)
 
 
 def _speaker_of(low: str, span: tuple[int, int], cue: Cue, speech: list[Cue]) -> bool:

@@ -355,3 +355,18 @@ def test_villages_named_after_their_kind_word(gaz, text, expected):
 ])
 def test_a_region_struck_over_a_period_is_a_summary(gaz, text, expected):
     assert places(gaz, text, published="2023-02-01") == expected
+
+
+# A capture that "will likely" come, or that is the subject of a conditional past an aside, has not happened;
+# a capture "would have been impossible without" something did.
+@pytest.mark.parametrize("text, expected", [
+    ("Even the Russian seizure of Bakhmut, which is unlikely to occur considering Russian forces have impaled "
+     "themselves on tiny surrounding settlements for weeks, would no longer support any larger effort.", set()),
+    ("Ukrainian forces will likely conduct a deliberate withdrawal from Lysychansk if Russian forces threaten "
+     "Ukrainian strongholds in the area.", set()),  # think-tank forecast
+    ("Russian forces will likely continue ground attacks near Bakhmut in the coming days.", set()),
+    ("The capture of Bakhmut, which took ten months, would have been impossible without Wagner.",
+     {("Bakhmut", "claimed")}),  # a counterfactual about a capture that happened
+])
+def test_a_forecast_or_a_conditional_is_no_event(gaz, text, expected):
+    assert places(gaz, text) == expected
