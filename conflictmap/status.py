@@ -73,7 +73,8 @@ LOCATED = (r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,
            r"|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province)"
            r"|\s+on\s+the\s+[A-Z][\w'’-]+\s+(?:axis|direction|front|sector)"  # "X on the Vovchansk axis, and Y"
            r"|,?\s+(?:in\s+(?:the\s+)?)?[A-Z][\w'’-]+\s+(?:district|raion|rayon|community|hromada)"  # "X, Izium district; Y"
-           r"|\s+[А-ЯІЇЄҐ][\w'’-]+\s+(?:області|области|обл\.|району|района|р-ну|р-на))?")  # «X Чернігівської області; Y»
+           r"|(?:\s+(?:громад|общин)\w*)?\s+[А-ЯІЇЄҐ][\w'’-]+\s+(?:області|области|обл\.|району|района|р-ну|р-на))?")
+# «X Чернігівської області; Y», «X, Y громад Шосткинского района, Z»
 UNPLACED_ITEM = r"(?:,\s+[A-ZА-ЯІЇЄҐ][\w'’-]+(?:[\s-][A-ZА-ЯІЇЄҐ][\w'’-]+)?" + LOCATED + r"(?=,))?"  # a name the gazetteer lacks
 LIST_SEPARATOR = re.compile(LOCATED + UNPLACED_ITEM +
                             r"(?:\s+itself|\s+(?:міськ|селищн|сільськ|городск|поселков|сельск)\w+)?\s*(?:,?\s*(?:as\s+well\s+as|а\s+також|а\s+также)\s+|,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+|[.,;]?\s*[•·▪●◦‣*]\s*"
@@ -90,7 +91,7 @@ COORDINATED_BEFORE = re.compile(r"\w\s+(?:and|or|і|й|та|и|или|або)\s+
 RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whom|whose|where|when|який|яка|яке|які|яку|де|коли|который|которая|которое|которую"
                            r"|которые|где|когда)\b[^,;]*$")
 LIST_WORDS = re.compile(r"(?:\s+(?:міськ|селищн|сільськ|городск|поселков|сельск)\w+"
-                        r"|,?\s+[А-ЯІЇЄҐ][\w'’-]+\s+(?:району|района|області|области|обл\.))?\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)"
+                        r"|(?:\s+(?:громад|общин)\w*)?,?\s+[А-ЯІЇЄҐ][\w'’-]+\s+(?:району|района|області|области|обл\.))?\s*(?:,\s*(?:і|и|та|й|або|или)\s+|\s+(?:і|и|та|й|або|чи|или|либо)\s+)"
                         r"(?:(?:в|у|біля|поблизу|під|около|под|возле)\s+)?" + LIST_KIND)  # «Торецька і Покровська», «та в Y», «X, Харківської області та Y»
 REPELLED_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?")  # "repelled [two Russian] attacks"
 ATTACK_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?")  # "attacks [near Robotyne in the Zaporizhzhia region were] repelled"

@@ -370,3 +370,14 @@ def test_a_region_struck_over_a_period_is_a_summary(gaz, text, expected):
 ])
 def test_a_forecast_or_a_conditional_is_no_event(gaz, text, expected):
     assert places(gaz, text) == expected
+
+
+# A list of hromadas grouped by raion («X, Y громад Шосткинского района, Z, W громад Сумского района») is one list.
+@pytest.mark.parametrize("text, expected", [
+    ("По его словам, под огнем врага были территории Шалигинской громады Шосткинского района, Хотинской, "
+     "Белопольской громад Сумского района и Великописаревская громада Ахтырского района.",
+     {"Shalyhyne", "Khotin", "Bilopillia", "Velyka Pysarivka"}),  # a governor's summary, in Russian
+    ("Ворог обстріляв Хотинську громаду Сумського району та Краснопільську громаду.", {"Khotin", "Krasnopillia"}),
+])
+def test_hromadas_listed_by_raion_are_one_list(gaz, text, expected):
+    assert {place for place, status in places(gaz, text, published="2022-08-19") if status == "struck"} == expected
