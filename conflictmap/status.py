@@ -295,7 +295,7 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
                                                  or _takes_unnamed(s, span, c, lex, others)))
               and not lex.averted_before.search(s.low, max(s.start, c.start - 40), c.start)]
     scored = sorted(((not governs, d, c) for d, c in scored if d <= MAX_DISTANCE
-                     for governs in [_governs(s, c, span, lex, others)]
+                     for governs in [_governs(s, c, span, lex, others) or _governs_its_list(s, c, span, lex, others)]
                      if governs or coded or not _belongs_elsewhere(s, c, span, others, claimants, lex)),
                     key=lambda x: x[:2])
     if not scored:
@@ -436,6 +436,13 @@ def _governs(s: Sentence, cue: Cue, span: tuple[int, int], lex: Lexicon, others:
     return not any(lo <= o[0] and o[1] <= hi for o in others) and bool(gap.fullmatch(s.low, lo, hi))
 
 
+def _governs_its_list(s: Sentence, cue: Cue, span: tuple[int, int], lex: Lexicon, others: tuple[tuple[int, int], ...]) -> bool:
+    """A passive cue after a list governs each of its items: "towns like Avdiivka, Kupyansk, and Lyman have been
+    subjected to bombardment" tells of Avdiivka what it tells of Lyman."""
+    return span[1] <= cue.start and any(span[1] <= o[0] and o[1] <= cue.start and _governs(s, cue, o, lex, others)
+                                        and _listed_with(s, span, o, others) for o in others)
+
+
 def _belongs_elsewhere(s: Sentence, cue: Cue, span: tuple[int, int], others: tuple[tuple[int, int], ...],
                        claimants: list[Claimant], lex: Lexicon) -> bool:
     """A cue that does not govern this place is another's: it governs another place of the sentence
@@ -443,7 +450,7 @@ def _belongs_elsewhere(s: Sentence, cue: Cue, span: tuple[int, int], others: tup
     actor stands between (after "a revolution in Kyiv in 2014, Russian forces took over Crimea")."""
     if any(o != span and _governs(s, cue, o, lex, others) and not _listed_with(s, o, span, others)
            and not (o[1] <= cue.start and _listed_with(s, span, o, others)) for o in others):
-        return True  # (a passive after a list governs all of it: "Kupiansk, Izium and Balakliia were shelled")
+        return True  # (a passive after a list governs all of it: `_governs_its_list`)
     return cue.frame == "capture" and span[1] <= cue.start and not RELATIVE_OPEN.search(s.low, span[1], cue.start) \
         and not RELATIVE_AFTER.match(s.low, span[1]) \
         and not PASSIVE.search(s.low, max(span[1], cue.start - 20), cue.start) \

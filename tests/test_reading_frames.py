@@ -381,3 +381,13 @@ def test_a_forecast_or_a_conditional_is_no_event(gaz, text, expected):
 ])
 def test_hromadas_listed_by_raion_are_one_list(gaz, text, expected):
     assert {place for place, status in places(gaz, text, published="2022-08-19") if status == "struck"} == expected
+
+
+# "X, Y and Z have been subjected to bombardment": the passive tells of every town of the list.
+@pytest.mark.parametrize("text, expected", [
+    ("Towns like Kupyansk and Lyman have been subjected to intense bombardment from Russian forces.",
+     {("Kupiansk", "struck"), ("Lyman", "struck")}),  # wire copy
+    ("Kherson has been subjected to daily shelling since the Russian retreat.", {("Kherson", "struck")}),
+])
+def test_subjected_to_bombardment_is_struck(gaz, text, expected):
+    assert expected <= places(gaz, text)
