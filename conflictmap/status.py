@@ -73,8 +73,9 @@ LOCATED = (r"(?:\s+(?:on|in|by)\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,
            r"|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province)"
            r"|\s+on\s+the\s+[A-Z][\w'’-]+\s+(?:axis|direction|front|sector)"  # "X on the Vovchansk axis, and Y"
            r"|,?\s+(?:in\s+(?:the\s+)?)?[A-Z][\w'’-]+\s+(?:district|raion|rayon|community|hromada)"  # "X, Izium district; Y"
-           r"|(?:\s+(?:громад|общин)\w*)?\s+[А-ЯІЇЄҐ][\w'’-]+\s+(?:області|области|обл\.|району|района|р-ну|р-на))?")
-# «X Чернігівської області; Y», «X, Y громад Шосткинского района, Z»
+           r"|(?:\s+(?:громад|общин)\w*)?\s+(?:(?:в|у|во)\s+)?[А-ЯІЇЄҐ][\w'’-]+\s+(?:області|области|обл\.|району|района|р-ну|р-на)"
+           r"|\s+(?:в|у)\s+(?:ДНР|ЛНР))?")
+# «X Чернігівської області; Y», «X, Y громад Шосткинского района, Z», «X в Днепропетровской области, а также Y»
 UNPLACED_ITEM = r"(?:,\s+[A-ZА-ЯІЇЄҐ][\w'’-]+(?:[\s-][A-ZА-ЯІЇЄҐ][\w'’-]+)?" + LOCATED + r"(?=,))?"  # a name the gazetteer lacks
 LIST_SEPARATOR = re.compile(LOCATED + UNPLACED_ITEM +
                             r"(?:\s+itself|\s+(?:міськ|селищн|сільськ|городск|поселков|сельск)\w+)?\s*(?:,?\s*(?:as\s+well\s+as|а\s+також|а\s+также)\s+|,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+[-–—]\s+|[.,;]?\s*[•·▪●◦‣*]\s*"

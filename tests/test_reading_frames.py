@@ -391,3 +391,11 @@ def test_hromadas_listed_by_raion_are_one_list(gaz, text, expected):
 ])
 def test_subjected_to_bombardment_is_struck(gaz, text, expected):
     assert expected <= places(gaz, text)
+
+
+def test_a_list_runs_on_past_an_oblast_after_a_preposition(gaz):
+    """«X в Днепропетровской области, а также Y и Z в Запорожской области»: one list, one verb (a ministry)."""
+    text = ("Военнослужащими группировки войск «Восток» были освобождены Отрадное в Днепропетровской области, "
+            "а также Новое Запорожье и Затишье в Запорожской области.")
+    assert {place for place, status in places(gaz, text) if status == "claimed"} \
+        == {"Vidradne", "Nove Zaporizhzhya", "Zatyshshia"}
