@@ -103,7 +103,7 @@ SETTLEMENTS_IN = re.compile(r"\b(?:(?:towns|villages|settlements|communities|hro
                             r"|(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:town|village|settlement|city|community|hromada)\s+"
                             r"|front\s?-?lines?\s+)(?:in|across|throughout)\s+(?:the\s+)?$")
 # "in Zaporizhzhia for months, a frontline region in southern Ukraine": the oblast
-REGION_APPOSED = re.compile(r"(?:\s+[\w-]+){0,3}?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:region|province|oblast)\b")
+REGION_APPOSED = re.compile(r"(?:\s+[\w-]+){0,3}?\s*[,–—]\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:region|province|oblast)\b")
 REGION_OF = re.compile(r"\b(?:region|oblast|province)s?\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+(?:,\s*|\s+and\s+))*$")
 INDEFINITE = re.compile(r"\b(?:a|an)\s+$")  # "a Donetsk town": a town of that region, not the city
 TOWN_AFTER = re.compile(r"\s+(?:town|village|city|settlement|hamlet)\b")

@@ -399,3 +399,14 @@ def test_a_list_runs_on_past_an_oblast_after_a_preposition(gaz):
             "а также Новое Запорожье и Затишье в Запорожской области.")
     assert {place for place, status in places(gaz, text) if status == "claimed"} \
         == {"Vidradne", "Nove Zaporizhzhya", "Zatyshshia"}
+
+
+# "the Donbas city of X" is X; "in Kherson – the only region ..." is the region; troops moving deeper into X fight there.
+@pytest.mark.parametrize("text, expected", [
+    ("Russian troops are moving deeper into the besieged Donbas city of Severodonetsk from the outskirts.",
+     {("Sievierodonetsk", "contested")}),  # live blog
+    ("Ukrainian forces claim to have pushed back Russian troops in Kherson – the only region fully controlled "
+     "by Russian forces.", {("Kherson Oblast", "contested")}),
+])
+def test_a_city_or_region_told_by_its_kind(gaz, text, expected):
+    assert places(gaz, text, published="2022-05-30") == expected
