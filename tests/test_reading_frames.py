@@ -410,3 +410,14 @@ def test_a_list_runs_on_past_an_oblast_after_a_preposition(gaz):
 ])
 def test_a_city_or_region_told_by_its_kind(gaz, text, expected):
     assert places(gaz, text, published="2022-05-30") == expected
+
+
+# Troops that land in a place, or advance closer to it, fight there; a plane landing is no fight.
+@pytest.mark.parametrize("text, expected", [
+    ("Russian troops have reportedly landed in Kharkiv, the security service said.", {("Kharkiv", "contested")}),
+    ("Russian marines landed near Mariupol before dawn.", {("Mariupol", "contested")}),
+    ("The Ukrainian Armed Forces are advancing closer to Verbove, analysts said.", {("Verbove", "contested")}),
+    ("The plane carrying the delegation landed in Kyiv on Monday.", set()),
+])
+def test_landings_and_advances_closer(gaz, text, expected):
+    assert places(gaz, text) == expected
