@@ -421,3 +421,9 @@ def test_a_city_or_region_told_by_its_kind(gaz, text, expected):
 ])
 def test_landings_and_advances_closer(gaz, text, expected):
     assert places(gaz, text) == expected
+
+
+def test_a_sector_named_for_two_towns_with_spaced_dash(gaz):
+    """"the Horlivka — Toretsk direction" is a sector of the front, not Horlivka."""
+    assert places(gaz, "Ukrainian forces are holding back Russia's assault in the Horlivka — Toretsk direction "
+                       "in Donetsk Oblast.") == set()
