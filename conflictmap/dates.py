@@ -97,6 +97,14 @@ def _named_month(g, pub):
     return _month(*_latest_month(month, pub, strictly_before=bool(g.get("last"))))
 
 
+def _month_range(g, pub):
+    """"February-March 2022", «у лютому–березні 2022 року»: from the first month's start to the last's end."""
+    last = _named_month(g, pub)
+    year, month = (int(x) for x in last.split("-"))
+    first = MONTHS[g["first_month"].lower()]
+    return f"{_month(year - (first > month), first)}/{last}"
+
+
 def _day_month(g, pub):
     month, day = MONTHS[g["month"].lower()], int(g["day"])
     year = int(g["year"]) if g.get("year") else _latest_month(month, pub)[0]
@@ -147,6 +155,8 @@ RULES: list[tuple[str, object]] = NUMERIC_RULES[:1] + [
     (_DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?", _day_month),
     (_MONTH + r"\s+" + _DAY + r"(?![\d,]*\d{3})(?:,?\s+" + _YEAR + r")?", _day_month),
     (_MONTH + r"\s+(?:of\s+)?last\s+year", lambda g, pub: _month(pub.year - 1, MONTHS[g["month"].lower()])),
+    (r"(?:between\s+|from\s+)?" + _MONTH.replace("<month>", "<first_month>") + r"\s*(?:-|–|—|to|and|through|until)\s*"
+     + _MONTH + r"(?:\s+(?:of\s+)?" + _YEAR + r")?", _month_range),
     (r"(?:(?:early|mid|late|the end of|the beginning of|the start of|the middle of)[- ]+)?(?P<last>last\s+)?"
      + _MONTH + r"(?:\s+(?:of\s+)?" + _YEAR + r")?", _named_month),
     (r"(?:on\s+)?(?P<last>last\s+)?" + _WEEKDAY + r"(?:'s|’s)?", _weekday),
@@ -180,7 +190,7 @@ _SCANNER = Scanner([pat for pat, _ in RULES], joiners="-")
 
 def _english_groups(m: re.Match, text: str) -> dict | None:
     """A match's groups as the resolvers take them; None when it is no date."""
-    if m.groupdict().get("month") and not text[m.start("month")].isupper():
+    if any(m.groupdict().get(key) and not text[m.start(key)].isupper() for key in ("month", "first_month")):
         return None  # "may", "march" as words
     if m.groupdict().get("month") and re.match(r"['’ʼ]\w", text[m.end("month"):m.end("month") + 2]):
         return None  # the start of a name: Mar'yinka

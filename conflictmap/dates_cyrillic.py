@@ -54,6 +54,7 @@ def _grammar(language: str) -> Grammar:
         "num": {_norm(x): str(n) for x, n in data["numbers"].items()},
     }
     month, weekday = _alternation("month", english["month"]), _alternation("weekday", english["weekday"])
+    first_month = _alternation("first_month", english["month"])
     unit = _alternation("unit", english["unit"])
     season = _alternation("season", [x for xs in data["seasons"].values() for x in xs])
     season_last = _alternation("season", list(english["season"]))
@@ -66,6 +67,7 @@ def _grammar(language: str) -> Grammar:
         (rf"(?:{w['since']}\s+)?(?P<first>[0-3]?\d)\s*(?:[-–—]|{w['until']}\s+)\s*{day}\s+{month}"  # «з 5 по 7 березня»
          rf"(?:,?\s+{year}(?:\s+{w['year_word']})?)?", dates._day_range),
         (rf"{day}\s+{month}(?:,?\s+{year}(?:\s+{w['year_word']})?)?", _day_month),
+        (rf"(?:{w['in']}\s+)?{first_month}\s*[-–—]\s*{month}(?:\s+{year}(?:\s+{w['year_word']})?)?", dates._month_range),
         (rf"{month}\s+(?:{w['last_year']})", last_year_month),
         (rf"(?:{w['in']}\s+)?(?P<last>{w['last']}\s+)?{month}(?:\s+{year}(?:\s+{w['year_word']})?)?(?![\w-])", _named_month),
         (rf"(?:{w['night_before']})\s+{weekday}", _night_before),
@@ -98,6 +100,8 @@ def _reader(english: dict[str, dict[str, str]]):
         for key, table in english.items():
             if key in g:
                 g[key] = table.get(_norm(g[key]), g[key])  # digits stay digits
+        if "first_month" in g:
+            g["first_month"] = english["month"].get(_norm(g["first_month"]), g["first_month"])
         return g
     return groups
 

@@ -42,6 +42,8 @@ PUB = date(2025, 2, 7)  # a Friday
     ("in early October", "2024-10"),
     ("by July last year", "2024-07"),
     ("in 2023", "2023"),
+    ("in February-March 2022", "2022-02/2022-03"),  # a month range with its year: wire copy
+    ("from December to January", "2024-12/2025-01"),  # across the new year
 ])
 def test_date_expression_resolves_against_publication(text, expected):
     found = find_dates(text, PUB)
@@ -65,3 +67,12 @@ def test_no_date_where_there_is_none(text):
 def test_interval_and_precision(edtf, first, last, kind):
     lo, hi = interval(edtf)
     assert (lo.isoformat(), hi.isoformat(), precision(edtf)) == (first, last, kind)
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("ru", "в феврале – марте 2022 года", "2022-02/2022-03"),  # Russian-language press
+    ("uk", "у лютому–березні 2022 року", "2022-02/2022-03"),  # Ukrainian regional press
+])
+def test_a_month_range_in_cyrillic(language, text, expected):
+    from conflictmap.dates_cyrillic import date_finder
+    assert [c.edtf for c in date_finder(language)(text, PUB)] == [expected]
