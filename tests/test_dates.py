@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from conflictmap.dates import find_dates, interval, precision
+from conflictmap.dates_cyrillic import date_finder
 
 PUB = date(2025, 2, 7)  # a Friday
 
@@ -74,5 +75,4 @@ def test_interval_and_precision(edtf, first, last, kind):
     ("uk", "у лютому–березні 2022 року", "2022-02/2022-03"),  # Ukrainian regional press
 ])
 def test_a_month_range_in_cyrillic(language, text, expected):
-    from conflictmap.dates_cyrillic import date_finder
     assert [c.edtf for c in date_finder(language)(text, PUB)] == [expected]
