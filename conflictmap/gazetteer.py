@@ -6,6 +6,7 @@ names is one pass, whole words only, whatever the number of names.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -148,20 +149,34 @@ HROMADA_WORDS = ("hromada", "community", "territorial community")
 def _hromada_names(rows: list[dict]) -> dict[str, set[str]]:
     """A hromada's names ("Krasnopilska hromada", "Ternivska community") for the settlement at its centre:
     reports name the hromada where they mean its towns and villages, as ACLED codes them to the centre.
-    The codifier names no centre: it is the settlement named like the hromada, else the most populous."""
+    The codifier names no centre; the build placed the villages it could not place at the centre's point,
+    so the settlement standing there is the centre (Nova Sloboda, not the village Novoslobidske of the
+    Novoslobidska hromada); else the one named like the hromada, else the most populous."""
+    centres = _centre_points(rows)
     best: dict[tuple, tuple] = {}
     for row in rows:
         hromada = row.get("hromada")
         if not hromada:
             continue
         unit = (row["admin1"], row.get("raion", ""), hromada)
-        rank = (_named_like(row, hromada), int(row["population"] or 0), row.get("precision") == "point")
+        at_centre = row.get("precision") != "hromada" and centres.get(unit) == (row["lat"], row["lon"])
+        rank = (at_centre, _named_like(row, hromada), int(row["population"] or 0), row.get("precision") == "point")
         if unit not in best or rank > best[unit][0]:
             best[unit] = (rank, row["id"])
     found: dict[str, set[str]] = {}
     for (_, _, hromada), (_, pid) in best.items():
         found.setdefault(pid, set()).update(f"{hromada} {word}" for word in HROMADA_WORDS)
     return found
+
+
+def _centre_points(rows: list[dict]) -> dict[tuple, tuple[str, str]]:
+    """Each hromada's centre point: where most of its villages placed at the centre stand (gazetteer_build)."""
+    points: dict[tuple, Counter] = {}
+    for row in rows:
+        if row.get("precision") == "hromada" and row.get("hromada"):
+            unit = (row["admin1"], row.get("raion", ""), row["hromada"])
+            points.setdefault(unit, Counter())[(row["lat"], row["lon"])] += 1
+    return {unit: counts.most_common(1)[0][0] for unit, counts in points.items()}
 
 
 def _named_like(row: dict, hromada: str) -> bool:

@@ -19,7 +19,8 @@ from .gazetteer import Gazetteer
 from .models import Place
 
 FORMAT = "conflictmap gazetteer cache"
-VERSION = 4  # 2: hromadas' names for their centres (gazetteer._hromada_names); 3: raions; 4: centres
+VERSION = 5  # 2: hromadas' names for their centres (gazetteer._hromada_names); 3: raions; 4: centres;
+# 5: a hromada's centre is the settlement at its villages' point
 # named like their hromada by any Latin name
 HOWS = ("primary", "region", "curated", "alias")  # how a name matched, stored as its index here
 PLACE_COLUMNS = ("id", "name", "kind", "lat", "lon", "region", "country", "population", "precision",

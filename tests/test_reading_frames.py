@@ -427,3 +427,10 @@ def test_a_sector_named_for_two_towns_with_spaced_dash(gaz):
     """"the Horlivka — Toretsk direction" is a sector of the front, not Horlivka."""
     assert places(gaz, "Ukrainian forces are holding back Russia's assault in the Horlivka — Toretsk direction "
                        "in Donetsk Oblast.") == set()
+
+
+def test_a_hromada_named_is_its_centre(gaz):
+    """The Novoslobidska hromada's centre is Nova Sloboda, where the codifier's centre stands, not the
+    village Novoslobidske 14 km away (a regional administration's report)."""
+    assert places(gaz, "У Новослобідській громаді росіяни відкрили вогонь по двох селах.", published="2022-08-05") \
+        == {("Nova Sloboda", "struck")}
