@@ -434,3 +434,9 @@ def test_a_hromada_named_is_its_centre(gaz):
     village Novoslobidske 14 km away (a regional administration's report)."""
     assert places(gaz, "У Новослобідській громаді росіяни відкрили вогонь по двох селах.", published="2022-08-05") \
         == {("Nova Sloboda", "struck")}
+
+
+def test_a_plural_village_name_in_another_spelling(gaz):
+    """"Kotliary, Kharkiv" (ACLED's spelling) is Kotliari of Kharkiv oblast; a plural ending is a place's shape."""
+    assert places(gaz, "Russian forces fired an Iskander missile at an enterprise in Kotliary, Kharkiv.",
+                  published="2022-12-29") == {("Kotliari", "struck")}
