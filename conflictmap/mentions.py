@@ -104,7 +104,9 @@ SETTLEMENTS_IN = re.compile(r"\b(?:(?:towns|villages|settlements|communities|hro
                             r"|front\s?-?lines?\s+)(?:in|across|throughout)\s+(?:the\s+)?$")
 # "in Zaporizhzhia for months, a frontline region in southern Ukraine": the oblast
 REGION_APPOSED = re.compile(r"(?:\s+[\w-]+){0,3}?\s*[,–—]\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:region|province|oblast)\b")
-REGION_OF = re.compile(r"\b(?:region|oblast|province)s?\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+(?:,\s*|\s+and\s+))*$")
+REGION_OF = re.compile(r"\b(?:region|oblast|province|republic)s?\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+(?:,\s*|\s+and\s+))*$")
+REGIONS_BORDER = re.compile(r"(?:[-–][A-Z][\w'’]+)?\s+(?:administrative\s+)?border\b(?!\s+(?:region|oblast|province|area|town|village|city))")
+# "the Luhansk-Donetsk border", "the Donetsk administrative border": the oblasts' border
 INDEFINITE = re.compile(r"\b(?:a|an)\s+$")  # "a Donetsk town": a town of that region, not the city
 TOWN_AFTER = re.compile(r"\s+(?:town|village|city|settlement|hamlet)\b")
 BORDER_REGION = re.compile(r"\s+(?:border|frontier)\s+(?:region|oblast|province)\b")  # "the Kursk border region"
@@ -278,7 +280,8 @@ def _as_region(text: str, m: Match, gaz: Gazetteer) -> Match | None:
         or INDEFINITE.search(text, max(0, m.start - 4), m.start) and TOWN_AFTER.match(text, m.end) \
         or SETTLEMENTS_IN.search(text, max(0, m.start - 60), m.start)
     if not (named_after or COORDINATED_REGIONS.match(text, m.end) or VILLAGES_OF.match(text, m.end)
-            or BORDER_REGION.match(text, m.end) or REGION_APPOSED.match(text, m.end)):
+            or BORDER_REGION.match(text, m.end) or REGION_APPOSED.match(text, m.end)
+            or REGIONS_BORDER.match(text, m.end)):
         return m
     names = dict.fromkeys([m.surface] + [gaz.places[pid].name for pid, _ in m.candidates])  # "Zaporizhzhya" too
     regions = [p for name in names for p in gaz.lookup(f"{name} region") if p.kind == "region"]

@@ -440,3 +440,12 @@ def test_a_plural_village_name_in_another_spelling(gaz):
     """"Kotliary, Kharkiv" (ACLED's spelling) is Kotliari of Kharkiv oblast; a plural ending is a place's shape."""
     assert places(gaz, "Russian forces fired an Iskander missile at an enterprise in Kotliary, Kharkiv.",
                   published="2022-12-29") == {("Kotliari", "struck")}
+
+
+# The border between two oblasts and "the republics of Donetsk and Luhansk" are regions, not the cities.
+@pytest.mark.parametrize("text, absent", [
+    ("Another attempt to break through Ukrainian lines along the Luhansk-Donetsk border had failed.", "Donetsk"),
+    ("Russia attacked after the breakaway republics of Donetsk and Luhansk appealed for help.", "Luhansk"),
+])
+def test_oblasts_named_by_their_border_or_republic(gaz, text, absent):
+    assert absent not in {place for place, _ in places(gaz, text)}
