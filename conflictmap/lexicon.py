@@ -90,6 +90,7 @@ class Lexicon:
     another_act: re.Pattern  # another verb between an unnamed taken village and a place ("and shelled")
     continues_sentence: re.Pattern  # a sentence's first words when it only lists what the one before told of
     period_since: re.Pattern  # a period up to now ("since", «від початку»): what is told over it sums up (events.py)
+    alternative_between: re.Pattern  # between a cue and a place: the alternative chosen ("in favour of")
     language: str = "en"
 
 
@@ -162,6 +163,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
                    another_act=lower(data["another_act"]),
                    continues_sentence=re.compile(data["continues_sentence"], re.IGNORECASE),
                    period_since=lower(data["period_since"]),
+                   alternative_between=lower(data["alternative_between"]),
                    language=language))
 
 

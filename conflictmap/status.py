@@ -248,20 +248,29 @@ class Sentence(NamedTuple):
         return self.text[self.start:self.end]
 
 
+BRACKETED = re.compile(r"\([^()]{0,200}\)")
+
+
 def clause_distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     """Characters between two spans, plus a penalty for each clause boundary between them. An aside
-    right after the first span (`a`, the place) and closed before the second is read past (RELATIVE_ASIDE)."""
+    right after the first span (`a`, the place) and closed before the second is read past (RELATIVE_ASIDE),
+    and so is an aside in brackets between a cue and the place after it."""
     lo, hi = (a[1], b[0]) if a[0] <= b[0] else (b[1], a[0])
     if hi <= lo:
         return 0
     aside = RELATIVE_ASIDE.match(text, lo, hi) if a[0] <= b[0] else None
     if aside:
         lo = aside.end()
-    boundaries = len(BOUNDARY.findall(text, lo, hi))
+    boundaries, skipped = len(BOUNDARY.findall(text, lo, hi)), 0
+    if a[0] > b[0] and text.find("(", lo, hi) >= 0:  # an aside in brackets between a cue and the place after it
+        # is read past, its length and its boundaries
+        for bracketed in BRACKETED.finditer(text, lo + 1, hi):  # (not one opening at `lo`: "(coded to X)")
+            skipped += bracketed.end() - bracketed.start()
+            boundaries -= len(BOUNDARY.findall(text, bracketed.start(), bracketed.end()))
     if text.find(",", lo, hi) < 0:
-        return (hi - lo) + BOUNDARY_PENALTY * boundaries  # no comma: no relative clause closes between them
+        return (hi - lo - skipped) + BOUNDARY_PENALTY * boundaries  # no comma: no relative clause closes between them
     boundaries -= len(INSERTED_RELATIVE.findall(text, lo, hi))
-    return (hi - lo) + BOUNDARY_PENALTY * boundaries + (MAX_DISTANCE if _leaves_relative(text, lo) else 0)
+    return (hi - lo - skipped) + BOUNDARY_PENALTY * boundaries + (MAX_DISTANCE if _leaves_relative(text, lo) else 0)
 
 
 def _leaves_relative(text: str, lo: int) -> bool:
@@ -294,7 +303,9 @@ def read_status(s: Sentence, span: tuple[int, int], cues: list[Cue], claimants: 
               and not (_speaker_of(s.low, span, c, speech) and not _official_reports_home(s, span, others, lex))
               and not (c.frame == "capture" and (lex.taken_not_territory.match(s.low, c.end)
                                                  or _takes_unnamed(s, span, c, lex, others)))
-              and not lex.averted_before.search(s.low, max(s.start, c.start - 40), c.start)]
+              and not lex.averted_before.search(s.low, max(s.start, c.start - 40), c.start)
+              and not _told_aside(s, c, span)
+              and not (c.end <= span[0] and lex.alternative_between.search(s.low, c.end, span[0]))]
     scored = sorted(((not governs, d, c) for d, c in scored if d <= MAX_DISTANCE
                      for governs in [_governs(s, c, span, lex, others) or _governs_its_list(s, c, span, lex, others)]
                      if governs or coded or not _belongs_elsewhere(s, c, span, others, claimants, lex)),
@@ -495,9 +506,24 @@ def _gap(a: tuple[int, int], cue: Cue) -> int:
 
 
 def _hedged(s: Sentence, start: int, end: int, lex: Lexicon) -> bool:
-    """A word of condition or plan stands between `start` and `end`; "May" inside a sentence is the month."""
+    """A word of condition or plan stands between `start` and `end`; "May" inside a sentence is the month,
+    and a word in brackets hedges only the aside («22 вибухи (ймовірно з мінометів) в напрямку X»)."""
     return any(not (s.text[m.start()] == "M" and m.group(0) == "may" and m.start() > s.start)
-               for m in lex.irrealis.finditer(s.low, start, end))
+               and _aside_at(s, m.start()) < 0 for m in lex.irrealis.finditer(s.low, start, end))
+
+
+def _told_aside(s: Sentence, cue: Cue, span: tuple[int, int]) -> bool:
+    """The cue stands in a bracketed aside that neither holds the place nor follows it: the aside's words tell
+    of nothing else («22 вибухи (ймовірно з мінометів та FPV-дронів) в напрямку X»: the explosions do), but
+    "Kupiansk (shelled overnight)" is about Kupiansk."""
+    aside = _aside_at(s, cue.start)
+    return aside >= 0 and _aside_at(s, span[0]) != aside and not (span[1] <= aside and not s.low[span[1]:aside].strip(" ,"))
+
+
+def _aside_at(s: Sentence, pos: int) -> int:
+    """Where the bracketed aside that `pos` stands in opens, or -1."""
+    opened = s.low.rfind("(", s.start, pos)
+    return opened if opened > s.low.rfind(")", s.start, pos) else -1
 
 
 def _supposed(s: Sentence, span: tuple[int, int], cue: Cue, lex: Lexicon) -> bool:

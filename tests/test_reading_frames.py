@@ -449,3 +449,20 @@ def test_a_plural_village_name_in_another_spelling(gaz):
 ])
 def test_oblasts_named_by_their_border_or_republic(gaz, text, absent):
     assert absent not in {place for place, _ in places(gaz, text)}
+
+
+# An aside in brackets neither hedges nor separates the clause around it; its own words tell only of itself.
+@pytest.mark.parametrize("text, expected", [
+    ("Семенівська громада: 22 вибухи (приходи, ймовірно зі ствольної артилерії, мінометів 120 мм та FPV-дронів) "
+     "в напрямку н.п. Лісківщина, Блешня.",
+     {("Semenivka", "struck"), ("Liskivshchyna", "struck"), ("Bleshnia", "struck")}),  # border guard's log
+    ("Kupiansk (shelled overnight) was quiet on Monday.", {("Kupiansk", "struck")}),  # the aside is about it
+])
+def test_a_bracketed_aside(gaz, text, expected):
+    assert places(gaz, text, published="2024-04-02") == expected
+
+
+def test_the_alternative_chosen_is_not_the_cues_object(gaz):
+    """"abandoned ... in favor of a focus on Siversk and Bakhmut": neither was abandoned (think-tank prose)."""
+    assert places(gaz, "The Russians returned to the northern sectors, which they had largely abandoned by July "
+                       "in favor of a focus on Siversk (near Lysychansk) and Bakhmut.") == set()
