@@ -460,3 +460,13 @@ def test_the_alternative_chosen_is_not_the_cues_object(gaz):
     """"abandoned ... in favor of a focus on Siversk and Bakhmut": neither was abandoned (think-tank prose)."""
     assert places(gaz, "The Russians returned to the northern sectors, which they had largely abandoned by July "
                        "in favor of a focus on Siversk (near Lysychansk) and Bakhmut.") == set()
+
+
+# Troops that cross the border near a place fight there; people who cross it do not.
+@pytest.mark.parametrize("text, expected", [
+    ("Ukrainian troops crossed the Russian border near Sudzha on Tuesday.", {("Sudzha", "contested")}),  # wire
+    ("A sabotage group crossed the state border near Tyotkino, the governor said.", {("Tetkino", "contested")}),
+    ("Refugees crossed the border near Sudzha.", set()),
+])
+def test_troops_crossing_the_border_near_a_place(gaz, text, expected):
+    assert places(gaz, text) == expected
