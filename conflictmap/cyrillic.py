@@ -13,13 +13,11 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-import yaml
-
 from .config import PACKAGE_DATA
 from .gazetteer import Gazetteer, Match
 from .inflect import case_forms
 from .names import fold_name, name_keys
-from .respell import skeleton
+from .respell import places_cyrillic, skeleton
 
 LANGUAGES = ("uk", "ru")
 # folded letters of the other language: a name written with them is not declined by this one's rules
@@ -70,7 +68,7 @@ def gazetteer_for(gaz: Gazetteer, language: str) -> Gazetteer:
 
 
 def _build(gaz: Gazetteer, language: str) -> CyrillicGazetteer:
-    data = _data()
+    data = places_cyrillic()
     keys = {k: list(v) for k, v in gaz.keys.items()}
     regions = {p.name: p.id for p in gaz.places.values() if p.kind == "region"}
     for region, names in data["regions"].items():
@@ -121,11 +119,6 @@ def _add(keys: dict[str, list], key: str, cands: list) -> None:
     for cand in cands:
         if all(pid != cand[0] for pid, _ in bucket):
             bucket.append(cand)
-
-
-@lru_cache(maxsize=1)
-def _data() -> dict:
-    return yaml.safe_load((PACKAGE_DATA / "places_cyrillic.yaml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

@@ -53,6 +53,7 @@ def _grammar(language: str) -> Grammar:
                    for season, xs in data[key].items() for x in xs},
         "num": {_norm(x): str(n) for x, n in data["numbers"].items()},
     }
+    english["first_month"] = english["month"]  # the first of a range of months («у лютому–березні»)
     month, weekday = _alternation("month", english["month"]), _alternation("weekday", english["weekday"])
     first_month = _alternation("first_month", english["month"])
     unit = _alternation("unit", english["unit"])
@@ -100,8 +101,6 @@ def _reader(english: dict[str, dict[str, str]]):
         for key, table in english.items():
             if key in g:
                 g[key] = table.get(_norm(g[key]), g[key])  # digits stay digits
-        if "first_month" in g:
-            g["first_month"] = english["month"].get(_norm(g["first_month"]), g["first_month"])
         return g
     return groups
 

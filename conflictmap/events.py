@@ -88,11 +88,10 @@ def _sums_up(event: Event, lex: Lexicon) -> bool:
     if (end - start).days > SUMMARY_DAYS:
         return True
     quote, dated = lower_text(event.quote), event.cues.get("date", "").lower()
-    at = quote.find(dated) if dated else -1
-    if dated and at < 0:
-        return False
-    return lex.period_since.search(quote, max(0, at - SINCE_REACH) if dated else 0,
-                                   at + len(dated) if dated else len(quote)) is not None
+    if not dated:
+        return lex.period_since.search(quote) is not None
+    at = quote.find(dated)
+    return at >= 0 and lex.period_since.search(quote, max(0, at - SINCE_REACH), at + len(dated)) is not None
 
 
 def _named_parts(events: list[Event], gaz: Gazetteer, lex: Lexicon) -> list[Event]:

@@ -105,8 +105,8 @@ SETTLEMENTS_IN = re.compile(r"\b(?:(?:towns|villages|settlements|communities|hro
 # "in Zaporizhzhia for months, a frontline region in southern Ukraine": the oblast
 REGION_APPOSED = re.compile(r"(?:\s+[\w-]+){0,3}?\s*[,–—]\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:region|province|oblast)\b")
 REGION_OF = re.compile(r"\b(?:region|oblast|province|republic)s?\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+(?:,\s*|\s+and\s+))*$")
-REGIONS_BORDER = re.compile(r"(?:[-–][A-Z][\w'’]+)?\s+(?:administrative\s+)?border\b(?!\s+(?:region|oblast|province|area|town|village|city))")
 # "the Luhansk-Donetsk border", "the Donetsk administrative border": the oblasts' border
+REGIONS_BORDER = re.compile(r"(?:[-–][A-Z][\w'’]+)?\s+(?:administrative\s+)?border\b(?!\s+(?:region|oblast|province|area|town|village|city))")
 INDEFINITE = re.compile(r"\b(?:a|an)\s+$")  # "a Donetsk town": a town of that region, not the city
 TOWN_AFTER = re.compile(r"\s+(?:town|village|city|settlement|hamlet)\b")
 BORDER_REGION = re.compile(r"\s+(?:border|frontier)\s+(?:region|oblast|province)\b")  # "the Kursk border region"

@@ -271,9 +271,8 @@ def _in_ukrainian(spelling: str) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=1)
 def _russian_parts() -> tuple[dict[str, str], dict[str, str]]:
-    data = yaml.safe_load((PACKAGE_DATA / "places_cyrillic.yaml").read_text(encoding="utf-8"))
+    data = places_cyrillic()
     return data["russian_endings"], data["russian_prefixes"]
 
 
@@ -337,5 +336,11 @@ def in_latin(folded: str) -> str:
 def _letters() -> tuple[dict[int, str], dict[str, str], dict[int, str]]:
     """Sound classes for Cyrillic letters, Ukrainian ordinals for Russian ones, and Latin letters for
     Cyrillic ones (places_cyrillic.yaml)."""
-    data = yaml.safe_load((PACKAGE_DATA / "places_cyrillic.yaml").read_text(encoding="utf-8"))
+    data = places_cyrillic()
     return str.maketrans(data["sounds"]), data["ordinals"], str.maketrans(data["latin"])
+
+
+@lru_cache(maxsize=1)
+def places_cyrillic() -> dict:
+    """data/places_cyrillic.yaml, read once (cyrillic.py reads it here too)."""
+    return yaml.safe_load((PACKAGE_DATA / "places_cyrillic.yaml").read_text(encoding="utf-8"))

@@ -460,9 +460,8 @@ def _belongs_elsewhere(s: Sentence, cue: Cue, span: tuple[int, int], others: tup
     """A cue that does not govern this place is another's: it governs another place of the sentence
     ("fears in Kyiv grow over Russia's efforts to take Sievierodonetsk"), or it is a capture whose own
     actor stands between (after "a revolution in Kyiv in 2014, Russian forces took over Crimea")."""
-    if any(o != span and _governs(s, cue, o, lex, others) and not _listed_with(s, o, span, others)
-           and not (o[1] <= cue.start and _listed_with(s, span, o, others)) for o in others):
-        return True  # (a passive after a list governs all of it: `_governs_its_list`)
+    if any(o != span and _governs(s, cue, o, lex, others) and not _listed_with(s, o, span, others) for o in others):
+        return True
     return cue.frame == "capture" and span[1] <= cue.start and not RELATIVE_OPEN.search(s.low, span[1], cue.start) \
         and not RELATIVE_AFTER.match(s.low, span[1]) \
         and not PASSIVE.search(s.low, max(span[1], cue.start - 20), cue.start) \
